@@ -1,0 +1,188 @@
+// The only module that touches IndexedDB. Every schema change is a new db.version(n) with
+// its upgrade; never edit an old version's stores. Transactions contain Dexie calls only.
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { BlockJSON, Report } from '@core/report'
+import type { MetricValue } from '@core/template'
+
+export const DATABASE_NAME = 'huibao'
+
+export interface SectionRow {
+  reportId: string
+  /** Section id (the preamble's is 'preamble'). */
+  id: string
+  json: BlockJSON
+  updatedAt: number
+}
+
+export interface MetricValueRow extends MetricValue {
+  reportId: string
+  updatedAt: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export class HuibaoDatabase extends Dexie {
+  reports!: EntityTable<Report, 'id'>
+  sections!: Table<SectionRow, [string, string]>
+  metricValues!: Table<MetricValueRow, [string, string]>
+  settings!: EntityTable<SettingRow, 'key'>
+
+  constructor(name = DATABASE_NAME) {
+    super(name)
+    declareSchema(this)
+  }
+}
+
+/** All versions, oldest first. Exported so tests can open the database at an older version. */
+export const SCHEMA_VERSIONS: Array<(db: Dexie) => void> = [
+  (db) => {
+    db.version(1).stores({
+      reports: 'id, updatedAt',
+      sections: '[reportId+id], reportId',
+      metricValues: '[reportId+metricId], reportId',
+      settings: 'key'
+    })
+  },
+  (db) => {
+    // v2: index the recycle-bin timestamp so the bin can be listed without a full scan, and
+    // give rows written by v1 an explicit deletedAt.
+    db.version(2)
+      .stores({ reports: 'id, updatedAt, deletedAt' })
+      .upgrade((tx) =>
+        tx
+          .table('reports')
+          .toCollection()
+          .modify((report: Partial<Report>) => {
+            if (report.deletedAt === undefined) report.deletedAt = null
+          })
+      )
+  }
+]
+
+export function declareSchema(db: Dexie, upTo = SCHEMA_VERSIONS.length): void {
+  for (const declare of SCHEMA_VERSIONS.slice(0, upTo)) declare(db)
+}
+
+let shared: HuibaoDatabase | null = null
+
+/** The app's database; tests pass their own name to get an isolated one. */
+export function getDatabase(): HuibaoDatabase {
+  shared ??= new HuibaoDatabase()
+  return shared
+}
+
+// ---- Reports ------------------------------------------------------------------------------
+
+export async function listReports(db: HuibaoDatabase, options: { deleted?: boolean } = {}): Promise<Report[]> {
+  const all = await db.reports.orderBy('updatedAt').reverse().toArray()
+  return all.filter((r) => (options.deleted ? r.deletedAt !== null : r.deletedAt === null))
+}
+
+export function getReport(db: HuibaoDatabase, id: string): Promise<Report | undefined> {
+  return db.reports.get(id)
+}
+
+/** Stores a new report with its sections and (empty) metric values in one transaction. */
+export async function createReport(
+  db: HuibaoDatabase,
+  report: Report,
+  sections: BlockJSON[],
+  values: MetricValue[]
+): Promise<void> {
+  const now = report.updatedAt
+  await db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
+    await db.reports.add(report)
+    await db.sections.bulkAdd(sections.map((json) => ({ reportId: report.id, id: json.attrs.id, json, updatedAt: now })))
+    await db.metricValues.bulkAdd(values.map((v) => ({ ...v, reportId: report.id, updatedAt: now })))
+  })
+}
+
+export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>): Promise<void> {
+  await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+}
+
+/** Sections of a report in document order (following report.sectionOrder). */
+export async function loadSections(db: HuibaoDatabase, report: Report): Promise<BlockJSON[]> {
+  const rows = await db.sections.where('reportId').equals(report.id).toArray()
+  const byId = new Map(rows.map((r) => [r.id, r.json]))
+  return report.sectionOrder.map((id) => byId.get(id)).filter((s): s is BlockJSON => s !== undefined)
+}
+
+/**
+ * Autosave: writes only the sections that changed, removes the ones deleted, and records the
+ * new order, atomically. Cost grows with what changed, not with the report's size.
+ */
+export async function saveSections(
+  db: HuibaoDatabase,
+  reportId: string,
+  change: { changed: BlockJSON[]; removedIds: string[]; order: string[] | null },
+  now = Date.now()
+): Promise<void> {
+  await db.transaction('rw', db.reports, db.sections, async () => {
+    if (change.changed.length > 0) {
+      await db.sections.bulkPut(change.changed.map((json) => ({ reportId, id: json.attrs.id, json, updatedAt: now })))
+    }
+    if (change.removedIds.length > 0) {
+      await db.sections.bulkDelete(change.removedIds.map((id) => [reportId, id] as [string, string]))
+    }
+    await db.reports.update(reportId, change.order ? { sectionOrder: change.order, updatedAt: now } : { updatedAt: now })
+  })
+}
+
+export async function loadMetricValues(db: HuibaoDatabase, reportId: string): Promise<MetricValue[]> {
+  const rows = await db.metricValues.where('reportId').equals(reportId).toArray()
+  return rows.map(({ metricId, value, qualifier }) => ({ metricId, value, qualifier }))
+}
+
+export async function saveMetricValue(db: HuibaoDatabase, reportId: string, value: MetricValue, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await db.metricValues.put({ ...value, reportId, updatedAt: now })
+    await db.reports.update(reportId, { updatedAt: now })
+  })
+}
+
+/** Copies a report (sections and values) under a new id and title. */
+export async function duplicateReport(db: HuibaoDatabase, sourceId: string, newId: string, title: string, now = Date.now()): Promise<Report> {
+  return db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
+    const source = await db.reports.get(sourceId)
+    if (!source) throw new Error(`report ${sourceId} not found`)
+    const copy: Report = { ...source, id: newId, meta: { ...source.meta, title }, status: 'draft', createdAt: now, updatedAt: now, deletedAt: null }
+    await db.reports.add(copy)
+    const sections = await db.sections.where('reportId').equals(sourceId).toArray()
+    await db.sections.bulkAdd(sections.map((s) => ({ ...s, reportId: newId, updatedAt: now })))
+    const values = await db.metricValues.where('reportId').equals(sourceId).toArray()
+    await db.metricValues.bulkAdd(values.map((v) => ({ ...v, reportId: newId, updatedAt: now })))
+    return copy
+  })
+}
+
+/** Recycle bin: a soft delete that can be undone. */
+export async function moveToRecycleBin(db: HuibaoDatabase, id: string, now = Date.now()): Promise<void> {
+  await db.reports.update(id, { deletedAt: now })
+}
+
+export async function restoreFromRecycleBin(db: HuibaoDatabase, id: string): Promise<void> {
+  await db.reports.update(id, { deletedAt: null })
+}
+
+/** The explicit second step: destroys a report that is already in the recycle bin. */
+export async function purgeReport(db: HuibaoDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
+    const report = await db.reports.get(id)
+    if (!report || report.deletedAt === null) throw new Error('only reports in the recycle bin can be destroyed')
+    await db.sections.where('reportId').equals(id).delete()
+    await db.metricValues.where('reportId').equals(id).delete()
+    await db.reports.delete(id)
+  })
+}
+
+export async function getSetting<T>(db: HuibaoDatabase, key: string): Promise<T | undefined> {
+  return (await db.settings.get(key))?.value as T | undefined
+}
+
+export async function setSetting(db: HuibaoDatabase, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value })
+}

@@ -1,0 +1,31 @@
+// The renderer's own Vite config. electron-vite reuses it for the desktop build, and
+// `npm run web` serves the very same app in a plain browser (development, e2e tests).
+import { resolve } from 'node:path'
+import { defineConfig, type UserConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+const root = resolve(__dirname)
+
+export const rendererConfig: UserConfig = {
+  root,
+  // Relative asset URLs: the same build is served from app://huibao/ in Electron and
+  // from http://127.0.0.1:PORT/ in the browser.
+  base: './',
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@core': resolve(root, 'src/core'),
+      '@contract': resolve(root, '../src-main/contract')
+    }
+  },
+  build: {
+    outDir: resolve(root, '../out/renderer'),
+    emptyOutDir: true,
+    target: 'chrome130',
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: resolve(root, 'index.html') }
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false }
+}
+
+export default defineConfig(rendererConfig)
