@@ -1,0 +1,31 @@
+// The browser side of the platform: used by `npm run web` and the e2e tests. A save is a
+// download; the browser decides where it lands, so the "path" is just the file name.
+import type { Platform, SaveFileOptions } from './platform'
+import type { SaveFileResult } from '@contract/ipc'
+
+export function createBrowserPlatform(doc: Document = document): Platform {
+  return {
+    kind: 'browser',
+    async saveFile(req: SaveFileOptions): Promise<SaveFileResult> {
+      // Copy into a fresh ArrayBuffer: the Uint8Array may be a view on a larger or shared buffer.
+      const blob = new Blob([req.data.slice()], { type: req.mimeType })
+      const url = URL.createObjectURL(blob)
+      const a = doc.createElement('a')
+      a.href = url
+      a.download = req.suggestedName
+      a.style.display = 'none'
+      doc.body.appendChild(a)
+      try {
+        a.click()
+      } finally {
+        a.remove()
+        // Revoking synchronously can cancel the download in some browsers; a tick later is safe.
+        setTimeout(() => URL.revokeObjectURL(url), 1000)
+      }
+      return { status: 'saved', path: req.suggestedName }
+    },
+    async getAppInfo() {
+      return null
+    }
+  }
+}

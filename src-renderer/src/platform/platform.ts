@@ -1,0 +1,21 @@
+// The one typed way the renderer reaches the desktop. Views and services call getPlatform();
+// only the Electron implementation knows about the preload bridge.
+import type { AppInfo, FileFilter, SaveFileResult } from '@contract/ipc'
+
+export type { AppInfo, FileFilter, SaveFileResult }
+
+export interface SaveFileOptions {
+  /** File name offered to the user, e.g. '梁洼镇人民政府关于2024年法治政府建设情况的报告.docx'. */
+  suggestedName: string
+  data: Uint8Array
+  /** Used by the browser download; Electron writes the bytes as they are. */
+  mimeType: string
+  filters: FileFilter[]
+}
+
+export interface Platform {
+  kind: 'electron' | 'browser'
+  saveFile(req: SaveFileOptions): Promise<SaveFileResult>
+  /** null where there is no desktop shell to ask (plain browser). */
+  getAppInfo(): Promise<AppInfo | null>
+}
