@@ -74,11 +74,21 @@ export function getDatabase(): HuibaoDatabase {
   return shared
 }
 
+/** Replaces the shared database (store tests use an isolated fake-indexeddb one). */
+export function setDatabase(db: HuibaoDatabase | null): void {
+  shared = db
+}
+
 // ---- Reports ------------------------------------------------------------------------------
 
+/** Live reports newest first, or (deleted: true) the recycle bin, most recently deleted first. */
 export async function listReports(db: HuibaoDatabase, options: { deleted?: boolean } = {}): Promise<Report[]> {
+  if (options.deleted) {
+    // null is not a valid IndexedDB key, so live reports are simply absent from this index.
+    return db.reports.orderBy('deletedAt').reverse().toArray()
+  }
   const all = await db.reports.orderBy('updatedAt').reverse().toArray()
-  return all.filter((r) => (options.deleted ? r.deletedAt !== null : r.deletedAt === null))
+  return all.filter((r) => r.deletedAt === null)
 }
 
 export function getReport(db: HuibaoDatabase, id: string): Promise<Report | undefined> {
@@ -102,6 +112,17 @@ export async function createReport(
 
 export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>): Promise<void> {
   await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+}
+
+/** Changes only the title; refuses an empty one so a report never becomes nameless. */
+export async function renameReport(db: HuibaoDatabase, id: string, title: string, now = Date.now()): Promise<void> {
+  const trimmed = title.trim()
+  if (trimmed === '') throw new Error('title must not be empty')
+  await db.transaction('rw', db.reports, async () => {
+    const report = await db.reports.get(id)
+    if (!report) throw new Error(`report ${id} not found`)
+    await db.reports.update(id, { meta: { ...report.meta, title: trimmed }, updatedAt: now })
+  })
 }
 
 /** Sections of a report in document order (following report.sectionOrder). */
