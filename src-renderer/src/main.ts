@@ -1,5 +1,26 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import 'element-plus/dist/index.css'
+import './styles/main.css'
 import App from './App.vue'
+import StartupError from './components/home/StartupError.vue'
+import { createAppRouter } from './router'
+import { getDatabase } from './db/database'
+import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
 
-createApp(App).use(createPinia()).mount('#app')
+async function start(): Promise<void> {
+  void requestPersistentStorage()
+  try {
+    // Open before mounting: a failure here gets a clear page instead of a blank window.
+    await getDatabase().open()
+  } catch (error) {
+    console.error('[huibao] database open failed', error)
+    createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
+    return
+  }
+  createApp(App).use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: zhCn }).mount('#app')
+}
+
+void start()

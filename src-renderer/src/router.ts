@@ -1,0 +1,21 @@
+// Hash history: the same bundle runs from app://huibao/ (Electron) and http://127.0.0.1:PORT/
+// (browser), and neither server knows the app's routes.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import ReportListView from './views/ReportListView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: ReportListView, meta: { title: '报告列表' } },
+  { path: '/recycle-bin', name: 'recycle-bin', component: () => import('./views/RecycleBinView.vue'), meta: { title: '回收站' } },
+  // The editor carries TipTap/ProseMirror: load it only when a report is opened.
+  { path: '/reports/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: '编辑报告' } },
+  { path: '/:pathMatch(.*)*', redirect: '/' }
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHashHistory(), routes })
+  router.afterEach((to) => {
+    const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+    document.title = title ? `${title} - 汇报` : '汇报'
+  })
+  return router
+}
