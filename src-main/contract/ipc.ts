@@ -30,6 +30,19 @@ export interface IpcChannels {
 
 export type IpcChannel = keyof IpcChannels
 
+/**
+ * What the application menu asks the renderer to do. Edit commands (undo, copy, …) are native
+ * menu roles and never reach the renderer through this channel.
+ */
+export type MenuCommand = 'new-report' | 'save-version' | 'export-word' | 'export-pdf' | 'find'
+
+/** Events main sends to the renderer (one way, no answer). */
+export interface IpcEvents {
+  'menu:command': MenuCommand
+}
+
+export type IpcEvent = keyof IpcEvents
+
 /** An error answered by main instead of throwing raw Error objects across the bridge. */
 export interface IpcError {
   code: 'forbidden-sender' | 'invalid-payload' | 'failed'
@@ -42,6 +55,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export interface HuibaoBridge {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   getAppInfo(): Promise<AppInfo>
+  /** Subscribes to application-menu commands; returns the function that unsubscribes. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 
 export type BridgeGlobal = { huibao?: HuibaoBridge }

@@ -1,5 +1,4 @@
-import { app } from 'electron'
+// Entry point of the main process (bundled to out/main/index.js, CommonJS).
+import { startApp } from './app'
 
-app.whenReady().then(() => {
-  // Filled in by the shell work (window factory, app:// protocol, IPC).
-})
+startApp({ mainDir: __dirname })

@@ -1,3 +1,29 @@
-import { contextBridge } from 'electron'
+// The bridge between the sandboxed page and main: window.huibao with NAMED functions only.
+// ipcRenderer itself never crosses contextBridge — a page holding it could call any channel.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { HuibaoBridge, IpcChannel, IpcChannels, IpcEvents, IpcResult, MenuCommand } from '@contract/ipc'
 
-contextBridge.exposeInMainWorld('huibao', {})
+async function invoke<C extends IpcChannel>(
+  channel: C,
+  request: IpcChannels[C]['request']
+): Promise<IpcChannels[C]['response']> {
+  const result = (await ipcRenderer.invoke(channel, request)) as IpcResult<IpcChannels[C]['response']>
+  if (result && result.ok === true) return result.value
+  // Only the message survives contextBridge; main already wrote it in Chinese for the clerk.
+  const message = result && result.ok === false ? result.error.message : '操作没有完成，请重试。'
+  throw new Error(message)
+}
+
+const bridge: HuibaoBridge = {
+  saveFile: (request) => invoke('file:save', request),
+  getAppInfo: () => invoke('app:info', undefined),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
+    const relay = (_event: IpcRendererEvent, command: IpcEvents['menu:command']) => listener(command)
+    ipcRenderer.on('menu:command', relay)
+    return () => {
+      ipcRenderer.removeListener('menu:command', relay)
+    }
+  }
+}
+
+contextBridge.exposeInMainWorld('huibao', bridge)

@@ -1,12 +1,20 @@
-// Minimal placeholder written by the home/shell-renderer engineer so the platform index builds;
-// the Electron shell engineer owns this file and replaces it.
-import type { HuibaoBridge } from '@contract/ipc'
+// The desktop implementation of Platform: a thin adapter over the preload bridge (window.huibao).
+// Errors from the bridge already carry a Chinese message for the clerk; they pass through.
+import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
 import type { Platform } from './platform'
 
-export function createElectronPlatform(bridge: HuibaoBridge): Platform {
+export interface ElectronPlatform extends Platform {
+  kind: 'electron'
+  /** Application-menu commands (新建报告, 保存版本, …); returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
   return {
     kind: 'electron',
+    // mimeType matters only to a browser download; the save dialog's filters name the type here.
     saveFile: ({ suggestedName, data, filters }) => bridge.saveFile({ suggestedName, data, filters }),
-    getAppInfo: () => bridge.getAppInfo()
+    getAppInfo: () => bridge.getAppInfo(),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener)
   }
 }

@@ -1,0 +1,80 @@
+// Refuse to run an older version over a newer profile: an older Dexie schema meeting a newer
+// database can fail to open or, worse, be "upgraded" destructively. Explain, quit, touch nothing.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LAST_VERSION_FILE } from './constants'
+import { writeFileAtomic } from './atomic-write'
+
+interface SemVer {
+  core: [number, number, number]
+  pre: string[]
+}
+
+const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/
+
+export function parseSemver(version: string): SemVer | null {
+  const m = SEMVER.exec(version.trim())
+  if (!m) return null
+  return { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split('.') : [] }
+}
+
+/** Semver 2.0.0 precedence: -1, 0, 1. Build metadata is ignored; a pre-release sorts first. */
+export function compareVersions(a: string, b: string): number {
+  const x = parseSemver(a)
+  const y = parseSemver(b)
+  if (!x || !y) throw new Error(`not a semantic version: ${!x ? a : b}`)
+  for (let i = 0; i < 3; i++) {
+    if (x.core[i] !== y.core[i]) return x.core[i] < y.core[i] ? -1 : 1
+  }
+  if (!x.pre.length || !y.pre.length) return x.pre.length === y.pre.length ? 0 : x.pre.length ? -1 : 1
+  for (let i = 0; i < Math.max(x.pre.length, y.pre.length); i++) {
+    const p = x.pre[i]
+    const q = y.pre[i]
+    if (p === undefined) return -1
+    if (q === undefined) return 1
+    if (p === q) continue
+    const pNum = /^\d+$/.test(p)
+    const qNum = /^\d+$/.test(q)
+    if (pNum && qNum) return Number(p) < Number(q) ? -1 : 1
+    if (pNum !== qNum) return pNum ? -1 : 1
+    return p < q ? -1 : 1
+  }
+  return 0
+}
+
+export function readLastRunVersion(dataDir: string): string | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(dataDir, LAST_VERSION_FILE), 'utf8'))?.version
+    return typeof value === 'string' && parseSemver(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+export type VersionCheck = { kind: 'ok'; previous: string | null } | { kind: 'downgrade'; previous: string; current: string }
+
+export function checkVersion(dataDir: string, current: string): VersionCheck {
+  const previous = readLastRunVersion(dataDir)
+  if (previous && compareVersions(current, previous) < 0) return { kind: 'downgrade', previous, current }
+  return { kind: 'ok', previous }
+}
+
+/** Called only after checkVersion said ok: never overwrite the record of a newer version. */
+export async function recordVersion(dataDir: string, current: string): Promise<void> {
+  mkdirSync(dataDir, { recursive: true })
+  await writeFileAtomic(join(dataDir, LAST_VERSION_FILE), new TextEncoder().encode(JSON.stringify({ version: current })))
+}
+
+export function downgradeMessage(check: Extract<VersionCheck, { kind: 'downgrade' }>): {
+  title: string
+  message: string
+  detail: string
+} {
+  return {
+    title: '版本过旧',
+    message: `此电脑上的报告数据由较新的版本 ${check.previous} 保存，当前程序版本 ${check.current} 较旧，无法打开。`,
+    detail:
+      '为避免旧版本损坏或清空您的报告数据，程序将退出，数据不会被改动。\n请安装 ' +
+      `${check.previous} 或更新的版本后再打开。`
+  }
+}
