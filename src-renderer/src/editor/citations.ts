@@ -1,0 +1,28 @@
+// How many chips cite each metric, cached per block node so a keystroke re-scans one block.
+import type { Node as PMNode } from '@tiptap/pm/model'
+
+export class CitationCounter {
+  private cache = new WeakMap<PMNode, Map<string, number>>()
+
+  private block(node: PMNode): Map<string, number> {
+    let counts = this.cache.get(node)
+    if (!counts) {
+      const found = new Map<string, number>()
+      node.descendants((child) => {
+        if (child.type.name === 'metric') found.set(child.attrs.metricId, (found.get(child.attrs.metricId) ?? 0) + 1)
+        return !child.isInline
+      })
+      counts = found
+      this.cache.set(node, counts)
+    }
+    return counts
+  }
+
+  count(doc: PMNode): Map<string, number> {
+    const total = new Map<string, number>()
+    doc.forEach((node) => {
+      for (const [id, n] of this.block(node)) total.set(id, (total.get(id) ?? 0) + n)
+    })
+    return total
+  }
+}

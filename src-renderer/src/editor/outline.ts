@@ -1,0 +1,153 @@
+// Outline operations as single ProseMirror transactions, so one undo reverts each and the
+// numbering (computed from position) follows at once.
+import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import type { SectionLevel } from '@core/report'
+import { newSectionId, posOfIndex, topIndexAt } from './doc'
+
+export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean
+
+/** Top-level index of the section holding the selection, or -1 in the preamble. */
+export function currentSectionIndex(state: EditorState): number {
+  const index = topIndexAt(state.doc, state.selection.from)
+  return state.doc.child(index).type.name === 'section' ? index : -1
+}
+
+/** Index just past the section at `index` and all its deeper sub-sections. */
+export function subtreeEnd(doc: PMNode, index: number): number {
+  const level = doc.child(index).attrs.level as number
+  let end = index + 1
+  while (end < doc.childCount && (doc.child(end).attrs.level as number) > level) end++
+  return end
+}
+
+function selectTitle(tr: Transaction, index: number): Transaction {
+  const pos = posOfIndex(tr.doc, index)
+  const title = tr.doc.child(index).firstChild!
+  return tr.setSelection(TextSelection.create(tr.doc, pos + 2 + title.content.size))
+}
+
+/** Adds an empty section after the current one (and its sub-sections), at the same level. */
+export function addSection(idFactory: () => string = newSectionId): Command {
+  return (state, dispatch) => {
+    const { doc, schema } = state
+    const current = currentSectionIndex(state)
+    const level: SectionLevel = current < 0 ? 1 : doc.child(current).attrs.level
+    const insertAt = current < 0 ? 1 : subtreeEnd(doc, current)
+    if (dispatch) {
+      const section = schema.nodes.section.create({ id: idFactory(), level, templateKey: null, required: false }, [
+        schema.nodes.sectionTitle.create(),
+        schema.nodes.paragraph.create()
+      ])
+      const tr = state.tr.insert(posOfIndex(doc, insertAt), section)
+      dispatch(selectTitle(tr, insertAt).scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Deletes the current section only; its sub-sections stay and renumber under the previous one. */
+export function deleteSection(): Command {
+  return (state, dispatch) => {
+    const { doc } = state
+    const current = currentSectionIndex(state)
+    // The schema needs at least one section.
+    if (current < 0 || doc.childCount <= 2) return false
+    if (dispatch) {
+      const from = posOfIndex(doc, current)
+      const tr = state.tr.delete(from, from + doc.child(current).nodeSize)
+      const target = Math.min(current, tr.doc.childCount - 1)
+      dispatch(selectTitle(tr, target).scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Swaps block [aStart, aEnd) with the block [aEnd, bEnd) that follows it. */
+function swapBlocks(state: EditorState, aStart: number, aEnd: number, bEnd: number, selectIndex: (tr: Transaction) => number): Transaction {
+  const { doc } = state
+  const moved: PMNode[] = []
+  for (let i = aEnd; i < bEnd; i++) moved.push(doc.child(i))
+  for (let i = aStart; i < aEnd; i++) moved.push(doc.child(i))
+  const from = posOfIndex(doc, aStart)
+  const to = posOfIndex(doc, bEnd)
+  const tr = state.tr.replaceWith(from, to, Fragment.from(moved))
+  return selectTitle(tr, selectIndex(tr)).scrollIntoView()
+}
+
+/** Previous sibling (same level, same parent) of the section at `index`, or -1. */
+function previousSibling(doc: PMNode, index: number): number {
+  const level = doc.child(index).attrs.level as number
+  for (let i = index - 1; i >= 1; i--) {
+    const l = doc.child(i).attrs.level as number
+    if (l === level) return i
+    if (l < level) return -1
+  }
+  return -1
+}
+
+/** Moves the current section with its sub-sections before its previous sibling. */
+export function moveSectionUp(): Command {
+  return (state, dispatch) => {
+    const { doc } = state
+    const current = currentSectionIndex(state)
+    if (current < 0) return false
+    const prev = previousSibling(doc, current)
+    if (prev < 0) return false
+    if (dispatch) dispatch(swapBlocks(state, prev, current, subtreeEnd(doc, current), () => prev))
+    return true
+  }
+}
+
+/** Moves the current section with its sub-sections after its next sibling's subtree. */
+export function moveSectionDown(): Command {
+  return (state, dispatch) => {
+    const { doc } = state
+    const current = currentSectionIndex(state)
+    if (current < 0) return false
+    const end = subtreeEnd(doc, current)
+    if (end >= doc.childCount || doc.child(end).attrs.level !== doc.child(current).attrs.level) return false
+    const nextEnd = subtreeEnd(doc, end)
+    if (dispatch) dispatch(swapBlocks(state, current, end, nextEnd, () => current + (nextEnd - end)))
+    return true
+  }
+}
+
+/** Changes the current section's level by `delta` (-1 提升, +1 降低), within 1–4. */
+export function shiftSectionLevel(delta: -1 | 1): Command {
+  return (state, dispatch) => {
+    const current = currentSectionIndex(state)
+    if (current < 0) return false
+    const node = state.doc.child(current)
+    const level = (node.attrs.level as number) + delta
+    if (level < 1 || level > 4) return false
+    if (dispatch) {
+      const pos = posOfIndex(state.doc, current)
+      dispatch(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, level }).scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Puts the cursor at the end of section `index`'s title. */
+export function focusSection(index: number): Command {
+  return (state, dispatch) => {
+    if (index < 0 || index >= state.doc.childCount) return false
+    if (dispatch) {
+      const node = state.doc.child(index)
+      const pos = posOfIndex(state.doc, index)
+      const inner = node.type.name === 'section' ? node.firstChild!.content.size : 0
+      dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos + 2 + inner)).scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Whether a section holds any text or chips (beyond its title). */
+export function sectionHasText(node: PMNode): boolean {
+  let has = false
+  node.forEach((child, _o, i) => {
+    if (i > 0 && child.content.size > 0) has = true
+  })
+  return has
+}

@@ -1,0 +1,151 @@
+// The report's TipTap/ProseMirror schema. It mirrors core/report.ts exactly: the document the
+// editor holds is the very JSON that storage and the exporters read.
+import { Node, mergeAttributes, getSchema, type AnyExtension } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import type { Schema } from '@tiptap/pm/model'
+import type { SectionLevel } from '@core/report'
+
+export const ReportDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: 'preamble section+'
+})
+
+export const Preamble = Node.create({
+  name: 'preamble',
+  content: 'paragraph+',
+  // Isolating: Backspace/Delete never merge the preamble into a section or vice versa.
+  isolating: true,
+  defining: true,
+  addAttributes() {
+    return { id: { default: 'preamble', rendered: false } }
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-preamble]' }]
+  },
+  renderHTML() {
+    return ['div', { 'data-preamble': '', class: 'report-preamble' }, 0]
+  }
+})
+
+export const Section = Node.create({
+  name: 'section',
+  content: 'sectionTitle paragraph*',
+  isolating: true,
+  defining: true,
+  addAttributes() {
+    return {
+      id: { default: null, rendered: false },
+      level: { default: 1, rendered: false },
+      templateKey: { default: null, rendered: false },
+      required: { default: false, rendered: false }
+    }
+  },
+  parseHTML() {
+    // Only our own copied sections; a foreign <section> is never a report section.
+    return [
+      {
+        tag: 'section[data-section-id]',
+        getAttrs: (el) => ({
+          id: el.getAttribute('data-section-id'),
+          level: Number(el.getAttribute('data-level')) || 1,
+          templateKey: el.getAttribute('data-template-key') || null,
+          required: el.getAttribute('data-required') === 'true'
+        })
+      }
+    ]
+  },
+  renderHTML({ node }) {
+    return [
+      'section',
+      {
+        class: `report-section report-section--l${node.attrs.level}`,
+        'data-section-id': node.attrs.id,
+        'data-level': String(node.attrs.level),
+        'data-template-key': node.attrs.templateKey ?? '',
+        'data-required': String(node.attrs.required)
+      },
+      0
+    ]
+  }
+})
+
+export const SectionTitle = Node.create({
+  name: 'sectionTitle',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'div[data-section-title]' }]
+  },
+  renderHTML() {
+    return ['div', { 'data-section-title': '', class: 'report-section__title', role: 'heading' }, 0]
+  }
+})
+
+/** Inline atom holding only a metric id; the value is looked up when shown. */
+export const MetricNodeBase = Node.create({
+  name: 'metric',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: false,
+  addAttributes() {
+    return {
+      metricId: {
+        default: '',
+        parseHTML: (el) => el.getAttribute('data-metric-id') ?? '',
+        renderHTML: (attrs) => ({ 'data-metric-id': attrs.metricId })
+      }
+    }
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-metric-id]' }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { class: 'metric-chip' })]
+  }
+})
+
+/** The TipTap extensions that define the schema, minus editor-only behaviour. */
+export function schemaExtensions(metricNode: AnyExtension = MetricNodeBase): AnyExtension[] {
+  return [
+    // StarterKit with everything off except what core/report.ts allows (plus undo and the
+    // drop cursor, which add no nodes).
+    StarterKit.configure({
+      document: false,
+      blockquote: false,
+      bulletList: false,
+      code: false,
+      codeBlock: false,
+      gapcursor: false,
+      heading: false,
+      horizontalRule: false,
+      italic: false,
+      listItem: false,
+      listKeymap: false,
+      link: false,
+      orderedList: false,
+      strike: false,
+      underline: false,
+      trailingNode: false
+    }),
+    ReportDocument,
+    Preamble,
+    Section,
+    SectionTitle,
+    metricNode
+  ]
+}
+
+let cachedSchema: Schema | null = null
+
+/** The schema alone, for code (and tests) that work on ProseMirror state without a view. */
+export function reportSchema(): Schema {
+  cachedSchema ??= getSchema(schemaExtensions())
+  return cachedSchema
+}
+
+export function isSectionLevel(n: unknown): n is SectionLevel {
+  return n === 1 || n === 2 || n === 3 || n === 4
+}

@@ -1,0 +1,25 @@
+// Section ids are storage keys. Pasting a copied section (or splitting one) can produce a
+// duplicate or missing id; give such sections fresh ids in the same undo step.
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { newSectionId } from './doc'
+
+export function uniqueIdsPlugin(idFactory: () => string = newSectionId): Plugin {
+  return new Plugin({
+    key: new PluginKey('uniqueSectionIds'),
+    appendTransaction(trs, _old, state) {
+      if (!trs.some((tr) => tr.docChanged)) return null
+      const seen = new Set<string>()
+      let tr = null
+      state.doc.forEach((node, offset) => {
+        const id = node.attrs.id as string | null
+        if (node.type.name === 'section' && (!id || id === 'preamble' || seen.has(id))) {
+          tr ??= state.tr
+          tr.setNodeMarkup(offset, undefined, { ...node.attrs, id: idFactory() })
+        } else if (id) {
+          seen.add(id)
+        }
+      })
+      return tr
+    }
+  })
+}

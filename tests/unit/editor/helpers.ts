@@ -1,0 +1,63 @@
+// Builders for editor tests: a report document from a compact outline description.
+import { EditorState, type Plugin } from '@tiptap/pm/state'
+import type { ParagraphJSON, ReportDocJSON, SectionJSON, SectionLevel } from '@core/report'
+import { reportSchema } from '../../../src-renderer/src/editor/schema'
+
+export interface SectionSpec {
+  id: string
+  level: SectionLevel
+  title: string
+  paragraphs?: string[]
+  required?: boolean
+  templateKey?: string | null
+}
+
+export function paragraph(text: string): ParagraphJSON {
+  return text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }
+}
+
+export function section(spec: SectionSpec): SectionJSON {
+  return {
+    type: 'section',
+    attrs: { id: spec.id, level: spec.level, templateKey: spec.templateKey ?? null, required: spec.required ?? false },
+    content: [
+      spec.title ? { type: 'sectionTitle', content: [{ type: 'text', text: spec.title }] } : { type: 'sectionTitle' },
+      ...(spec.paragraphs ?? ['']).map(paragraph)
+    ]
+  }
+}
+
+export function docJSON(sections: SectionSpec[], preamble = '导语'): ReportDocJSON {
+  return {
+    type: 'doc',
+    content: [{ type: 'preamble', attrs: { id: 'preamble' }, content: [paragraph(preamble)] }, ...sections.map(section)]
+  }
+}
+
+export function stateOf(json: ReportDocJSON, plugins: Plugin[] = []): EditorState {
+  const schema = reportSchema()
+  return EditorState.create({ schema, doc: schema.nodeFromJSON(json), plugins })
+}
+
+/** Position inside the title of the top-level block at `index` (1 = first section). */
+export function posInBlock(state: EditorState, index: number): number {
+  let pos = 0
+  for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize
+  return pos + 2
+}
+
+export function titles(state: EditorState): string[] {
+  const out: string[] = []
+  state.doc.forEach((node) => {
+    if (node.type.name === 'section') out.push(node.firstChild!.textContent)
+  })
+  return out
+}
+
+export function levels(state: EditorState): number[] {
+  const out: number[] = []
+  state.doc.forEach((node) => {
+    if (node.type.name === 'section') out.push(node.attrs.level)
+  })
+  return out
+}

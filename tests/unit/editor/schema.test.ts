@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { ReportDocJSON } from '@core/report'
+import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
+import { createReportFromTemplate } from '@core/report-factory'
+import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { docFromBlocks, listSections } from '../../../src-renderer/src/editor/doc'
+
+describe('report schema', () => {
+  it('round-trips a report created from the built-in template exactly', () => {
+    let n = 0
+    const { doc } = createReportFromTemplate(
+      RULE_OF_LAW_TEMPLATE,
+      { organs: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-15', title: '' },
+      { reportId: 'r1', newSectionId: () => `s${++n}`, now: 0 }
+    )
+    const node = reportSchema().nodeFromJSON(doc)
+    node.check()
+    expect(node.toJSON()).toEqual(doc)
+    // Same key order as well: storage compares JSON text in places.
+    expect(JSON.stringify(node.toJSON())).toBe(JSON.stringify(doc))
+  })
+
+  it('round-trips every node and mark core/report.ts allows', () => {
+    const doc: ReportDocJSON = {
+      type: 'doc',
+      content: [
+        { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '今年以来，' }] }] },
+        {
+          type: 'section',
+          attrs: { id: 'a', level: 1, templateKey: 'measures', required: true },
+          content: [
+            { type: 'sectionTitle', content: [{ type: 'text', text: '主要举措' }] },
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: '开展巡查', marks: [{ type: 'bold' }] },
+                { type: 'metric', attrs: { metricId: 'enforcement.patrols' } },
+                { type: 'hardBreak' },
+                { type: 'text', text: '结束。' }
+              ]
+            },
+            { type: 'paragraph' }
+          ]
+        },
+        { type: 'section', attrs: { id: 'b', level: 4, templateKey: null, required: false }, content: [{ type: 'sectionTitle' }] }
+      ]
+    }
+    expect(reportSchema().nodeFromJSON(doc).toJSON()).toEqual(doc)
+  })
+
+  it('has only the node and mark types of the report format', () => {
+    const schema = reportSchema()
+    expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'hardBreak', 'metric', 'paragraph', 'preamble', 'section', 'sectionTitle', 'text'])
+    expect(Object.keys(schema.marks)).toEqual(['bold'])
+    expect(schema.nodes.metric.isAtom && schema.nodes.metric.isInline).toBe(true)
+    expect(Object.keys(schema.nodes.metric.spec.attrs ?? {})).toEqual(['metricId'])
+  })
+
+  it('rejects content outside the format', () => {
+    const schema = reportSchema()
+    expect(() => schema.nodeFromJSON({ type: 'doc', content: [{ type: 'heading', content: [] }] })).toThrow()
+    // A section must start with its title.
+    const bad = schema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
+        { type: 'section', attrs: { id: 'x', level: 1, templateKey: null, required: false }, content: [{ type: 'paragraph' }] }
+      ]
+    })
+    expect(() => bad.check()).toThrow()
+  })
+
+  it('builds the document from stored rows in order and numbers the sections', () => {
+    const doc = docFromBlocks(reportSchema(), [
+      { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
+      { type: 'section', attrs: { id: 'a', level: 1, templateKey: null, required: false }, content: [{ type: 'sectionTitle' }] },
+      { type: 'section', attrs: { id: 'b', level: 2, templateKey: null, required: false }, content: [{ type: 'sectionTitle' }] },
+      { type: 'section', attrs: { id: 'c', level: 1, templateKey: null, required: false }, content: [{ type: 'sectionTitle' }] }
+    ])
+    expect(listSections(doc).map((s) => `${s.id}${s.number}`)).toEqual(['a一、', 'b（一）', 'c二、'])
+  })
+})
