@@ -1,0 +1,56 @@
+// Bundles the bench-only browser code with Vite into bench/.artifacts/: the plain ProseMirror
+// baseline page, and the IndexedDB helpers injected into the app's page.
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { build } from 'vite'
+
+export const BENCH_DIR = resolve(__dirname, '..')
+export const ARTIFACTS_DIR = resolve(BENCH_DIR, '.artifacts')
+export const PM_DIR = resolve(ARTIFACTS_DIR, 'pm')
+const ROOT = resolve(BENCH_DIR, '..')
+
+async function bundle(entry: string, outDir: string, fileName: string, name: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    root: ROOT,
+    resolve: {
+      alias: {
+        '@core': resolve(ROOT, 'src-renderer/src/core'),
+        '@contract': resolve(ROOT, 'src-main/contract')
+      }
+    },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'chrome130',
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry, formats: ['iife'], name, fileName: () => fileName }
+    }
+  })
+  return resolve(outDir, fileName)
+}
+
+export interface BenchBundles {
+  /** Directory with index.html + pm.js, to be served over loopback. */
+  pmDir: string
+  /** Source of the IIFE that defines window.__benchDB (inject with page.addScriptTag). */
+  dbScript: string
+}
+
+export async function buildBenchBundles(): Promise<BenchBundles> {
+  mkdirSync(PM_DIR, { recursive: true })
+  await bundle(resolve(BENCH_DIR, 'browser/pm-entry.ts'), PM_DIR, 'pm.js', 'HuibaoBenchPM')
+  // Same look as the app's body text, roughly: the comparison is about the editor, not fonts.
+  writeFileSync(
+    resolve(PM_DIR, 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>ProseMirror baseline</title>
+<style>body{margin:0}#editor{width:794px;margin:24px auto;font:16pt/1.6 "AR PL UMing CN","WenQuanYi Zen Hei",serif}
+#editor .ProseMirror{outline:none;white-space:pre-wrap}</style></head>
+<body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
+  )
+  const dbFile = await bundle(resolve(BENCH_DIR, 'browser/db-entry.ts'), ARTIFACTS_DIR, 'db.js', 'HuibaoBenchDB')
+  return { pmDir: PM_DIR, dbScript: readFileSync(dbFile, 'utf8') }
+}

@@ -1,0 +1,74 @@
+// In-page measuring code, passed to page.evaluate (so it must be self-contained).
+
+export interface KeyRecord {
+  /** keydown → the first requestAnimationFrame callback after the input event (ms). */
+  frame?: number
+  /** keydown → a task queued from that rAF callback: the frame's style, layout and paint done (ms). */
+  paint?: number
+}
+
+/**
+ * Installs the keystroke probe: performance.now() at keydown (capture phase, before the
+ * editor's own handlers); after the matching input event, the next rAF callback closes
+ * "frame" (all handlers, microtasks and Vue updates have run by then) and a MessageChannel
+ * task posted from that callback closes "paint" (the frame has been laid out and painted).
+ */
+export function installKeystrokeProbe(): void {
+  const w = window as unknown as { __benchKeys: KeyRecord[] }
+  const records: Array<KeyRecord & { start: number }> = []
+  w.__benchKeys = records
+  let pending: (KeyRecord & { start: number }) | null = null
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
+      pending = { start: performance.now() }
+      records.push(pending)
+    },
+    true
+  )
+  document.addEventListener(
+    'input',
+    () => {
+      const rec = pending
+      if (!rec) return
+      pending = null
+      requestAnimationFrame(() => {
+        rec.frame = performance.now() - rec.start
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => {
+          rec.paint = performance.now() - rec.start
+          channel.port1.close()
+        }
+        channel.port2.postMessage(0)
+      })
+    },
+    true
+  )
+}
+
+/** Waits two frames so the last key's record is closed, then returns all records. */
+export async function collectKeystrokes(): Promise<KeyRecord[]> {
+  await new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())))
+  await new Promise<void>((ok) => setTimeout(ok, 50))
+  const w = window as unknown as { __benchKeys: Array<KeyRecord & { start: number }> }
+  return w.__benchKeys.map(({ frame, paint }) => ({ frame, paint }))
+}
+
+/**
+ * Polls each frame until the labelled contenteditable is editable and contains `needle`;
+ * returns performance.now() at that moment (ms since this document's navigation start), or
+ * after `timeoutMs` -1 (no such element) / -2 (element, but without the text).
+ */
+export function waitForEditable(args: { label: string; needle: string; timeoutMs: number }): Promise<number> {
+  const started = performance.now()
+  return new Promise((ok) => {
+    const check = () => {
+      const el = document.querySelector(`[contenteditable="true"][aria-label="${args.label}"]`)
+      if (el && (el.textContent ?? '').includes(args.needle)) return ok(performance.now())
+      if (performance.now() - started > args.timeoutMs) return ok(el ? -2 : -1)
+      requestAnimationFrame(check)
+    }
+    check()
+  })
+}
