@@ -1,0 +1,67 @@
+// Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
+import { Extension, type AnyExtension } from '@tiptap/core'
+import { Editor } from '@tiptap/vue-3'
+import { search } from 'prosemirror-search'
+import type { BlockJSON } from '@core/report'
+import { normalizeChineseText } from '@core/text'
+import { schemaExtensions } from './schema'
+import { docJSONFromBlocks } from './doc'
+import { numberingPlugin } from './numbering-plugin'
+import { guidancePlugin, type GuidanceSource } from './guidance-plugin'
+import { uniqueIdsPlugin } from './unique-ids'
+import { MetricNode, type ChipDisplay } from './metric-node'
+import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
+import { plainTextSlice, sanitizePastedHTML } from './paste'
+
+export interface ReportEditorOptions {
+  blocks: readonly BlockJSON[]
+  chipDisplay: (metricId: string) => ChipDisplay
+  guidance: GuidanceSource
+  suggestionItems: (query: string) => MetricOption[]
+  suggestionUI: SuggestionUIState
+  onFind: () => void
+}
+
+export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
+  const ReportBehaviour = Extension.create({
+    name: 'reportBehaviour',
+    addProseMirrorPlugins() {
+      return [numberingPlugin(), guidancePlugin(options.guidance), uniqueIdsPlugin(), search()]
+    },
+    addKeyboardShortcuts() {
+      return {
+        'Mod-f': () => {
+          options.onFind()
+          return true
+        },
+        'Mod-h': () => {
+          options.onFind()
+          return true
+        }
+      }
+    }
+  })
+  return [
+    ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay })),
+    MetricSuggestion.configure({ items: options.suggestionItems, ui: options.suggestionUI }),
+    ReportBehaviour
+  ]
+}
+
+export function createReportEditor(options: ReportEditorOptions): Editor {
+  return new Editor({
+    extensions: reportEditorExtensions(options),
+    content: docJSONFromBlocks(options.blocks),
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-label': '报告正文',
+        'aria-multiline': 'true',
+        spellcheck: 'false',
+        class: 'report-body'
+      },
+      transformPastedHTML: (html) => sanitizePastedHTML(html, normalizeChineseText),
+      clipboardTextParser: (text, _context, _plain, view) => plainTextSlice(view.state.schema, text, normalizeChineseText)
+    }
+  })
+}

@@ -1,0 +1,108 @@
+// The typed trigger: "#" (or the full-width "＃" a Chinese IME produces) followed by filter
+// text opens a listbox of metrics; Enter or a click inserts a chip in place of "#query".
+import { Extension, type Editor, type Range } from '@tiptap/core'
+import { PluginKey } from '@tiptap/pm/state'
+import { Suggestion, exitSuggestion } from '@tiptap/suggestion'
+import { reactive } from 'vue'
+
+export interface MetricOption {
+  id: string
+  label: string
+  unit: string
+}
+
+export interface SuggestionUIState {
+  open: boolean
+  query: string
+  items: MetricOption[]
+  index: number
+  /** Caret rectangle in viewport coordinates, for positioning the listbox. */
+  rect: { left: number; top: number; bottom: number } | null
+  choose: (item: MetricOption) => void
+}
+
+export function createSuggestionUI(): SuggestionUIState {
+  return reactive({ open: false, query: '', items: [], index: 0, rect: null, choose: () => {} }) as SuggestionUIState
+}
+
+export interface MetricSuggestionOptions {
+  items: (query: string) => MetricOption[]
+  ui: SuggestionUIState
+}
+
+export const TRIGGER_CHARS = ['#', '＃'] as const
+
+export function insertMetricChip(editor: Editor, metricId: string, range?: Range): boolean {
+  const chain = editor.chain().focus()
+  const content = [{ type: 'metric', attrs: { metricId } }]
+  return (range ? chain.insertContentAt(range, content) : chain.insertContent(content)).run()
+}
+
+export const MetricSuggestion = Extension.create<MetricSuggestionOptions>({
+  name: 'metricSuggestion',
+  addOptions() {
+    return { items: () => [], ui: createSuggestionUI() }
+  },
+  addProseMirrorPlugins() {
+    const { ui, items } = this.options
+    return TRIGGER_CHARS.map((char, i) => {
+      const pluginKey = new PluginKey(`metricSuggestion${i}`)
+      return Suggestion<MetricOption, MetricOption>({
+        editor: this.editor,
+        char,
+        pluginKey,
+        // Chinese prose has no spaces: "#" may follow any character.
+        allowedPrefixes: null,
+        items: ({ query }) => items(query),
+        command: ({ editor, range, props }) => {
+          insertMetricChip(editor, props.id, range)
+        },
+        render: () => {
+          const sync = (props: { items: MetricOption[]; query: string; clientRect?: (() => DOMRect | null) | null; command: (p: MetricOption) => void }) => {
+            const r = props.clientRect?.()
+            ui.rect = r ? { left: r.left, top: r.top, bottom: r.bottom } : null
+            ui.items = props.items
+            ui.query = props.query
+            if (ui.index >= props.items.length) ui.index = 0
+            ui.choose = (item) => props.command(item)
+          }
+          return {
+            onStart: (props) => {
+              ui.index = 0
+              sync(props)
+              ui.open = true
+            },
+            onUpdate: (props) => sync(props),
+            onExit: () => {
+              ui.open = false
+              ui.items = []
+              ui.rect = null
+            },
+            onKeyDown: ({ event, view }) => {
+              if (!ui.open) return false
+              if (event.isComposing) return false
+              const n = ui.items.length
+              if (event.key === 'ArrowDown' && n) {
+                ui.index = (ui.index + 1) % n
+                return true
+              }
+              if (event.key === 'ArrowUp' && n) {
+                ui.index = (ui.index - 1 + n) % n
+                return true
+              }
+              if ((event.key === 'Enter' || event.key === 'Tab') && n) {
+                ui.choose(ui.items[ui.index])
+                return true
+              }
+              if (event.key === 'Escape') {
+                exitSuggestion(view, pluginKey)
+                return true
+              }
+              return false
+            }
+          }
+        }
+      })
+    })
+  }
+})

@@ -1,0 +1,98 @@
+// The open report: its record, the autosave that writes only changed sections, and the save
+// state shown in the header. flush() is exported for export and route leave.
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { BlockJSON, Report, ReportMeta } from '@core/report'
+import { getDatabase, getReport, loadSections, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
+import { Autosaver, formatSaveStatus, type SaveStatus } from '../editor/autosave'
+
+export class EditorLoadError extends Error {
+  override name = 'EditorLoadError'
+}
+
+export const useEditorStore = defineStore('editor', () => {
+  const report = ref<Report | null>(null)
+  const status = shallowRef<SaveStatus>({ kind: 'saved', at: Date.now() })
+  const statusText = computed(() => formatSaveStatus(status.value))
+  let autosaver: Autosaver | null = null
+  let db: HuibaoDatabase = getDatabase()
+  let detachPageListeners: (() => void) | null = null
+
+  /** Loads the report and its blocks in document order. */
+  async function open(id: string, database: HuibaoDatabase = getDatabase()): Promise<BlockJSON[]> {
+    close()
+    db = database
+    const found = await getReport(db, id)
+    if (!found || found.deletedAt !== null) throw new EditorLoadError('找不到这份报告，它可能已被删除或移入回收站。')
+    report.value = found
+    return loadSections(db, found)
+  }
+
+  /** Starts autosaving the editor's document; `initialDoc` is what was loaded. */
+  function attach(getDoc: () => PMNode, initialDoc: PMNode, options: { debounceMs?: number; maxWaitMs?: number } = {}): void {
+    const r = report.value
+    if (!r) throw new Error('attach() before open()')
+    const reportId = r.id
+    autosaver?.dispose()
+    autosaver = markRaw(
+      new Autosaver({
+        getDoc,
+        initialDoc,
+        ...options,
+        write: async (change) => {
+          await saveSections(db, reportId, change)
+          if (change.order && report.value?.id === reportId) report.value.sectionOrder = change.order
+        },
+        onStatus: (s) => {
+          status.value = s
+        }
+      })
+    )
+    status.value = autosaver.status
+    detachPageListeners?.()
+    // Leaving the page or hiding the window must not lose the last keystrokes.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush().catch(() => {})
+    }
+    const onPageHide = () => void flush().catch(() => {})
+    document.addEventListener('visibilitychange', onHidden)
+    window.addEventListener('pagehide', onPageHide)
+    detachPageListeners = () => {
+      document.removeEventListener('visibilitychange', onHidden)
+      window.removeEventListener('pagehide', onPageHide)
+    }
+  }
+
+  /** Call after every doc-changing transaction; cheap (no serialisation here). */
+  function notifyChange(): void {
+    autosaver?.notifyChange()
+  }
+
+  /** Writes pending changes now. Rejects with a Chinese reason if the save fails. */
+  async function flush(): Promise<void> {
+    await autosaver?.flush()
+  }
+
+  async function updateMeta(meta: ReportMeta): Promise<void> {
+    const r = report.value
+    if (!r) return
+    await updateReport(db, r.id, { meta })
+    r.meta = meta
+  }
+
+  function close(): void {
+    autosaver?.dispose()
+    autosaver = null
+    detachPageListeners?.()
+    detachPageListeners = null
+    report.value = null
+  }
+
+  return { report, status, statusText, open, attach, notifyChange, flush, updateMeta, close }
+})
+
+/** For the export service and anything else that must see the stored state up to date. */
+export async function flushEditor(): Promise<void> {
+  await useEditorStore().flush()
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { EditorState } from '@tiptap/pm/state'
+import { Autosaver, formatSaveStatus, type SaveStatus } from '../../../src-renderer/src/editor/autosave'
+import type { SectionChange } from '../../../src-renderer/src/editor/changes'
+import { docJSON, posInBlock, stateOf } from './helpers'
+
+describe('Autosaver', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  function setup(write: (c: SectionChange) => Promise<void>) {
+    let state: EditorState = stateOf(docJSON([{ id: 'a', level: 1, title: '甲' }, { id: 'b', level: 1, title: '乙' }]))
+    const statuses: SaveStatus[] = []
+    const saver = new Autosaver({ getDoc: () => state.doc, initialDoc: state.doc, write, onStatus: (s) => statuses.push(s), debounceMs: 300, maxWaitMs: 800 })
+    const type = (block: number, text: string) => {
+      state = state.apply(state.tr.insertText(text, posInBlock(state, block)))
+      saver.notifyChange()
+    }
+    return { saver, type, statuses }
+  }
+
+  it('waits for a pause, then writes only the edited section', async () => {
+    const writes: SectionChange[] = []
+    const { type } = setup(async (c) => void writes.push(c))
+    type(2, '一')
+    await vi.advanceTimersByTimeAsync(200)
+    expect(writes).toEqual([])
+    await vi.advanceTimersByTimeAsync(150)
+    expect(writes.map((c) => c.changed.map((b) => b.attrs.id))).toEqual([['b']])
+    expect(writes[0].order).toBeNull()
+  })
+
+  it('saves during continuous typing no later than the max wait', async () => {
+    const writes: SectionChange[] = []
+    const { type } = setup(async (c) => void writes.push(c))
+    for (let i = 0; i < 10; i++) {
+      type(1, '字')
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    // 1 s of typing with 100 ms gaps: the debounce alone would never fire.
+    expect(writes.length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('flush() writes pending changes immediately', async () => {
+    const writes: SectionChange[] = []
+    const { saver, type } = setup(async (c) => void writes.push(c))
+    type(1, '甲')
+    await saver.flush()
+    expect(writes).toHaveLength(1)
+    await saver.flush()
+    expect(writes).toHaveLength(1)
+  })
+
+  it('on failure shows the reason, keeps the change and retries with backoff', async () => {
+    let fail = true
+    const writes: SectionChange[] = []
+    const { type, statuses, saver } = setup(async (c) => {
+      if (fail) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+      writes.push(c)
+    })
+    type(1, '甲')
+    await vi.advanceTimersByTimeAsync(400)
+    const last = statuses[statuses.length - 1]
+    expect(last.kind).toBe('error')
+    expect(formatSaveStatus(last)).toBe('保存失败：磁盘空间不足。内容仍保留在编辑器中，将自动重试。')
+    // Typing meanwhile is not lost and does not bypass the backoff.
+    type(2, '乙')
+    fail = false
+    await vi.advanceTimersByTimeAsync(1100)
+    expect(writes).toHaveLength(1)
+    expect(writes[0].changed.map((b) => b.attrs.id).sort()).toEqual(['a', 'b'])
+    expect(saver.status.kind).toBe('saved')
+    expect(formatSaveStatus(saver.status)).toMatch(/^已保存 \d{2}:\d{2}$/)
+  })
+
+  it('flush() rejects with the reason when the save fails', async () => {
+    const { saver, type } = setup(async () => {
+      throw new Error('broken')
+    })
+    type(1, '甲')
+    await expect(saver.flush()).rejects.toThrow('无法写入本地数据库')
+    saver.dispose()
+  })
+})
