@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { HuibaoBridge, MenuCommand, SaveFileRequest } from '@contract/ipc'
+import { createElectronPlatform } from '../../src-renderer/src/platform/electron'
+
+function fakeBridge() {
+  const saved: SaveFileRequest[] = []
+  const listeners: Array<(command: MenuCommand) => void> = []
+  const bridge: HuibaoBridge = {
+    saveFile: async (request) => {
+      saved.push(request)
+      if (request.suggestedName === 'fail.docx') throw new Error('无法保存文件：磁盘空间不足。')
+      return { status: 'saved', path: `/docs/${request.suggestedName}` }
+    },
+    getAppInfo: async () => ({ version: '0.1.0', dataPath: '/profile', platform: 'linux' }),
+    onMenuCommand: (listener) => {
+      listeners.push(listener)
+      return () => listeners.splice(listeners.indexOf(listener), 1)
+    }
+  }
+  return { bridge, saved, listeners }
+}
+
+describe('createElectronPlatform', () => {
+  it('is the electron platform and saves through the bridge (bytes untouched, no mimeType)', async () => {
+    const { bridge, saved } = fakeBridge()
+    const platform = createElectronPlatform(bridge)
+    expect(platform.kind).toBe('electron')
+    const data = new Uint8Array([9, 8, 7])
+    const filters = [{ name: 'Word 文档', extensions: ['docx'] }]
+    const result = await platform.saveFile({ suggestedName: 'a.docx', data, mimeType: 'application/x', filters })
+    expect(result).toEqual({ status: 'saved', path: '/docs/a.docx' })
+    expect(saved).toEqual([{ suggestedName: 'a.docx', data, filters }])
+    expect(saved[0].data).toBe(data)
+  })
+
+  it('passes the bridge error (Chinese message) through', async () => {
+    const platform = createElectronPlatform(fakeBridge().bridge)
+    await expect(
+      platform.saveFile({ suggestedName: 'fail.docx', data: new Uint8Array(), mimeType: 'x', filters: [] })
+    ).rejects.toThrow('无法保存文件：磁盘空间不足。')
+  })
+
+  it('answers app info and relays menu commands', async () => {
+    const { bridge, listeners } = fakeBridge()
+    const platform = createElectronPlatform(bridge)
+    expect(await platform.getAppInfo()).toEqual({ version: '0.1.0', dataPath: '/profile', platform: 'linux' })
+    const got: MenuCommand[] = []
+    const off = platform.onMenuCommand((command) => got.push(command))
+    listeners.forEach((listener) => listener('export-word'))
+    off()
+    expect(got).toEqual(['export-word'])
+    expect(listeners).toEqual([])
+  })
+})

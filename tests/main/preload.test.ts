@@ -1,0 +1,66 @@
+// The preload runs on import: it exposes window.huibao through contextBridge.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
+import { contextBridge, ipcRenderer, resetElectronMock } from '../mocks/electron'
+
+// Exactly the HuibaoBridge members, checked by the compiler both ways.
+const CONTRACT = { saveFile: true, getAppInfo: true, onMenuCommand: true } satisfies Record<keyof HuibaoBridge, true>
+
+let bridge: HuibaoBridge
+
+beforeAll(async () => {
+  resetElectronMock()
+  await import('../../src-main/preload/index')
+  bridge = contextBridge.exposed.get('huibao') as HuibaoBridge
+})
+beforeEach(() => {
+  ipcRenderer.invocations.length = 0
+  ipcRenderer.responses.clear()
+})
+
+describe('preload bridge', () => {
+  it('exposes only window.huibao, with exactly the contract functions', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['huibao'])
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(CONTRACT).sort())
+    for (const [name, value] of Object.entries(bridge)) expect(typeof value, name).toBe('function')
+  })
+
+  it('never hands out ipcRenderer or anything like a generic invoke/send', () => {
+    const values = Object.values(bridge)
+    expect(values).not.toContain(ipcRenderer)
+    expect(values).not.toContain(ipcRenderer.invoke)
+    expect(values).not.toContain(ipcRenderer.send)
+    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand')).toEqual([])
+  })
+
+  it("saveFile invokes 'file:save' with the request and resolves the value", async () => {
+    ipcRenderer.responses.set('file:save', { ok: true, value: { status: 'saved', path: '/d/a.docx' } })
+    const request = { suggestedName: 'a.docx', data: new Uint8Array([1, 2]), filters: [{ name: 'Word', extensions: ['docx'] }] }
+    await expect(bridge.saveFile(request)).resolves.toEqual({ status: 'saved', path: '/d/a.docx' })
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'file:save', args: [request] }])
+  })
+
+  it("getAppInfo invokes 'app:info'", async () => {
+    const info = { version: '0.1.0', dataPath: '/p', platform: 'linux' }
+    ipcRenderer.responses.set('app:info', { ok: true, value: info })
+    await expect(bridge.getAppInfo()).resolves.toEqual(info)
+    expect(ipcRenderer.invocations.map((i) => i.channel)).toEqual(['app:info'])
+  })
+
+  it('turns an IpcResult error into a thrown Error with the Chinese message', async () => {
+    ipcRenderer.responses.set('file:save', { ok: false, error: { code: 'failed', message: '无法保存文件：磁盘空间不足。' } })
+    await expect(bridge.saveFile({ suggestedName: 'a', data: new Uint8Array(), filters: [] })).rejects.toThrow(
+      '无法保存文件：磁盘空间不足。'
+    )
+  })
+
+  it("relays 'menu:command' events until unsubscribed", () => {
+    const received: MenuCommand[] = []
+    const off = bridge.onMenuCommand((command) => received.push(command))
+    ipcRenderer.emitFromMain('menu:command', 'save-version')
+    off()
+    ipcRenderer.emitFromMain('menu:command', 'find')
+    expect(received).toEqual(['save-version'])
+    expect(ipcRenderer.listenerCount('menu:command')).toBe(0)
+  })
+})
