@@ -1,8 +1,8 @@
 // The one typed way the renderer reaches the desktop. Views and services call getPlatform();
 // only the Electron implementation knows about the preload bridge.
-import type { AppInfo, FileFilter, SaveFileResult } from '@contract/ipc'
+import type { AppInfo, FileFilter, MenuCommand, SaveFileResult } from '@contract/ipc'
 
-export type { AppInfo, FileFilter, SaveFileResult }
+export type { AppInfo, FileFilter, MenuCommand, SaveFileResult }
 
 export interface SaveFileOptions {
   /** File name offered to the user, e.g. '梁洼镇人民政府关于2024年法治政府建设情况的报告.docx'. */
@@ -18,4 +18,6 @@ export interface Platform {
   saveFile(req: SaveFileOptions): Promise<SaveFileResult>
   /** null where there is no desktop shell to ask (plain browser). */
   getAppInfo(): Promise<AppInfo | null>
+  /** Application-menu commands; absent in the browser, which has no app menu. Returns unsubscribe. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void
 }

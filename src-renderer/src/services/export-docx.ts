@@ -1,0 +1,43 @@
+// "导出Word": DB → resolved report → DOCX bytes → the platform's save (dialog or download).
+// The editor flushes its autosave and runs the pre-export check before calling this, so
+// what is exported is exactly what is stored.
+import type { ReportDocJSON } from '@core/report'
+import type { SaveFileResult } from '@contract/ipc'
+import { getTemplate } from '@core/templates'
+import { resolveReport } from '@core/resolve'
+import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
+import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
+import { getPlatform, type Platform } from '../platform'
+
+export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+export class ExportError extends Error {
+  override name = 'ExportError'
+}
+
+export async function exportReportAsDocx(
+  reportId: string,
+  deps: { db?: HuibaoDatabase; platform?: Platform } = {}
+): Promise<SaveFileResult> {
+  const db = deps.db ?? getDatabase()
+  const report = await getReport(db, reportId)
+  if (!report) throw new ExportError('导出失败：找不到这份报告，它可能已被删除。')
+  const template = getTemplate(report.templateId)
+  if (!template) throw new ExportError('导出失败：找不到这份报告使用的模板。')
+  const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
+  const doc = { type: 'doc', content: sections } as ReportDocJSON
+
+  let data: Uint8Array
+  try {
+    data = await exportReportDocx(resolveReport(report, doc, template, values))
+  } catch (error) {
+    console.error('[huibao] docx build failed', error)
+    throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)
+  }
+  return (deps.platform ?? getPlatform()).saveFile({
+    suggestedName: suggestedDocxFileName(report.meta.title),
+    data,
+    mimeType: DOCX_MIME_TYPE,
+    filters: [{ name: 'Word 文档', extensions: ['docx'] }]
+  })
+}
