@@ -31,7 +31,7 @@ const sections: TemplateSection[] = [
   {
     key: 'measures.decisions',
     level: 2,
-    title: '严格落实重大行政决策程序',
+    title: '推进重大行政决策科学化、民主化、法治化',
     guidance: '写“三重一大”事项如何集体讨论决定，公众参与、专家论证、合法性审查等程序的执行情况，可列出本年度经过程序的决策事项数。',
     required: false
   },
@@ -45,7 +45,7 @@ const sections: TemplateSection[] = [
   {
     key: 'measures.business',
     level: 2,
-    title: '优化营商环境，深化“放管服”改革',
+    title: '深化“放管服”改革，持续优化营商环境',
     guidance: '写便民服务中心建设、办事流程精简、规范性文件清理和为市场主体办实事的具体做法。',
     required: false
   },
@@ -94,7 +94,7 @@ const sections: TemplateSection[] = [
   {
     key: 'shortcomings.rectification',
     level: 2,
-    title: '问题整改情况',
+    title: '问题整改落实情况',
     guidance: '针对上面列出的问题逐条写已经采取的整改措施和效果，与问题一一对应。',
     required: false
   },
