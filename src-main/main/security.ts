@@ -58,7 +58,7 @@ export function hardenWebContents(contents: WebContents, trusted: readonly strin
   contents.on('will-navigate', (event) => guardNavigation(event, event.url))
   contents.on('will-frame-navigate', (event) => guardNavigation(event, event.url))
   contents.on('will-redirect', (event) => guardNavigation(event, event.url))
-  // No new windows, and no shell.openExternal either: the app links to nothing outside itself.
+  // No new windows, and no handing links to the OS browser either: the app links nowhere.
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
