@@ -1,4 +1,5 @@
 // Hand-built resolved reports and DOCX unzipping shared by the DOCX tests.
+import { Window } from 'happy-dom'
 import JSZip from 'jszip'
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '@core/resolved'
 
@@ -64,4 +65,49 @@ export async function unzipDocx(bytes: Uint8Array): Promise<Record<string, strin
     if (!zip.files[name].dir) out[name] = await zip.files[name].async('string')
   }
   return out
+}
+
+const parser = new new Window().DOMParser()
+
+/** Parses OOXML; happy-dom reports unbalanced markup as a parsererror element. */
+export function parseXml(xml: string): Document {
+  return parser.parseFromString(xml, 'application/xml') as unknown as Document
+}
+
+export function isWellFormed(xml: string): boolean {
+  return parseXml(xml).getElementsByTagName('parsererror').length === 0
+}
+
+/** Direct children of `el` with the given qualified name, e.g. 'w:pPr'. */
+export function child(el: Element | null | undefined, name: string): Element | null {
+  if (!el) return null
+  for (const c of Array.from(el.children)) if (c.tagName === name) return c
+  return null
+}
+
+export function all(root: Document | Element, name: string): Element[] {
+  return Array.from(root.getElementsByTagName(name))
+}
+
+/** Text of a paragraph: its w:t contents joined (line breaks as '\n'). */
+export function paragraphText(p: Element): string {
+  let out = ''
+  for (const el of all(p, '*')) {
+    if (el.tagName === 'w:t') out += el.textContent ?? ''
+    if (el.tagName === 'w:br') out += '\n'
+  }
+  return out
+}
+
+/** A property of a paragraph: e.g. prop(p, 'w:ind', 'w:firstLine'). */
+export function pProp(p: Element, name: string, attr: string): string | null {
+  return child(child(p, 'w:pPr'), name)?.getAttribute(attr) ?? null
+}
+
+export function rProp(r: Element, name: string, attr: string): string | null {
+  return child(child(r, 'w:rPr'), name)?.getAttribute(attr) ?? null
+}
+
+export function runs(p: Element): Element[] {
+  return all(p, 'w:r').filter((r) => child(r, 'w:t') !== null && (child(r, 'w:t')!.textContent ?? '') !== '')
 }

@@ -18,7 +18,7 @@ import {
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
 import type { SectionLevel } from '../report'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, type LayoutProfile } from '../layout'
-import { stripXmlIllegal } from './sanitize'
+import { stripXmlIllegal } from '../text'
 
 /** Style ids Word and WPS recognise as the built-in headings (matched by the name "heading N"). */
 export const HEADING_STYLE_IDS: Record<SectionLevel, string> = {
