@@ -107,7 +107,7 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
       ms(save.oneSection.median),
       ms(save.wholeDocument.median),
       ratio(save.oneSection.median, save.wholeDocument.median),
-      `baseline = all ${save.wholeDocument.sections} sections; ${save.where}`
+      `baseline = all ${save.wholeDocument.sections} sections`
     ])
     rows.push(['  bytes written', bytes(save.oneSection.bytes), bytes(save.wholeDocument.bytes), ratio(save.oneSection.bytes, save.wholeDocument.bytes), 'section rows as JSON (UTF-8)'])
     rows.push(['  min / max', `${ms(save.oneSection.min)} / ${ms(save.oneSection.max)}`, `${ms(save.wholeDocument.min)} / ${ms(save.wholeDocument.max)}`, '', `${save.oneSection.n} / ${save.wholeDocument.n} runs`])
@@ -115,7 +115,8 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
 
   console.log(`\n${table(['Figure', 'Ours', 'Baseline', 'Ratio', 'Notes'], rows)}`)
   console.log('Baselines: 1 bare docx (unstyled Paragraph/TextRun); 2 plain ProseMirror, same text; 4 whole-document save.')
-  if (!isNA(browser)) console.log(browser.chromium)
+  if (!isNA(save)) console.log(`Autosave measured in ${save.where}.`)
+  if (!isNA(browser)) console.log(`Browser figures: ${browser.chromium}.`)
 }
 
 main().catch((e) => {

@@ -7,7 +7,7 @@ import type { MetricValue } from '../../src-renderer/src/core/template'
 import type { PlainBlock } from '../lib/text'
 import { NotAvailable, attempt, type NA } from '../lib/na'
 import { summarize, type Summary } from '../lib/stats'
-import { collectKeystrokes, installKeystrokeProbe, waitForEditable, type KeyRecord } from './probe'
+import { collectKeystrokes, installKeystrokeProbe, placeCaretMidway, waitForEditable, type KeyRecord } from './probe'
 import type { BenchBundles } from './bundle'
 import type { SaveTiming } from './db-entry'
 
@@ -70,14 +70,11 @@ function latency(records: KeyRecord[]): KeyLatency {
   return { frame: keySummary(records, 'frame'), paint: keySummary(records, 'paint') }
 }
 
-/** Clicks into the middle paragraph of the editor, types TYPED, returns per-key records. */
+/** Puts the caret mid-report, types TYPED, returns per-key records. */
 async function typeInMiddle(page: Page): Promise<KeyRecord[]> {
   const body = page.locator(`[contenteditable="true"][aria-label="${BODY_LABEL}"]`).first()
-  const paragraphs = body.locator('p')
-  const count = await paragraphs.count()
-  if (count === 0) throw new NotAvailable('the editor body has no paragraphs')
-  await paragraphs.nth(Math.floor(count / 2)).click()
-  await page.waitForTimeout(200)
+  if (!(await page.evaluate(placeCaretMidway, BODY_LABEL))) throw new NotAvailable('the editor body has no paragraph with text')
+  await page.waitForTimeout(300)
   await page.evaluate(installKeystrokeProbe)
   await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS })
   const records = await page.evaluate(collectKeystrokes)
@@ -95,6 +92,14 @@ function openFailure(code: number): string {
   return code === -1
     ? `no contenteditable labelled "${BODY_LABEL}" ${within} (has the editor landed?)`
     : `the "${BODY_LABEL}" body did not show the last section's text ${within}`
+}
+
+/** Writes the report into the app origin's IndexedDB through the app's own database module. */
+async function seed(page: Page, input: BrowserInput): Promise<void> {
+  await page.evaluate(
+    (d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values),
+    { report: input.report, sections: input.sections, values: input.values }
+  )
 }
 
 async function openCold(page: Page, base: string, input: BrowserInput): Promise<number> {
@@ -124,7 +129,8 @@ async function openWarm(page: Page, base: string, input: BrowserInput): Promise<
   return elapsed
 }
 
-export async function measureBrowser(input: BrowserInput, bundles: BenchBundles): Promise<BrowserFigures> {
+/** `rendererDir`: the built renderer to serve (default out/renderer, from `npm run build`). */
+export async function measureBrowser(input: BrowserInput, bundles: BenchBundles, rendererDir?: string): Promise<BrowserFigures> {
   let session: BrowserSession | null = null
   let app: RendererServer | null = null
   let pm: RendererServer | null = null
@@ -140,18 +146,16 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles)
     pm = await serveRenderer(bundles.pmDir)
     await page.goto(pm.url)
     await page.evaluate((blocks) => (window as unknown as { __benchPM: { mount(b: unknown): void } }).__benchPM.mount(blocks), input.blocks)
+    const t0 = performance.now()
+    const progress = (what: string) => console.error(`[bench]   ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
     const baseline = await attempt('keystroke baseline', async () => latency(await typeInMiddle(page)))
 
-    let seeded: true | NA = { na: 'not attempted' }
+    progress('plain ProseMirror typed')
     const open = await attempt('time to open', async () => {
-      app = await serveRenderer()
+      app = await serveRenderer(rendererDir)
       await page.goto(`${app.url}#/`)
       await injectDB(page, bundles)
-      await page.evaluate(
-        (d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values),
-        { report: input.report, sections: input.sections, values: input.values }
-      )
-      seeded = true
+      await seed(page, input)
       const cold: number[] = []
       const warm: number[] = []
       for (let i = 0; i < OPEN_RUNS; i++) {
@@ -161,6 +165,7 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles)
       return { cold: summarize(cold), warm: summarize(warm) } satisfies OpenFigure
     })
 
+    progress('opened')
     const ours = await attempt('keystroke latency', async () => {
       if ('na' in open) throw new NotAvailable(`the report could not be opened: ${open.na}`)
       if (!app) throw new NotAvailable('renderer not served')
@@ -169,17 +174,14 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles)
     })
     const keystroke: KeystrokeFigure = { keys: TYPED.length, ours, baseline }
 
+    progress('app typed')
     const autosave = await attempt('autosave', async () => {
       if (!app) throw new NotAvailable('renderer not served')
       await page.goto('about:blank')
       await page.goto(`${app.url}#/`)
       await injectDB(page, bundles)
-      if (seeded !== true) {
-        await page.evaluate(
-          (d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values),
-          { report: input.report, sections: input.sections, values: input.values }
-        )
-      }
+      // Re-seed: the keystroke run above typed into the report and the app autosaved it.
+      await seed(page, input)
       const timeSave = (mode: 'one' | 'all', runs: number, warmup: number) =>
         page.evaluate(
           (a) => (window as unknown as { __benchDB: { timeSave(...x: unknown[]): Promise<SaveTiming> } }).__benchDB.timeSave(a.id, a.mode, a.runs, a.warmup),
@@ -194,6 +196,7 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles)
       } satisfies AutosaveFigure
     })
 
+    progress('autosave timed')
     return { chromium, keystroke, open, autosave }
   } finally {
     const closing: Array<Promise<void>> = []

@@ -72,3 +72,35 @@ export function waitForEditable(args: { label: string; needle: string; timeoutMs
     check()
   })
 }
+
+/**
+ * Puts the caret in the middle of the middle paragraph's text (never inside a chip, so
+ * typing cannot replace a selected node), scrolled into view, with the editor focused.
+ * Returns false when the body has no such paragraph.
+ */
+export function placeCaretMidway(label: string): boolean {
+  const body = document.querySelector<HTMLElement>(`[contenteditable="true"][aria-label="${label}"]`)
+  if (!body) return false
+  const candidates: Text[] = []
+  for (const p of Array.from(body.querySelectorAll('p'))) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n as Text
+      if (text.data.length >= 10 && !text.parentElement?.closest('[contenteditable="false"]')) {
+        candidates.push(text)
+        break
+      }
+    }
+  }
+  const target = candidates[Math.floor(candidates.length / 2)]
+  if (!target) return false
+  target.parentElement?.scrollIntoView({ block: 'center' })
+  body.focus({ preventScroll: true })
+  const range = document.createRange()
+  range.setStart(target, Math.floor(target.data.length / 2))
+  range.collapse(true)
+  const selection = window.getSelection()
+  selection?.removeAllRanges()
+  selection?.addRange(range)
+  return true
+}

@@ -6,6 +6,10 @@ import { pathToFileURL } from 'node:url'
 import type { ReportDocJSON, Report, BlockJSON } from '../../src-renderer/src/core/report'
 import type { MetricValue, ReportTemplate } from '../../src-renderer/src/core/template'
 import type { ResolvedReport } from '../../src-renderer/src/core/resolved'
+import type { generateLargeReport } from '../../tests/fixtures/large-report'
+import type { resolveReport } from '../../src-renderer/src/core/resolve'
+import type { exportReportDocx } from '../../src-renderer/src/core/docx/export'
+import type { getTemplate } from '../../src-renderer/src/core/templates'
 import { NotAvailable } from './na'
 
 const ROOT = resolve(__dirname, '../..')
@@ -38,8 +42,9 @@ export interface LargeReport {
 
 /** The deterministic generated report, whatever exact shape the fixture returns it in. */
 export async function loadLargeReport(): Promise<LargeReport> {
-  const generate = await load<(o: { pages: number; seed: number }) => unknown>('tests/fixtures/large-report.ts', 'generateLargeReport')
-  const out = (await generate({ pages: PAGES, seed: SEED })) as Record<string, unknown>
+  const generate = await load<typeof generateLargeReport>('tests/fixtures/large-report.ts', 'generateLargeReport')
+  // Read defensively: the bench should say what is wrong rather than crash if the shape moves.
+  const out = generate({ pages: PAGES, seed: SEED }) as unknown as Record<string, unknown>
   const report = out.report as Report | undefined
   const doc = out.doc as ReportDocJSON | undefined
   const sections = (out.sections as BlockJSON[] | undefined) ?? doc?.content
@@ -49,12 +54,9 @@ export async function loadLargeReport(): Promise<LargeReport> {
   return { report, sections, values, template }
 }
 
-export type ResolveFn = (report: Report, doc: ReportDocJSON, template: ReportTemplate, values: MetricValue[]) => ResolvedReport
-export type ExportFn = (resolved: ResolvedReport) => Promise<Uint8Array>
-
-export const loadResolve = () => load<ResolveFn>('src-renderer/src/core/resolve.ts', 'resolveReport')
-export const loadExport = () => load<ExportFn>('src-renderer/src/core/docx/export.ts', 'exportReportDocx')
-export const loadGetTemplate = () => load<(id: string) => ReportTemplate | undefined>('src-renderer/src/core/templates', 'getTemplate')
+export const loadResolve = () => load<typeof resolveReport>('src-renderer/src/core/resolve.ts', 'resolveReport')
+export const loadExport = () => load<typeof exportReportDocx>('src-renderer/src/core/docx/export.ts', 'exportReportDocx')
+export const loadGetTemplate = () => load<typeof getTemplate>('src-renderer/src/core/templates', 'getTemplate')
 
 /** resolveReport bound to the generated report (template from the fixture or the registry). */
 export async function resolverFor(large: LargeReport): Promise<() => ResolvedReport> {

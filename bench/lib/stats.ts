@@ -51,7 +51,9 @@ export function bytes(n: number): string {
 
 export function ratio(ours: number, baseline: number): string {
   if (!Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return '—'
-  return `${(ours / baseline).toFixed(2)}×`
+  const r = ours / baseline
+  // Small ratios keep two significant digits (0.0047×), not a flat 0.00×.
+  return `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`
 }
 
 /** Monotonic wall-clock milliseconds. */
