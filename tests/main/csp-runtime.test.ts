@@ -61,6 +61,16 @@ describe('built renderer under the app:// CSP', () => {
     await create.first().click()
     await page.getByRole('dialog').first().waitFor()
     expect(problems).toEqual([])
+
+    // Control: the policy is really enforced here and the detector sees it — an inline
+    // script (what an XSS would inject) is refused and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__injected = true'
+      document.head.append(script)
+    })
+    await expect.poll(() => problems.join('\n')).toMatch(/CSP violation: script-src/)
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined()
     await page.close()
   })
 })
