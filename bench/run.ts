@@ -8,7 +8,7 @@ import { bytes, ms, ratio, table } from './lib/stats'
 import { PAGES, SEED, loadExport, loadLargeReport, resolverFor, type LargeReport } from './lib/pieces'
 import { blocksFromJSON, blocksFromResolved, characterCount, lastSectionNeedle, type PlainBlock } from './lib/text'
 import { measureDocx, type DocxFigure } from './docx'
-import { ARTIFACTS_DIR, buildBenchBundles } from './browser/bundle'
+import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   console.log('[bench] 2–4/4 editor, open, autosave (Chromium)…')
   const browser: BrowserFigures | NA = await attempt('browser', async () => {
     if (isNA(large)) throw new NotAvailable(`no generated report: ${large.na}`)
+    const renderer = snapshotRenderer()
     const bundles = await buildBenchBundles()
-    return measureBrowser(browserInput(large, docBlocks), bundles)
+    return measureBrowser(browserInput(large, docBlocks), bundles, renderer)
   })
 
   const seconds = (performance.now() - t0) / 1000

@@ -1,8 +1,10 @@
 // Bundles the bench-only browser code with Vite into bench/.artifacts/: the plain ProseMirror
 // baseline page, and the IndexedDB helpers injected into the app's page.
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'vite'
+import { RENDERER_DIR } from '../../tests/e2e/harness'
+import { NotAvailable } from '../lib/na'
 
 export const BENCH_DIR = resolve(__dirname, '..')
 export const ARTIFACTS_DIR = resolve(BENCH_DIR, '.artifacts')
@@ -53,4 +55,18 @@ export async function buildBenchBundles(): Promise<BenchBundles> {
   )
   const dbFile = await bundle(resolve(BENCH_DIR, 'browser/db-entry.ts'), ARTIFACTS_DIR, 'db.js', 'HuibaoBenchDB')
   return { pmDir: PM_DIR, dbScript: readFileSync(dbFile, 'utf8') }
+}
+
+/**
+ * A private copy of the built renderer: other engineers rebuild out/ while the bench runs,
+ * and a half-emptied out/renderer would fail a page load midway.
+ */
+export function snapshotRenderer(): string {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    throw new NotAvailable('out/renderer/index.html is missing: run `npm run build` (npm run bench does)')
+  }
+  const dir = resolve(ARTIFACTS_DIR, 'renderer')
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(RENDERER_DIR, dir, { recursive: true })
+  return dir
 }
