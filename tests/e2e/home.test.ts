@@ -182,3 +182,28 @@ describe('home: report list', () => {
     expect(pageErrors).toEqual([])
   })
 })
+
+describe('startup', () => {
+  it('shows a Chinese error page instead of a blank window when IndexedDB cannot be opened', async () => {
+    const context = await session.browser.newContext({ locale: 'zh-CN' })
+    try {
+      // Every open request fails, as when the profile's database is locked or corrupt.
+      await context.addInitScript(() => {
+        IDBFactory.prototype.open = function () {
+          throw new DOMException('simulated failure', 'UnknownError')
+        }
+      })
+      const broken = await context.newPage()
+      await broken.goto(server.url)
+      const alert = broken.getByRole('alert')
+      await alert.waitFor()
+      const text = await alert.innerText()
+      expect(text).toContain('无法打开本地数据库')
+      expect(text).toContain('请关闭其他汇报窗口后重试')
+      expect(await broken.getByRole('button', { name: '重试' }).count()).toBe(1)
+      expect(await broken.getByRole('heading', { name: '报告列表' }).count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  })
+})

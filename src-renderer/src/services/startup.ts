@@ -32,7 +32,8 @@ export function databaseOpenErrorMessage(error: unknown): string {
   } else if (kind.includes('Blocked') || kind.includes('InvalidState') || kind.includes('OpenFailed')) {
     reason = '数据库正被其他窗口占用或暂时不可用'
   } else {
-    reason = error instanceof Error && error.message ? error.message : String(error)
+    // Raw engine messages are English jargon; the console keeps the detail for support.
+    reason = `数据库出错（${(inner || name || 'unknown').trim()}）`
   }
   return `无法打开本地数据库：${reason}。请关闭其他汇报窗口后重试。`
 }

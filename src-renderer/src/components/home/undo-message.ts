@@ -16,6 +16,9 @@ export function showUndoMessage(text: string, undo: () => Promise<void>, duratio
     type: 'info',
     duration,
     showClose: true,
+    // At the bottom, snackbar-style: it covers neither the app bar nor the page's buttons.
+    placement: 'bottom',
+    offset: 32,
     message: h('span', { class: 'hb-undo-message' }, [
       h('span', text),
       h('button', { type: 'button', class: 'hb-undo-message__button', onClick }, '撤销')
