@@ -1,7 +1,7 @@
 // The generated .docx read back with jszip: the XML must carry the GB/T 9704 layout.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exportReportDocx } from '@core/docx/export'
-import { signatureLayout } from '@core/docx/build'
+import { signatureLayout, splitTitle, titleCharsPerLine } from '@core/docx/build'
 import { GBT9704_PROFILE, PRACTICE_PROFILE, textWidthChars, typeAreaWidthTwips } from '@core/layout'
 import { resolveReport } from '@core/resolve'
 import type { ResolvedReport } from '@core/resolved'
@@ -119,6 +119,10 @@ describe('DOCX of a hand-built report (GB/T 9704 profile)', () => {
         expect(rProp(r, 'w:sz', 'w:val')).toBe('32')
       }
     }
+  })
+
+  it('turns widow control off on body text so every full page keeps 22 lines', () => {
+    for (const p of d.paragraphs.filter(isBody)) expect(pProp(p, 'w:widowControl', 'w:val')).toBe('false')
   })
 
   it('condenses body runs so 28 characters fill the 156 mm line', () => {
@@ -293,6 +297,32 @@ describe('signatureLayout', () => {
   })
 })
 
+describe('splitTitle', () => {
+  it('fits 20 二号 characters on a GB/T title line', () => {
+    // 156 mm of 22 pt characters
+    expect(titleCharsPerLine(GBT9704_PROFILE)).toBe(20)
+  })
+
+  it('breaks a long title before 关于 when both lines fit', () => {
+    expect(splitTitle('鲁山县梁洼镇人民政府关于2024年法治政府建设情况的报告', 20)).toEqual([
+      '鲁山县梁洼镇人民政府',
+      '关于2024年法治政府建设情况的报告'
+    ])
+  })
+
+  it('keeps short titles, explicit breaks, and titles it cannot break well', () => {
+    expect(splitTitle('关于2024年工作的报告', 20)).toEqual(['关于2024年工作的报告'])
+    expect(splitTitle('青石镇\n关于工作的报告', 20)).toEqual(['青石镇', '关于工作的报告'])
+    const long = '中共青石镇委员会青石镇人民政府关于二〇二四年度法治政府建设工作情况的报告'
+    expect(splitTitle(long, 20)).toEqual([long])
+  })
+
+  it('writes the break into the title paragraph', async () => {
+    const d = await build(handReport({ title: '鲁山县梁洼镇人民政府关于2024年法治政府建设情况的报告' }))
+    expect(paragraphText(d.paragraphs[0])).toBe('鲁山县梁洼镇人民政府\n关于2024年法治政府建设情况的报告')
+  })
+})
+
 describe('practice profile DOCX', () => {
   it('uses 28 pt exact spacing, Windows fonts and one centred footer', async () => {
     const d = await build(handReport(), PRACTICE_PROFILE)
@@ -312,7 +342,7 @@ describe('DOCX of the sample report', () => {
     const resolved = resolveReport(report, doc, template, values)
     const d = await build(resolved)
     const texts = d.paragraphs.map(paragraphText)
-    expect(texts[0]).toBe(resolved.title)
+    expect(texts[0].replace('\n', '')).toBe(resolved.title)
     for (const s of resolved.sections) expect(texts).toContain(s.number + s.title.map((r) => r.text).join(''))
     const bodyTexts = d.paragraphs.filter(isBody).map(paragraphText)
     const expected = [...resolved.preamble, ...resolved.sections.flatMap((s) => s.paragraphs)]

@@ -17,7 +17,7 @@ import {
 } from 'docx'
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
 import type { SectionLevel } from '../report'
-import { GBT9704_PROFILE, charsToTwips, textWidthChars, type LayoutProfile } from '../layout'
+import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import { stripXmlIllegal } from '../text'
 
 /** Style ids Word and WPS recognise as the built-in headings (matched by the name "heading N"). */
@@ -117,6 +117,8 @@ function blankLine(profile: LayoutProfile): Paragraph {
 function bodyParagraph(profile: LayoutProfile, paragraph: ResolvedParagraph): Paragraph {
   return gridFreeParagraph({
     alignment: AlignmentType.JUSTIFIED,
+    // Widow/orphan control would leave pages at 21 lines; the standard fills all 22.
+    widowControl: false,
     spacing: exactSpacing(profile),
     indent: bodyIndent(profile),
     children: resolvedRuns(paragraph.runs, { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips })
@@ -180,6 +182,27 @@ export interface SignatureLayout {
   /** Right indent of every signature line, in body characters. */
   signatureRightChars: number
   date: DatePlacement
+}
+
+/** How many 二号 characters fit the title line (20 for GB/T: titles are not condensed). */
+export function titleCharsPerLine(profile: LayoutProfile): number {
+  return Math.floor(typeAreaWidthTwips(profile) / (profile.sizes.title * 10))
+}
+
+/**
+ * Title lines. A title that does not fit one line is broken where the standard wants it, at a
+ * word boundary: before "关于" when the organ name comes first ("某某镇人民政府" / "关于……的报告"),
+ * the usual shape of a report title, and only when both lines then fit. Explicit line breaks
+ * are kept; other long titles are left for the word processor to wrap.
+ */
+export function splitTitle(title: string, charsPerLine: number): string[] {
+  const lines = title.split(/\s*\n\s*/).filter((l) => l !== '')
+  if (lines.length !== 1 || textWidthChars(title) <= charsPerLine) return lines
+  const at = title.indexOf('关于')
+  if (at <= 0) return lines
+  const [head, tail] = [title.slice(0, at).trim(), title.slice(at)]
+  if (textWidthChars(head) > charsPerLine || textWidthChars(tail) > charsPerLine) return lines
+  return [head, tail]
 }
 
 /**
@@ -247,12 +270,13 @@ export function buildReportDocument(report: ResolvedReport, profile: LayoutProfi
   const children: Paragraph[] = []
 
   const title = stripXmlIllegal(report.title).trim()
+  const titleText = splitTitle(title, titleCharsPerLine(profile)).join('\n')
   children.push(
     gridFreeParagraph({
       alignment: AlignmentType.CENTER,
       spacing: exactSpacing(profile),
       indent: { ...NO_INDENT, right: 0 },
-      children: textRuns(title, { font: profile.fonts.title, size: profile.sizes.title, bold: profile.titleBold })
+      children: textRuns(titleText, { font: profile.fonts.title, size: profile.sizes.title, bold: profile.titleBold })
     })
   )
 
