@@ -86,12 +86,21 @@ describe('home: report list', () => {
     )
   })
 
-  it('prefills the organ used last time', async () => {
+  it('prefills the organ used last time and keeps a hand-edited title', async () => {
     await page.getByRole('button', { name: '新建报告' }).click()
     const dialog = page.getByRole('dialog', { name: '新建报告' })
     await dialog.waitFor()
     await expect.poll(() => dialog.getByRole('textbox', { name: '发文机关', exact: true }).inputValue()).toBe(ORGAN)
     expect(await dialog.getByRole('textbox', { name: '主送机关' }).inputValue()).toBe('中共鲁山县委、鲁山县人民政府')
+
+    // A title edited by hand stays the clerk's when the year changes, until they ask for the composed one.
+    const title = dialog.getByRole('textbox', { name: '标题' })
+    await title.fill('我自己写的标题')
+    await dialog.getByRole('textbox', { name: '年度' }).fill('2023')
+    await expect.poll(() => dialog.getByRole('textbox', { name: '成文日期' }).inputValue()).toMatch(/^2024年/)
+    expect(await title.inputValue()).toBe('我自己写的标题')
+    await dialog.getByRole('button', { name: '恢复自动标题' }).click()
+    await expect.poll(() => title.inputValue()).toBe(COMPOSED_TITLE.replace('2024', '2023'))
     await dialog.getByRole('button', { name: '取消' }).click()
     await dialog.waitFor({ state: 'hidden' })
   })
