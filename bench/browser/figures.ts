@@ -8,7 +8,8 @@ import type { PlainBlock } from '../lib/text'
 import { NotAvailable, attempt, type NA } from '../lib/na'
 import { summarize, type Summary } from '../lib/stats'
 import { collectKeystrokes, installKeystrokeProbe, placeCaretMidway, waitForEditable, type KeyRecord } from './probe'
-import type { BenchBundles } from './bundle'
+import { ARTIFACTS_DIR, type BenchBundles } from './bundle'
+import { profileTyping } from './profile'
 import type { SaveTiming } from './db-entry'
 
 export const BODY_LABEL = '报告正文'
@@ -136,7 +137,7 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles,
   let pm: RendererServer | null = null
   try {
     session = await launchBrowser()
-    const page = session.page
+    const { page, context } = session
     // tsx compiles with keepNames, so functions handed to page.evaluate call a __name helper
     // that only exists in Node; give every document an identity stand-in.
     await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
@@ -170,7 +171,14 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles,
       if ('na' in open) throw new NotAvailable(`the report could not be opened: ${open.na}`)
       if (!app) throw new NotAvailable('renderer not served')
       await openCold(page, app.url, input)
-      return latency(await typeInMiddle(page))
+      const figure = latency(await typeInMiddle(page))
+      if (process.env.BENCH_PROFILE) {
+        await openCold(page, app.url, input)
+        await page.evaluate(placeCaretMidway, BODY_LABEL)
+        await page.waitForTimeout(300)
+        console.log(await profileTyping(context, page, TYPED.slice(0, 100), ARTIFACTS_DIR))
+      }
+      return figure
     })
     const keystroke: KeystrokeFigure = { keys: TYPED.length, ours, baseline }
 
