@@ -62,7 +62,7 @@ describe('clerk journey', () => {
     await expect.poll(() => body.textContent()).toContain('全年开展日常巡查120')
     await expect.poll(() => page.locator('.metric-chip--empty').count()).toBe(0)
 
-    await expect(page.getByRole('status')).toContainText('已保存', { timeout: 5000 })
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 5000 }).toContain('已保存')
     const before = await body.textContent()
 
     await page.reload()
