@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
-export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
+export const RENDERER_DIR = process.env.HUIBAO_RENDERER_DIR ?? resolve(__dirname, '../../out/renderer')
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const MIME: Record<string, string> = {
