@@ -136,19 +136,19 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles,
   let app: RendererServer | null = null
   let pm: RendererServer | null = null
   try {
+    const t0 = performance.now()
+    const progress = (what: string) => console.error(`[bench]   ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
     session = await launchBrowser()
     const { page, context } = session
     // tsx compiles with keepNames, so functions handed to page.evaluate call a __name helper
     // that only exists in Node; give every document an identity stand-in.
-    await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
+    await context.addInitScript('globalThis.__name ??= (fn) => fn')
     const chromium = `Chromium ${session.browser.version()} (headless, ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'})`
 
     // Baseline first: it does not depend on anything else landing.
     pm = await serveRenderer(bundles.pmDir)
     await page.goto(pm.url)
     await page.evaluate((blocks) => (window as unknown as { __benchPM: { mount(b: unknown): void } }).__benchPM.mount(blocks), input.blocks)
-    const t0 = performance.now()
-    const progress = (what: string) => console.error(`[bench]   ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
     const baseline = await attempt('keystroke baseline', async () => latency(await typeInMiddle(page)))
 
     progress('plain ProseMirror typed')
@@ -207,10 +207,9 @@ export async function measureBrowser(input: BrowserInput, bundles: BenchBundles,
     progress('autosave timed')
     return { chromium, keystroke, open, autosave }
   } finally {
-    const closing: Array<Promise<void>> = []
-    if (pm) closing.push((pm as RendererServer).close())
-    if (app) closing.push((app as RendererServer).close())
-    await Promise.all(closing)
+    // Browser first, so no open connection holds a server's close() back.
     if (session) await session.close()
+    const servers = [pm, app] as Array<RendererServer | null>
+    await Promise.all(servers.map((s) => s?.close()))
   }
 }
