@@ -43,7 +43,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   })
   return [
     ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay })),
-    MetricSuggestion.configure({ items: options.suggestionItems, ui: options.suggestionUI }),
+    MetricSuggestion.configure({ items: options.suggestionItems, ui: () => options.suggestionUI }),
     ReportBehaviour
   ]
 }

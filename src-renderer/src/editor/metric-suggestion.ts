@@ -27,7 +27,8 @@ export function createSuggestionUI(): SuggestionUIState {
 
 export interface MetricSuggestionOptions {
   items: (query: string) => MetricOption[]
-  ui: SuggestionUIState
+  /** A getter, not the object: TipTap deep-copies plain option objects, losing reactivity. */
+  ui: () => SuggestionUIState
 }
 
 export const TRIGGER_CHARS = ['#', '＃'] as const
@@ -41,10 +42,12 @@ export function insertMetricChip(editor: Editor, metricId: string, range?: Range
 export const MetricSuggestion = Extension.create<MetricSuggestionOptions>({
   name: 'metricSuggestion',
   addOptions() {
-    return { items: () => [], ui: createSuggestionUI() }
+    const fallback = createSuggestionUI()
+    return { items: () => [], ui: () => fallback }
   },
   addProseMirrorPlugins() {
-    const { ui, items } = this.options
+    const { items } = this.options
+    const ui = this.options.ui()
     return TRIGGER_CHARS.map((char, i) => {
       const pluginKey = new PluginKey(`metricSuggestion${i}`)
       return Suggestion<MetricOption, MetricOption>({
@@ -58,9 +61,22 @@ export const MetricSuggestion = Extension.create<MetricSuggestionOptions>({
           insertMetricChip(editor, props.id, range)
         },
         render: () => {
-          const sync = (props: { items: MetricOption[]; query: string; clientRect?: (() => DOMRect | null) | null; command: (p: MetricOption) => void }) => {
-            const r = props.clientRect?.()
-            ui.rect = r ? { left: r.left, top: r.top, bottom: r.bottom } : null
+          const sync = (props: {
+            editor: Editor
+            range: Range
+            items: MetricOption[]
+            query: string
+            clientRect?: (() => DOMRect | null) | null
+            command: (p: MetricOption) => void
+          }) => {
+            // The decoration's rect can be missing on the first render; the caret position
+            // of the trigger is always available.
+            const r = props.clientRect?.() ?? null
+            if (r && r.width + r.height > 0) ui.rect = { left: r.left, top: r.top, bottom: r.bottom }
+            else {
+              const c = props.editor.view.coordsAtPos(props.range.from)
+              ui.rect = { left: c.left, top: c.top, bottom: c.bottom }
+            }
             ui.items = props.items
             ui.query = props.query
             if (ui.index >= props.items.length) ui.index = 0
