@@ -165,7 +165,21 @@ describe('report editor', () => {
   })
 
   it('deletes a chip with one Backspace and undo brings it back', async () => {
-    await typeInSection(/^（二）/, '')
+    // Click just after the paragraph's last character (End only reaches a wrapped line's end).
+    const para = sectionNumbered('（二）').locator('p').first()
+    const end = await para.evaluate((p) => {
+      const range = document.createRange()
+      range.selectNodeContents(p)
+      range.collapse(false)
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      let last: Text | null = null
+      while (walker.nextNode()) last = walker.currentNode as Text
+      range.setStart(last!, last!.length - 1)
+      range.setEnd(last!, last!.length)
+      const r = range.getBoundingClientRect()
+      return { x: r.right - 1, y: r.top + r.height / 2 }
+    })
+    await page.mouse.click(end.x, end.y)
     await page.keyboard.press('ArrowLeft') // before the final "。"
     await page.keyboard.press('Backspace')
     await expect.poll(chipTexts).toEqual(['120余次'])
@@ -220,6 +234,35 @@ describe('report editor', () => {
     expect(await docText()).not.toContain('gong')
   })
 
+  it('opens the "#" listbox with IME-typed filter text', async () => {
+    const section = sectionNumbered('（四）')
+    await page.keyboard.type('共')
+    await page.keyboard.type('#')
+    const cdp = await session.context.newCDPSession(page)
+    await cdp.send('Input.imeSetComposition', { text: 'gongkai', selectionStart: 7, selectionEnd: 7 })
+    await cdp.send('Input.insertText', { text: '公开' })
+    await cdp.detach()
+    const list = page.getByRole('listbox', { name: '指标' })
+    await expect.poll(() => list.getByRole('option').allTextContents()).toEqual([expect.stringContaining('公开政务信息')])
+    await page.keyboard.press('Enter')
+    await expect.poll(() => section.locator('.metric-chip').count()).toBe(1)
+    expect(await section.locator('p').first().textContent()).toMatch(/^公开条目共【未填：公开政务信息[^】]*】$/)
+  })
+
+  it('checks for empty cited metrics before export and leads back to the form', async () => {
+    await page.getByRole('button', { name: '导出Word' }).click()
+    const check = page.getByRole('dialog', { name: '导出前检查' })
+    await check.waitFor()
+    expect(await check.getByRole('button', { name: /公开政务信息/ }).count()).toBe(1)
+    expect(await check.getByRole('button', { name: /日常巡查次数/ }).count()).toBe(0)
+    await check.getByRole('button', { name: '返回填写' }).click()
+    await check.waitFor({ state: 'hidden' })
+    const focused = await page.evaluate(() => document.activeElement?.id ?? '')
+    const labelled = await metrics.getByRole('textbox', { name: /公开政务信息/ }).getAttribute('id')
+    expect(focused).toBe(labelled)
+    await body.click()
+  })
+
   it('undoes across sections in order', async () => {
     await typeInSection(/^（五）/, '营商甲')
     await page.waitForTimeout(700) // separate undo groups (history groups typing within 500 ms)
@@ -239,12 +282,14 @@ describe('report editor', () => {
     const text = await docText()
     const names = await outlineNames()
     const html = await body.innerHTML()
+    const chips = await chipTexts()
     await page.reload()
     await body.waitFor()
     await expect.poll(docText).toBe(text)
     expect(await outlineNames()).toEqual(names)
     expect(await body.innerHTML()).toBe(html)
-    expect(await chipTexts()).toEqual(['120余次', '120余次'])
+    expect(await chipTexts()).toEqual(chips)
+    expect(chips.filter((c) => c === '120余次')).toHaveLength(2)
     expect(await metrics.getByRole('textbox', { name: '日常巡查次数' }).inputValue()).toBe('120')
     expect(await status.textContent()).toMatch(/^已保存/)
   })
