@@ -2,6 +2,7 @@
 // figure and the chips that show it in the text.
 import type { BlockJSON, InlineJSON, ReportDocJSON } from './report'
 import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from './template'
+import { computeAll, type FormulaResult } from './formula'
 
 export type ParseResult = { ok: true; value: number | string | null } | { ok: false; message: string }
 
@@ -179,4 +180,37 @@ export function groupMetricsBySection(template: ReportTemplate, year?: number): 
   const orphans = template.metrics.filter((m) => !keys.has(m.sectionKey))
   if (orphans.length) groups.push({ sectionKey: null, title: '其他指标', level: 1, metrics: orphans })
   return groups.filter((g) => g.metrics.length > 0)
+}
+
+// ---- Computed metrics ---------------------------------------------------------------------
+
+/** Typed numeric inputs by id: null for empty, text metrics left out. */
+function numericInputs(template: ReportTemplate, values: readonly MetricValue[]): Map<string, number | null> {
+  const byId = valuesById(values)
+  const out = new Map<string, number | null>()
+  for (const m of template.metrics) {
+    if (m.type === 'text' || m.formula !== undefined) continue
+    const v = byId.get(m.id)?.value
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null
+    out.set(m.id, n !== null && Number.isFinite(n) ? n : null)
+  }
+  return out
+}
+
+/** The result of every computed metric (those with a formula). */
+export function computeMetricResults(template: ReportTemplate, values: readonly MetricValue[]): Map<string, FormulaResult> {
+  return computeAll(template.metrics, numericInputs(template, values))
+}
+
+/**
+ * The values as shown and exported: typed values as they are, computed metrics replaced by
+ * their result (null while it cannot be computed). Whatever was stored for a computed metric
+ * is ignored, so a sum can never be typed over.
+ */
+export function effectiveValues(template: ReportTemplate, values: readonly MetricValue[]): MetricValue[] {
+  const results = computeMetricResults(template, values)
+  if (results.size === 0) return [...values]
+  const out = values.filter((v) => !results.has(v.metricId))
+  for (const [metricId, r] of results) out.push({ metricId, value: r.state === 'ok' ? r.value : null, qualifier: '' })
+  return out
 }

@@ -28,6 +28,60 @@ export interface MetricDefinition {
   sectionKey: string
   /** Short help shown under the input. */
   hint?: string
+  /**
+   * Set for a computed metric: a formula over other metric ids (see formula.ts), e.g.
+   * 'certified / staff * 100'. Computed metrics are never typed; the form shows the result.
+   */
+  formula?: string
+}
+
+/** One column of a metric table; `groups` are the spanning header cells above it, outermost first. */
+export interface MetricTableColumn {
+  key: string
+  label: string
+  groups?: string[]
+  /** Relative width (default 1); exporters turn these into explicit widths. */
+  width?: number
+}
+
+export interface MetricTableRow {
+  key: string
+  /** Row label as printed, including its own numbering, e.g. '（一）予以公开'. */
+  label: string
+  /** Indent depth of the label (0 = flush). */
+  indent?: number
+  /** A heading row groups the rows below it and has no cells. */
+  heading?: boolean
+}
+
+/**
+ * A table whose cells are metrics: cell (row, column) is the metric with id
+ * metricTableCellId(table.id, row.key, column.key). Computed cells (sums) are metrics with a
+ * formula, so they are never typed and always add up.
+ */
+export interface MetricTableDefinition {
+  id: string
+  /** Printed above the table, e.g. '二、主动公开政府信息情况（第二十条第（一）项）'. */
+  title: string
+  sectionKey: string
+  /** Header of the row-label column; '' for a table with a single unlabeled data row. */
+  rowHeader: string
+  columns: MetricTableColumn[]
+  rows: MetricTableRow[]
+  /** Unit shown under the title when all cells share one, e.g. '单位：件'. */
+  unitNote?: string
+  /** Row-label column width relative to a data column (default 3). */
+  rowHeaderWidth?: number
+}
+
+/** An arithmetic rule the typed figures must satisfy, e.g. received + carried = handled + carried over. */
+export interface MetricCheck {
+  id: string
+  left: string
+  op: '=' | '<=' | '>='
+  right: string
+  /** Chinese message shown when the rule is broken. */
+  message: string
 }
 
 export interface TemplateSection {
@@ -55,6 +109,17 @@ export interface ReportTemplate {
   preambleGuidance: string
   sections: TemplateSection[]
   metrics: MetricDefinition[]
+  /** Metric tables (optional: templates without tables leave it out). */
+  tables?: MetricTableDefinition[]
+  /** Cross-checks over typed figures. */
+  checks?: MetricCheck[]
+  /**
+   * Version of an externally prescribed format the template follows, e.g. '2021' for the
+   * national disclosure-report format, so a later format can sit beside it.
+   */
+  formatVersion?: string
+  /** For copies: the template (id@version) this one was made from. */
+  derivedFrom?: { id: string; version: number }
 }
 
 export interface MetricValue {
