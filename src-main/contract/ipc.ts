@@ -15,6 +15,21 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { status: 'saved'; path: string } | { status: 'canceled' }
 
+/** Print the report's print view to PDF (hidden window, Chromium's print engine) and save it. */
+export interface PrintToPdfRequest {
+  reportId: string
+  /** File name offered in the save dialog: the title + '.pdf'. */
+  suggestedName: string
+  /** PDF document title and author (metadata). */
+  title: string
+  author: string
+}
+
+/** The print view says it has laid out its pages and may be printed. */
+export interface PrintReadyRequest {
+  pages: number
+}
+
 export interface AppInfo {
   version: string
   /** Where the app keeps its files on this PC (shown in 关于 and the README). */
@@ -22,10 +37,69 @@ export interface AppInfo {
   platform: string
 }
 
+// ---- Backups and recovery copies (data safety outside IndexedDB) ------------------------
+
+/** Why a backup is written to the app's own backups folder. */
+export type BackupReason = 'daily' | 'upgrade' | 'before-restore'
+
+/** Main decides whether an automatic backup is due; the renderer only produces the bytes. */
+export interface AutoBackupStatus {
+  due: boolean
+  reason: 'daily' | 'upgrade' | null
+  /** The folder holding automatic backups (shown to the clerk). */
+  folder: string
+  /** Newest automatic backup, ms since epoch; null if there is none. */
+  lastBackupAt: number | null
+  count: number
+}
+
+export interface WriteAutoBackupRequest {
+  reason: BackupReason
+  /** A whole Huibao backup file (UTF-8 JSON). */
+  data: Uint8Array
+}
+
+export type WriteAutoBackupResult = { status: 'written'; path: string } | { status: 'not-due' }
+
+export type OpenBackupResult = { status: 'opened'; name: string; data: Uint8Array } | { status: 'canceled' }
+
+export interface RecoveryCopyRequest {
+  reportId: string
+  /** The report's rows as JSON (see db/backup.ts RecoveryCopy). */
+  json: string
+}
+
+export interface RecoveryCopyWritten {
+  fileName: string
+}
+
+/** One recovery copy on disk, described without its content. */
+export interface RecoveryCopyInfo {
+  reportId: string
+  fileName: string
+  title: string
+  year: number
+  /** The report's updatedAt when copied. */
+  updatedAt: number
+  copiedAt: number
+  bytes: number
+}
+
+export interface ReadRecoveryCopyRequest {
+  reportId: string
+  fileName: string
+}
+
 /** Every invoke channel, its request and its answer. */
 export interface IpcChannels {
   'file:save': { request: SaveFileRequest; response: SaveFileResult }
   'app:info': { request: void; response: AppInfo }
+  'backup:status': { request: void; response: AutoBackupStatus }
+  'backup:write-auto': { request: WriteAutoBackupRequest; response: WriteAutoBackupResult }
+  'backup:open': { request: void; response: OpenBackupResult }
+  'recovery:write': { request: RecoveryCopyRequest; response: RecoveryCopyWritten }
+  'recovery:list': { request: void; response: RecoveryCopyInfo[] }
+  'recovery:read': { request: ReadRecoveryCopyRequest; response: string }
 }
 
 export type IpcChannel = keyof IpcChannels
@@ -34,7 +108,15 @@ export type IpcChannel = keyof IpcChannels
  * What the application menu asks the renderer to do. Edit commands (undo, copy, …) are native
  * menu roles and never reach the renderer through this channel.
  */
-export type MenuCommand = 'new-report' | 'save-version' | 'export-word' | 'export-pdf' | 'find'
+export type MenuCommand =
+  | 'new-report'
+  | 'save-version'
+  | 'export-word'
+  | 'export-pdf'
+  | 'find'
+  // 文件 → 备份到… / 从备份恢复…: the renderer owns the data, so it does both.
+  | 'backup-to'
+  | 'restore-backup'
 
 /** Events main sends to the renderer (one way, no answer). */
 export interface IpcEvents {
@@ -57,6 +139,16 @@ export interface HuibaoBridge {
   getAppInfo(): Promise<AppInfo>
   /** Subscribes to application-menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Whether an automatic backup is due (once a day, and after an app upgrade). */
+  getAutoBackupStatus(): Promise<AutoBackupStatus>
+  /** Main writes the backup atomically into its backups folder and keeps the newest 30. */
+  writeAutoBackup(request: WriteAutoBackupRequest): Promise<WriteAutoBackupResult>
+  /** Open dialog in main; answers the chosen file's bytes (the renderer validates them). */
+  openBackupFile(): Promise<OpenBackupResult>
+  /** One report's rows, kept on disk by main in 3 generations. */
+  writeRecoveryCopy(reportId: string, json: string): Promise<RecoveryCopyWritten>
+  listRecoveryCopies(): Promise<RecoveryCopyInfo[]>
+  readRecoveryCopy(reportId: string, fileName: string): Promise<string>
 }
 
 export type BridgeGlobal = { huibao?: HuibaoBridge }

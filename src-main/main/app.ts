@@ -14,9 +14,11 @@ import {
   trustedOrigins
 } from './constants'
 import { checkVersion, downgradeMessage, recordVersion } from './downgrade'
+import { registerBackupHandlers } from './backup'
 import { appInfo, registerFileHandlers } from './files'
 import { installMenu } from './menu'
 import { installAppProtocol, registerAppScheme } from './protocol'
+import { registerRecoveryHandlers } from './recovery'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 import { clampToDisplays, loadWindowState, trackWindowState } from './window-state'
@@ -72,6 +74,10 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     installAppProtocol(join(mainDir, '../renderer'))
     hardenSession(session.defaultSession, trusted)
     registerFileHandlers(userData)
+    // The previous run's version lets main see an upgrade: a backup is due before the new
+    // renderer opens (and possibly upgrades) the database.
+    registerBackupHandlers({ dataDir, currentVersion: app.getVersion(), previousRunVersion: check.previous })
+    registerRecoveryHandlers(dataDir)
     installMenu(appInfo(userData), devUrl !== null)
 
     const stateFile = join(dataDir, WINDOW_STATE_FILE)

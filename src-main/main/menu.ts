@@ -42,6 +42,9 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         command('导出Word', 'export-word', 'CmdOrCtrl+E'),
         command('导出PDF', 'export-pdf', 'CmdOrCtrl+P'),
         { type: 'separator' },
+        command('备份到…', 'backup-to'),
+        command('从备份恢复…', 'restore-backup'),
+        { type: 'separator' },
         { label: '退出', role: 'quit', accelerator: 'Alt+F4' }
       ]
     },
@@ -87,7 +90,8 @@ export function aboutMessage(info: AppInfo): { title: string; message: string; d
       '乡镇年度报告编写与审核（离线使用，不联网）。',
       `版本：${info.version}`,
       `数据文件夹：${info.dataPath}`,
-      '备份方法：先退出本程序，再复制整个数据文件夹。'
+      '自动备份：每天一次，保存在数据文件夹的 huibao-data/backups 中（保留最近 30 份）。',
+      '手动备份：文件菜单 → 备份到…'
     ].join('\n')
   }
 }

@@ -17,13 +17,21 @@ async function invoke<C extends IpcChannel>(
 const bridge: HuibaoBridge = {
   saveFile: (request) => invoke('file:save', request),
   getAppInfo: () => invoke('app:info', undefined),
+  printToPdf: (request) => invoke('pdf:print', request),
+  printReady: (info) => invoke('pdf:ready', info),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const relay = (_event: IpcRendererEvent, command: IpcEvents['menu:command']) => listener(command)
     ipcRenderer.on('menu:command', relay)
     return () => {
       ipcRenderer.removeListener('menu:command', relay)
     }
-  }
+  },
+  getAutoBackupStatus: () => invoke('backup:status', undefined),
+  writeAutoBackup: (request) => invoke('backup:write-auto', request),
+  openBackupFile: () => invoke('backup:open', undefined),
+  writeRecoveryCopy: (reportId, json) => invoke('recovery:write', { reportId, json }),
+  listRecoveryCopies: () => invoke('recovery:list', undefined),
+  readRecoveryCopy: (reportId, fileName) => invoke('recovery:read', { reportId, fileName })
 }
 
 contextBridge.exposeInMainWorld('huibao', bridge)

@@ -15,7 +15,14 @@ function fakeBridge() {
     onMenuCommand: (listener) => {
       listeners.push(listener)
       return () => listeners.splice(listeners.indexOf(listener), 1)
-    }
+    },
+    // Backup and recovery functions are exercised in tests/main/backup-platform.test.ts.
+    getAutoBackupStatus: async () => ({ due: false, reason: null, folder: '/b', lastBackupAt: null, count: 0 }),
+    writeAutoBackup: async () => ({ status: 'not-due' }),
+    openBackupFile: async () => ({ status: 'canceled' }),
+    writeRecoveryCopy: async () => ({ fileName: 'x.json' }),
+    listRecoveryCopies: async () => [],
+    readRecoveryCopy: async () => '{}'
   }
   return { bridge, saved, listeners }
 }

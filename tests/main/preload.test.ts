@@ -4,7 +4,17 @@ import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
 import { contextBridge, ipcRenderer, resetElectronMock } from '../mocks/electron'
 
 // Exactly the HuibaoBridge members, checked by the compiler both ways.
-const CONTRACT = { saveFile: true, getAppInfo: true, onMenuCommand: true } satisfies Record<keyof HuibaoBridge, true>
+const CONTRACT = {
+  saveFile: true,
+  getAppInfo: true,
+  onMenuCommand: true,
+  getAutoBackupStatus: true,
+  writeAutoBackup: true,
+  openBackupFile: true,
+  writeRecoveryCopy: true,
+  listRecoveryCopies: true,
+  readRecoveryCopy: true
+} satisfies Record<keyof HuibaoBridge, true>
 
 let bridge: HuibaoBridge
 
