@@ -10,11 +10,8 @@ let body: Locator
 let outline: Locator
 let metrics: Locator
 
-// HUIBAO_E2E_RENDERER lets an engineer point at a private build while others rebuild out/.
-const rendererDir = process.env.HUIBAO_E2E_RENDERER
-
 beforeAll(async () => {
-  server = await serveRenderer(rendererDir || undefined)
+  server = await serveRenderer()
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
