@@ -100,6 +100,8 @@ export interface IpcChannels {
   'recovery:write': { request: RecoveryCopyRequest; response: RecoveryCopyWritten }
   'recovery:list': { request: void; response: RecoveryCopyInfo[] }
   'recovery:read': { request: ReadRecoveryCopyRequest; response: string }
+  'pdf:print': { request: PrintToPdfRequest; response: SaveFileResult }
+  'pdf:ready': { request: PrintReadyRequest; response: void }
 }
 
 export type IpcChannel = keyof IpcChannels
@@ -149,6 +151,10 @@ export interface HuibaoBridge {
   writeRecoveryCopy(reportId: string, json: string): Promise<RecoveryCopyWritten>
   listRecoveryCopies(): Promise<RecoveryCopyInfo[]>
   readRecoveryCopy(reportId: string, fileName: string): Promise<string>
+  /** Exports the report as PDF through a hidden print window; resolves once saved or cancelled. */
+  printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>
+  /** Called by the print view when its pages are laid out (the hidden window is then printed). */
+  printReady(info: PrintReadyRequest): Promise<void>
 }
 
 export type BridgeGlobal = { huibao?: HuibaoBridge }

@@ -17,6 +17,7 @@ import { checkVersion, downgradeMessage, recordVersion } from './downgrade'
 import { registerBackupHandlers } from './backup'
 import { appInfo, registerFileHandlers } from './files'
 import { installMenu } from './menu'
+import { registerPdfHandlers } from './pdf'
 import { installAppProtocol, registerAppScheme } from './protocol'
 import { registerRecoveryHandlers } from './recovery'
 import { hardenSession, hardenWebContents } from './security'
@@ -74,6 +75,7 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     installAppProtocol(join(mainDir, '../renderer'))
     hardenSession(session.defaultSession, trusted)
     registerFileHandlers(userData)
+    registerPdfHandlers({ preloadPath: join(mainDir, '../preload/index.js'), entryUrl: devUrl ?? APP_ENTRY_URL })
     // The previous run's version lets main see an upgrade: a backup is due before the new
     // renderer opens (and possibly upgrades) the database.
     registerBackupHandlers({ dataDir, currentVersion: app.getVersion(), previousRunVersion: check.previous })

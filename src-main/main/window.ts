@@ -52,3 +52,11 @@ export function createMainWindow(preloadPath: string, bounds?: WindowBounds): Br
   window.on('page-title-updated', (event) => event.preventDefault())
   return window
 }
+
+/**
+ * The hidden window the PDF is printed from: same locked-down options, A4-sized, never shown.
+ * Not tracked, no menu: it lives only while main prints it.
+ */
+export function createPrintWindow(preloadPath: string): BrowserWindow {
+  return new BrowserWindow({ ...createWindowOptions(preloadPath, { width: 794, height: 1123 }), minWidth: 0, minHeight: 0, show: false })
+}

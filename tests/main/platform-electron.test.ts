@@ -22,7 +22,10 @@ function fakeBridge() {
     openBackupFile: async () => ({ status: 'canceled' }),
     writeRecoveryCopy: async () => ({ fileName: 'x.json' }),
     listRecoveryCopies: async () => [],
-    readRecoveryCopy: async () => '{}'
+    readRecoveryCopy: async () => '{}',
+    // PDF functions are exercised in tests/main/pdf.test.ts.
+    printToPdf: async (request) => ({ status: 'saved', path: `/docs/${request.suggestedName}` }),
+    printReady: async () => {}
   }
   return { bridge, saved, listeners }
 }

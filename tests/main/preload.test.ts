@@ -13,7 +13,9 @@ const CONTRACT = {
   openBackupFile: true,
   writeRecoveryCopy: true,
   listRecoveryCopies: true,
-  readRecoveryCopy: true
+  readRecoveryCopy: true,
+  printToPdf: true,
+  printReady: true
 } satisfies Record<keyof HuibaoBridge, true>
 
 let bridge: HuibaoBridge

@@ -26,6 +26,17 @@ export function createBrowserPlatform(doc: Document = document): Platform {
     },
     async getAppInfo() {
       return null
+    },
+    async printToPdf(req) {
+      // The print view prints itself once laid out (?print=1); the dialog's "另存为 PDF" saves it.
+      const view = doc.defaultView
+      const url = `#/reports/${encodeURIComponent(req.reportId)}/print?print=1`
+      const opened = view?.open(url, '_blank')
+      if (!opened) throw new Error('浏览器阻止了打印窗口。请允许本页面弹出窗口后重试。')
+      return { status: 'print-dialog' }
+    },
+    async printReady() {
+      // Nothing waits for the print view in the browser.
     }
   }
 }

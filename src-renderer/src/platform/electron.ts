@@ -15,6 +15,8 @@ export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
     // mimeType matters only to a browser download; the save dialog's filters name the type here.
     saveFile: ({ suggestedName, data, filters }) => bridge.saveFile({ suggestedName, data, filters }),
     getAppInfo: () => bridge.getAppInfo(),
-    onMenuCommand: (listener) => bridge.onMenuCommand(listener)
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    printToPdf: (req) => bridge.printToPdf(req),
+    printReady: (pages) => bridge.printReady({ pages })
   }
 }
