@@ -9,9 +9,12 @@ import StartupError from './components/home/StartupError.vue'
 import { createAppRouter } from './router'
 import { getDatabase } from './db/database'
 import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
+import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
 
 async function start(): Promise<void> {
   void requestPersistentStorage()
+  // An app upgrade backs up the database before the new schema can touch it (never throws).
+  await backupBeforeDatabaseOpens()
   try {
     // Open before mounting: a failure here gets a clear page instead of a blank window.
     await getDatabase().open()
@@ -20,7 +23,9 @@ async function start(): Promise<void> {
     createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
     return
   }
-  createApp(App).use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: zhCn }).mount('#app')
+  const router = createAppRouter()
+  createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+  startDataSafety(router)
 }
 
 void start()

@@ -10,7 +10,15 @@ import Dexie from 'dexie'
 import { exportDB, importDB, importInto } from 'dexie-export-import'
 import { z } from 'zod'
 import type { Report } from '@core/report'
-import { DATABASE_NAME, SCHEMA_VERSIONS, HuibaoDatabase, type MetricValueRow, type SectionRow } from './database'
+import {
+  DATABASE_NAME,
+  SCHEMA_VERSIONS,
+  HuibaoDatabase,
+  getDatabase,
+  setDatabase,
+  type MetricValueRow,
+  type SectionRow
+} from './database'
 
 export const BACKUP_FORMAT = 'huibao-backup'
 export const BACKUP_FORMAT_VERSION = 1
@@ -369,4 +377,30 @@ export async function restoreRecoveryCopy(
     await db.metricValues.bulkPut(copy.metricValues.map((row) => ({ ...row, reportId: id })))
     return report
   })
+}
+
+/** Which of these report ids the database still has (recycle bin included). */
+export async function reportIdsPresent(db: HuibaoDatabase, ids: string[]): Promise<Set<string>> {
+  const found = await db.reports.bulkGet(ids)
+  return new Set(found.filter((r): r is Report => r !== undefined).map((r) => r.id))
+}
+
+/**
+ * Last resort when the database cannot be opened: one more try, and if it still fails, delete
+ * it and start an empty one (the caller then puts reports back from recovery copies).
+ */
+export async function rebuildDatabase(): Promise<HuibaoDatabase> {
+  const db = getDatabase()
+  try {
+    await db.open()
+    return db
+  } catch (error) {
+    console.warn('[recovery] database still does not open; rebuilding it', error)
+  }
+  db.close()
+  await Dexie.delete(db.name)
+  const fresh = new HuibaoDatabase(db.name)
+  await fresh.open()
+  setDatabase(fresh)
+  return fresh
 }

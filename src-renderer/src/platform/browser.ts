@@ -37,6 +37,26 @@ export function createBrowserPlatform(doc: Document = document): Platform {
     },
     async printReady() {
       // Nothing waits for the print view in the browser.
+    },
+    // No disk of our own in a browser: no automatic backups, no recovery copies (documented
+    // in the backup view). The page offers an <input type=file> to pick a backup instead.
+    async getAutoBackupStatus() {
+      return null
+    },
+    async writeAutoBackup() {
+      return null
+    },
+    async openBackupFile() {
+      return null
+    },
+    async writeRecoveryCopy() {
+      return null
+    },
+    async listRecoveryCopies() {
+      return []
+    },
+    async readRecoveryCopy() {
+      throw new Error('浏览器版不保存恢复副本。')
     }
   }
 }

@@ -17,6 +17,12 @@ export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
     getAppInfo: () => bridge.getAppInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     printToPdf: (req) => bridge.printToPdf(req),
-    printReady: (pages) => bridge.printReady({ pages })
+    printReady: (pages) => bridge.printReady({ pages }),
+    getAutoBackupStatus: () => bridge.getAutoBackupStatus(),
+    writeAutoBackup: (request) => bridge.writeAutoBackup(request),
+    openBackupFile: () => bridge.openBackupFile(),
+    writeRecoveryCopy: (reportId, json) => bridge.writeRecoveryCopy(reportId, json),
+    listRecoveryCopies: () => bridge.listRecoveryCopies(),
+    readRecoveryCopy: (reportId, fileName) => bridge.readRecoveryCopy(reportId, fileName)
   }
 }

@@ -1,8 +1,17 @@
 // The one typed way the renderer reaches the desktop. Views and services call getPlatform();
 // only the Electron implementation knows about the preload bridge.
 import type { AppInfo, FileFilter, MenuCommand, PrintToPdfRequest, SaveFileResult } from '@contract/ipc'
+import type {
+  AutoBackupStatus,
+  OpenBackupResult,
+  RecoveryCopyInfo,
+  RecoveryCopyWritten,
+  WriteAutoBackupRequest,
+  WriteAutoBackupResult
+} from '@contract/ipc'
 
 export type { AppInfo, FileFilter, MenuCommand, PrintToPdfRequest, SaveFileResult }
+export type { AutoBackupStatus, OpenBackupResult, RecoveryCopyInfo, RecoveryCopyWritten, WriteAutoBackupRequest, WriteAutoBackupResult }
 
 /** 'print-dialog': the browser's print dialog was opened; where the PDF goes is the user's choice there. */
 export type PrintToPdfResult = SaveFileResult | { status: 'print-dialog' }
@@ -27,4 +36,17 @@ export interface Platform {
   printToPdf?(req: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** The print view reports its pages are laid out (Electron waits for this before printing). */
   printReady?(pages: number): Promise<void>
+
+  // Data safety outside IndexedDB. Only the desktop has a disk of its own: the browser
+  // implementation answers null / [] (automatic backups and recovery copies are unavailable
+  // there; "备份到…" is a download via saveFile and a restore reads an <input type=file>).
+  // Optional so that test fakes of a Platform need not spell them out.
+  /** Whether an automatic backup is due; null where the app has no backups folder. */
+  getAutoBackupStatus?(): Promise<AutoBackupStatus | null>
+  writeAutoBackup?(request: WriteAutoBackupRequest): Promise<WriteAutoBackupResult | null>
+  /** A native open dialog; null where the page must offer its own file input. */
+  openBackupFile?(): Promise<OpenBackupResult | null>
+  writeRecoveryCopy?(reportId: string, json: string): Promise<RecoveryCopyWritten | null>
+  listRecoveryCopies?(): Promise<RecoveryCopyInfo[]>
+  readRecoveryCopy?(reportId: string, fileName: string): Promise<string>
 }
