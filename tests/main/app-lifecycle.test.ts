@@ -52,7 +52,12 @@ describe('start-up', () => {
 
   it('registers the IPC handlers and the menu', async () => {
     booted = await boot()
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['app:info', 'file:save'])
+    const channels = [...ipcMain.handlers.keys()]
+    expect(channels).toEqual(expect.arrayContaining(['app:info', 'file:save']))
+    // Data safety: automatic backups and recovery copies are served from start-up on.
+    expect(channels).toEqual(
+      expect.arrayContaining(['backup:status', 'backup:write-auto', 'backup:open', 'recovery:write', 'recovery:list', 'recovery:read'])
+    )
     const info = await ipcMain.invoke('app:info', { frame: mainFrame('app://huibao/index.html') }, undefined)
     expect(info).toMatchObject({ ok: true, value: { dataPath: booted.profile } })
     expect(Menu.getApplicationMenu()).not.toBeNull()
