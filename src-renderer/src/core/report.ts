@@ -1,5 +1,7 @@
 // The report as data. The section content is stored as ProseMirror JSON restricted to the
 // node types below, so the editor, storage and every export builder read the same shape.
+import type { ReportLayoutSettings } from './pages/settings'
+import type { ReviewMarkJSON } from './review/marks'
 
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'sent'
 
@@ -31,6 +33,8 @@ export interface Report {
   id: string
   templateId: string
   templateVersion: number
+  /** Last year's report of the same template, when linked: its figures are shown for comparison. */
+  previousReportId?: string | null
   meta: ReportMeta
   status: ReportStatus
   /** Section ids in document order; the preamble is always first. */
@@ -39,14 +43,19 @@ export interface Report {
   updatedAt: number
   /** Set when moved to the recycle bin; null while live. */
   deletedAt: number | null
+  /** Page layout choices (profile, signature rule, attachments); absent means the defaults. */
+  layout?: ReportLayoutSettings
 }
 
 // ---- ProseMirror JSON subset -------------------------------------------------------------
 
-export interface MarkJSON {
+export interface BoldMarkJSON {
   type: 'bold'
   attrs?: Record<string, unknown>
 }
+
+/** Bold, or a review mark (comment anchor, suggested insertion/deletion; see review/marks.ts). */
+export type MarkJSON = BoldMarkJSON | ReviewMarkJSON
 
 export interface TextJSON {
   type: 'text'
@@ -58,6 +67,8 @@ export interface TextJSON {
 export interface MetricChipJSON {
   type: 'metric'
   attrs: { metricId: string }
+  /** Only review marks: a chip can be commented on or suggested in/out. */
+  marks?: MarkJSON[]
 }
 
 export interface HardBreakJSON {

@@ -1,11 +1,13 @@
 // Report + document + values → the ResolvedReport every exporter reads: numbers computed,
 // chips turned into text, text cleaned, guidance left behind.
 import { formatChineseDate, isValidIsoDate } from './dates'
-import { metricChipText, valuesById } from './metrics'
+import { computeMetricResults, effectiveValues, metricChipText, valuesById } from './metrics'
+import { resolveMetricTable } from './metric-tables'
 import { outlineNumbers } from './numbering'
 import { cleanAddressee, ReportInputError } from './report-factory'
 import type { InlineJSON, Report, ReportDocJSON, SectionJSON } from './report'
-import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from './resolved'
+import type { ResolvedParagraph, ResolvedReport, ResolvedRun, RunReview } from './resolved'
+import { commentThreadIds, suggestionMark } from './review/marks'
 import type { MetricDefinition, MetricValue, ReportTemplate } from './template'
 import { normalizeChineseText, stripXmlIllegal } from './text'
 
@@ -15,6 +17,12 @@ export interface ResolveOptions {
    * carry Word artefacts or half-width punctuation. false only strips XML-illegal characters.
    */
   normalize?: boolean
+  /**
+   * Keep review marks on the runs (the review export's Word comments and tracked changes).
+   * Without it pending suggestions are left out: suggested insertions are dropped and
+   * suggested deletions stay, i.e. the text as it stands until someone accepts them.
+   */
+  review?: boolean
 }
 
 type ChipLookup = (metricId: string) => { text: string; missing: boolean }
@@ -23,26 +31,39 @@ type ChipLookup = (metricId: string) => { text: string; missing: boolean }
  * One node list → paragraphs. A hard break starts a new paragraph: official documents have no
  * soft line breaks, and every line must carry the body indent.
  */
-function toParagraphs(content: InlineJSON[] | undefined, chip: ChipLookup, clean: (s: string) => string): ResolvedRun[][] {
+function toParagraphs(content: InlineJSON[] | undefined, chip: ChipLookup, clean: (s: string) => string, withReview = false): ResolvedRun[][] {
   const paragraphs: ResolvedRun[][] = [[]]
   for (const node of content ?? []) {
     const runs = paragraphs[paragraphs.length - 1]
+    const review = node.type === 'hardBreak' ? undefined : runReview(node)
+    if (!withReview && review?.change?.kind === 'insertion') continue
+    const reviewProp = withReview && review ? { review } : {}
     if (node.type === 'hardBreak') {
       paragraphs.push([])
     } else if (node.type === 'metric') {
       const { text, missing } = chip(node.attrs.metricId)
-      runs.push(missing ? { text: stripXmlIllegal(text), fromMetric: true, missing: true } : { text: stripXmlIllegal(text), fromMetric: true })
+      runs.push(missing ? { text: stripXmlIllegal(text), fromMetric: true, missing: true, ...reviewProp } : { text: stripXmlIllegal(text), fromMetric: true, ...reviewProp })
     } else {
       const text = clean(node.text)
       if (text === '') continue
       const bold = node.marks?.some((m) => m.type === 'bold') ?? false
       const last = runs[runs.length - 1]
       // Adjacent runs with the same look become one: fewer, larger runs in the DOCX.
-      if (last && !last.fromMetric && Boolean(last.bold) === bold) last.text += text
-      else runs.push(bold ? { text, bold: true } : { text })
+      if (last && !last.fromMetric && Boolean(last.bold) === bold && !last.review && !reviewProp.review) last.text += text
+      else runs.push(bold ? { text, bold: true, ...reviewProp } : { text, ...reviewProp })
     }
   }
   return paragraphs.map(trimEdges)
+}
+
+function runReview(node: Exclude<InlineJSON, { type: 'hardBreak' }>): RunReview | undefined {
+  const change = suggestionMark(node)
+  const comments = commentThreadIds(node)
+  if (!change && comments.length === 0) return undefined
+  return {
+    ...(change ? { change: { kind: change.type, id: change.attrs.id, author: change.attrs.author, at: change.attrs.at } } : {}),
+    ...(comments.length ? { comments } : {})
+  }
 }
 
 /** Leading/trailing spaces (e.g. pasted '　　' indents) would double the style's indent. */
@@ -68,7 +89,9 @@ export function resolveReport(
 ): ResolvedReport {
   const clean = options.normalize === false ? stripXmlIllegal : normalizeChineseText
   const defs = new Map<string, MetricDefinition>(template.metrics.map((m) => [m.id, m]))
-  const byId = valuesById(values)
+  // Computed metrics show their result, whatever may have been stored for them.
+  const results = computeMetricResults(template, values)
+  const byId = valuesById(results.size ? effectiveValues(template, values) : values)
   const chip: ChipLookup = (id) => metricChipText(defs.get(id), byId.get(id))
 
   const blocks = doc.content
@@ -76,16 +99,20 @@ export function resolveReport(
   const sectionBlocks = blocks.filter((b): b is SectionJSON => b.type === 'section')
   const numbers = outlineNumbers(sectionBlocks.map((s) => s.attrs.level))
 
-  const preamble = dropTrailingEmpty((preambleBlock?.content ?? []).flatMap((p) => toParagraphs(p.content, chip, clean)))
+  const preamble = dropTrailingEmpty((preambleBlock?.content ?? []).flatMap((p) => toParagraphs(p.content, chip, clean, options.review)))
   const sections = sectionBlocks.map((s, i) => {
     const [titleNode, ...body] = s.content
+    const tables = (template.tables ?? [])
+      .filter((t) => s.attrs.templateKey !== null && t.sectionKey === s.attrs.templateKey)
+      .map((t) => resolveMetricTable(t, template, values, results))
     return {
+      ...(tables.length ? { tables } : {}),
       id: s.attrs.id,
       level: s.attrs.level,
       number: numbers[i],
       // A heading is one line: breaks inside it are joined.
-      title: toParagraphs(titleNode?.content, chip, clean).flat(),
-      paragraphs: dropTrailingEmpty(body.flatMap((p) => toParagraphs(p.content, chip, clean)))
+      title: toParagraphs(titleNode?.content, chip, clean, options.review).flat(),
+      paragraphs: dropTrailingEmpty(body.flatMap((p) => toParagraphs(p.content, chip, clean, options.review)))
     }
   })
 

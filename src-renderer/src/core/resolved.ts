@@ -1,6 +1,9 @@
 // A report resolved for output: numbering computed, chips replaced by their text, guidance
 // dropped. Every export builder (DOCX now, page view and PDF later) reads only this shape.
 import type { SectionLevel } from './report'
+import type { ResolvedTable } from './metric-tables'
+
+export type { ResolvedTable }
 
 export interface ResolvedRun {
   text: string
@@ -9,6 +12,14 @@ export interface ResolvedRun {
   fromMetric?: boolean
   /** True for a chip whose metric has no value yet: its text is a placeholder. */
   missing?: boolean
+  /** Only with resolveReport(…, { review: true }): the run's pending suggestion and comments. */
+  review?: RunReview
+}
+
+export interface RunReview {
+  change?: { kind: 'insertion' | 'deletion'; id: string; author: string; at: number }
+  /** Comment thread ids covering the run. */
+  comments?: string[]
 }
 
 export interface ResolvedParagraph {
@@ -23,6 +34,8 @@ export interface ResolvedSection {
   /** Heading text without its number. */
   title: ResolvedRun[]
   paragraphs: ResolvedParagraph[]
+  /** Metric tables of the template section, printed after the paragraphs (absent when none). */
+  tables?: ResolvedTable[]
 }
 
 export interface ResolvedReport {

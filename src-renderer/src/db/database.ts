@@ -2,7 +2,7 @@
 // its upgrade; never edit an old version's stores. Transactions contain Dexie calls only.
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { BlockJSON, Report } from '@core/report'
-import type { MetricValue } from '@core/template'
+import type { MetricValue, ReportTemplate } from '@core/template'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -24,11 +24,31 @@ export interface SettingRow {
   value: unknown
 }
 
+/**
+ * One stored version of a template. 'user' rows are the clerk's own templates (every version
+ * kept, so reports made from an older one still open unchanged); 'snapshot' rows record the
+ * built-in version a report was made from, in case a later app release changes it.
+ */
+export interface TemplateRow {
+  /** 'id@version' */
+  key: string
+  id: string
+  version: number
+  kind: 'user' | 'snapshot'
+  template: ReportTemplate
+  updatedAt: number
+  /** Set when the clerk deletes the template; the rows stay for the reports made from it. */
+  deletedAt: number | null
+}
+
+export const templateRowKey = (id: string, version: number): string => `${id}@${version}`
+
 export class HuibaoDatabase extends Dexie {
   reports!: EntityTable<Report, 'id'>
   sections!: Table<SectionRow, [string, string]>
   metricValues!: Table<MetricValueRow, [string, string]>
   settings!: EntityTable<SettingRow, 'key'>
+  templates!: EntityTable<TemplateRow, 'key'>
 
   constructor(name = DATABASE_NAME) {
     super(name)
@@ -59,6 +79,11 @@ export const SCHEMA_VERSIONS: Array<(db: Dexie) => void> = [
             if (report.deletedAt === undefined) report.deletedAt = null
           })
       )
+  },
+  (db) => {
+    // v3: user templates and template versions. A new table only: existing rows need no upgrade
+    // (reports already carry templateId/templateVersion; previousReportId is optional).
+    db.version(3).stores({ templates: 'key, id, kind' })
   }
 ]
 
@@ -206,4 +231,56 @@ export async function getSetting<T>(db: HuibaoDatabase, key: string): Promise<T 
 
 export async function setSetting(db: HuibaoDatabase, key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value })
+}
+
+// ---- Templates ----------------------------------------------------------------------------
+
+/** Every stored template version, deleted ones included (reports may still use them). */
+export function listTemplateRows(db: HuibaoDatabase): Promise<TemplateRow[]> {
+  return db.templates.toArray()
+}
+
+/**
+ * Stores a user template version. The version must be new for its id: an existing version is
+ * never overwritten, because reports made from it rely on it staying as it was.
+ */
+export async function saveTemplateVersion(db: HuibaoDatabase, template: ReportTemplate, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.templates, async () => {
+    const key = templateRowKey(template.id, template.version)
+    if (await db.templates.get(key)) throw new Error(`template version ${key} already exists`)
+    await db.templates.add({ key, id: template.id, version: template.version, kind: 'user', template, updatedAt: now, deletedAt: null })
+  })
+}
+
+/** Stores several templates at once (an import): all or nothing. */
+export async function saveTemplateVersions(db: HuibaoDatabase, templates: readonly ReportTemplate[], now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.templates, async () => {
+    for (const t of templates) {
+      const key = templateRowKey(t.id, t.version)
+      if (await db.templates.get(key)) throw new Error(`template version ${key} already exists`)
+      await db.templates.add({ key, id: t.id, version: t.version, kind: 'user', template: t, updatedAt: now, deletedAt: null })
+    }
+  })
+}
+
+/** Records the template version a report is made from, once (no-op when already stored). */
+export async function ensureTemplateSnapshot(db: HuibaoDatabase, template: ReportTemplate, now = Date.now()): Promise<void> {
+  const key = templateRowKey(template.id, template.version)
+  await db.transaction('rw', db.templates, async () => {
+    if (await db.templates.get(key)) return
+    await db.templates.add({ key, id: template.id, version: template.version, kind: 'snapshot', template, updatedAt: now, deletedAt: null })
+  })
+}
+
+/** Hides a user template from the lists; its versions stay for the reports made from them. */
+export async function deleteUserTemplate(db: HuibaoDatabase, id: string, now = Date.now()): Promise<void> {
+  await db.templates.where('id').equals(id).modify((row: TemplateRow) => {
+    if (row.kind === 'user') row.deletedAt = now
+  })
+}
+
+/** Last year's live report made from the same template, most recently edited first; undefined if none. */
+export async function findPreviousYearReport(db: HuibaoDatabase, templateId: string, year: number): Promise<Report | undefined> {
+  const live = await listReports(db)
+  return live.find((r) => r.templateId === templateId && r.meta.year === year - 1)
 }

@@ -7,6 +7,7 @@ import type { BlockJSON, PreambleJSON, Report, SectionJSON } from '@core/report'
 import type { MetricValue } from '@core/template'
 import {
   HuibaoDatabase,
+  SCHEMA_VERSIONS,
   createReport,
   declareSchema,
   duplicateReport,
@@ -236,7 +237,7 @@ describe('schema upgrade', () => {
     const db = new HuibaoDatabase(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length)
     const upgraded = await getReport(db, 'legacy')
     expect(upgraded?.deletedAt).toBeNull()
     expect(await loadSections(db, upgraded!)).toEqual(blocks)

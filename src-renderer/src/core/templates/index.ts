@@ -28,17 +28,18 @@ export function allTemplates(): ReportTemplate[] {
   return [...BUILT_IN_TEMPLATES, ...userTemplates]
 }
 
-/** The current version of a template: built-in or user. */
-export function getTemplate(id: string): ReportTemplate | undefined {
-  return BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? userTemplates.find((t) => t.id === id)
+/**
+ * A template by id: the current version, or with `version` the exact version a report was
+ * made from (so later edits to a template never change an existing report), falling back to
+ * the current one when that version is not stored.
+ */
+export function getTemplate(id: string, version?: number): ReportTemplate | undefined {
+  const current = BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? userTemplates.find((t) => t.id === id)
+  if (version === undefined || current?.version === version) return current
+  return versions.get(versionKey(id, version)) ?? current
 }
 
-/**
- * The template a report was made from: the exact version when it is known (so later edits to
- * the template never change an existing report), else the current one.
- */
-export function getTemplateVersion(id: string, version: number): ReportTemplate | undefined {
-  const current = getTemplate(id)
-  if (current && current.version === version) return current
-  return versions.get(versionKey(id, version)) ?? current
+/** True when the id belongs to a built-in template (read-only; editing makes a copy). */
+export function isBuiltInTemplateId(id: string): boolean {
+  return BUILT_IN_TEMPLATES.some((t) => t.id === id)
 }

@@ -1,0 +1,101 @@
+// “以去年报告为底稿”: next year's report starts as a copy of last year's outline and text with
+// every year and date moved on, and every figure cleared so a stale number cannot slip
+// through. Chips stay where they were: they will show the new figures once entered.
+import { isValidIsoDate } from './dates'
+import { PREAMBLE_ID, type BlockJSON, type InlineJSON, type ParagraphJSON, type Report, type ReportDocJSON, type SectionJSON } from './report'
+import type { MetricValue, ReportTemplate } from './template'
+
+// A year that is part of a span ("2021—2025年", the national outline's period) or of a
+// document number ("〔2021〕30号") names a fixed thing and stays.
+const RANGE_BEFORE = /\d{4}\s*[—–\-~～至到]\s*$/
+const RANGE_AFTER = /^\s*[—–\-~～至到]\s*\d{4}/
+
+/**
+ * Moves every year within one of the report year (last year, this year, next year) by `delta`.
+ * '2024年' → '2025年', '2024年3月15日' → '2025年3月15日', '2025-01-15' → '2026-01-15'.
+ */
+export function advanceYearsInText(text: string, reportYear: number, delta = 1): string {
+  if (delta === 0) return text
+  return text.replace(/(?<![\d.])(\d{4})(?![\d.]|%)/g, (match, digits: string, offset: number, whole: string) => {
+    const y = Number(digits)
+    if (Math.abs(y - reportYear) > 1) return match
+    const before = whole.slice(Math.max(0, offset - 8), offset)
+    const after = whole.slice(offset + 4, offset + 12)
+    if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) return match
+    if (/[〔\[［(（]$/.test(before) && /^[〕\]］)）]/.test(after)) return match
+    // Only years as years: followed by 年/年度/-MM, or preceded by words such as 至/截至.
+    if (!/^(\s*年|-\d{1,2}|\/\d{1,2}|\s*届)/.test(after)) return match
+    return String(y + delta)
+  })
+}
+
+/** Moves an ISO date by whole years; 29 February becomes 28 February in a common year. */
+export function advanceIsoDate(iso: string, delta = 1): string {
+  if (!isValidIsoDate(iso)) return iso
+  const [y, m, d] = iso.split('-').map(Number)
+  const year = y + delta
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate()
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`
+}
+
+function advanceInline(content: InlineJSON[] | undefined, year: number): InlineJSON[] | undefined {
+  return content?.map((n) => (n.type === 'text' ? { ...n, text: advanceYearsInText(n.text, year) } : n))
+}
+
+function advanceParagraph<P extends { type: string; content?: InlineJSON[] }>(p: P, year: number): P {
+  const content = advanceInline(p.content, year)
+  return content ? { ...p, content } : { ...p }
+}
+
+export interface AdvanceIds {
+  reportId: string
+  newSectionId: () => string
+  now: number
+}
+
+/**
+ * Next year's report from last year's: outline and text copied with years moved on, title and
+ * 成文日期 advanced, every metric value cleared, and a link back to last year's report so its
+ * figures can be shown beside the new inputs.
+ */
+export function advanceReport(
+  previous: { report: Report; doc: ReportDocJSON; template: ReportTemplate },
+  ids: AdvanceIds
+): { report: Report; doc: ReportDocJSON; values: MetricValue[] } {
+  const { report: old, doc: oldDoc, template } = previous
+  const year = old.meta.year
+  const blocks: BlockJSON[] = oldDoc.content.map((block) => {
+    if (block.type === 'preamble') {
+      return { ...block, attrs: { id: PREAMBLE_ID }, content: block.content.map((p) => advanceParagraph<ParagraphJSON>(p, year)) }
+    }
+    const [title, ...body] = block.content
+    const section: SectionJSON = {
+      ...block,
+      attrs: { ...block.attrs, id: ids.newSectionId() },
+      content: [advanceParagraph(title, year), ...body.map((p) => advanceParagraph(p, year))]
+    }
+    return section
+  })
+  const doc = { type: 'doc', content: blocks } as ReportDocJSON
+  const report: Report = {
+    id: ids.reportId,
+    templateId: old.templateId,
+    templateVersion: old.templateVersion,
+    previousReportId: old.id,
+    meta: {
+      ...old.meta,
+      issuingOrgans: [...old.meta.issuingOrgans],
+      title: advanceYearsInText(old.meta.title, year),
+      year: year + 1,
+      date: advanceIsoDate(old.meta.date)
+    },
+    status: 'draft',
+    sectionOrder: blocks.map((b) => b.attrs.id),
+    createdAt: ids.now,
+    updatedAt: ids.now,
+    deletedAt: null
+  }
+  // Cleared, not copied: last year's figure stays visible beside the input instead.
+  const values: MetricValue[] = template.metrics.map((m) => ({ metricId: m.id, value: null, qualifier: '' }))
+  return { report, doc, values }
+}
