@@ -14,6 +14,7 @@ import {
   DATABASE_NAME,
   SCHEMA_VERSIONS,
   HuibaoDatabase,
+  declareSchema,
   getDatabase,
   setDatabase,
   type MetricValueRow,
@@ -23,7 +24,16 @@ import {
 export const BACKUP_FORMAT = 'huibao-backup'
 export const BACKUP_FORMAT_VERSION = 1
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length
-const TABLES = ['reports', 'sections', 'metricValues', 'settings'] as const
+/** Tables whose rows are checked field by field; rows of other tables must be objects. */
+const CHECKED_TABLES = ['reports', 'sections', 'metricValues', 'settings'] as const
+type CheckedTable = (typeof CHECKED_TABLES)[number]
+
+/** The tables a database of `schemaVersion` has, from the app's own schema declarations. */
+function tablesAtVersion(schemaVersion: number): string[] {
+  const probe = new Dexie('huibao-schema-probe')
+  declareSchema(probe, schemaVersion)
+  return probe.tables.map((table) => table.name).sort()
+}
 
 export const BACKUP_MESSAGES = {
   notBackup: '这不是汇报的备份文件。请选择由“备份到…”或自动备份生成的 .json 文件。当前数据没有改动。',
@@ -65,7 +75,7 @@ const reportRowSchema = z.looseObject({
   // Schema 1 rows have no deletedAt; the upgrade gives them one.
   deletedAt: z.number().nullable().optional()
 })
-const rowSchemas: Record<(typeof TABLES)[number], z.ZodType> = {
+const rowSchemas: Record<CheckedTable, z.ZodType> = {
   reports: reportRowSchema,
   sections: z.looseObject({ reportId: z.string().min(1), id: z.string().min(1), json: z.looseObject({ type: z.string() }) }),
   metricValues: z.looseObject({ reportId: z.string().min(1), metricId: z.string().min(1) }),
@@ -229,15 +239,17 @@ export async function readBackup(bytes: Uint8Array, { appVersion }: { appVersion
   if (!exported.success) throw new BackupError('damaged', exported.error.message)
   const data = exported.data
   if (data.data.databaseVersion !== head.schemaVersion) throw new BackupError('damaged', 'schema version mismatch')
-  for (const name of TABLES) {
-    const declared = data.data.tables.find((t) => t.name === name)
-    const rows = data.data.data.find((t) => t.tableName === name)?.rows
-    if (!declared || !rows) throw new BackupError('damaged', `table ${name} missing`)
-    if (declared.rowCount !== rows.length) throw new BackupError('damaged', `table ${name} row count`)
-    if (!rows.every((row) => rowSchemas[name].safeParse(row).success)) throw new BackupError('damaged', `table ${name} rows`)
-  }
-  if (data.data.tables.length !== TABLES.length || data.data.data.length !== TABLES.length) {
+  const expected = tablesAtVersion(head.schemaVersion)
+  const sameTables = (names: string[]) => JSON.stringify([...names].sort()) === JSON.stringify(expected)
+  if (!sameTables(data.data.tables.map((t) => t.name)) || !sameTables(data.data.data.map((t) => t.tableName))) {
     throw new BackupError('damaged', 'unexpected tables')
+  }
+  for (const name of expected) {
+    const declared = data.data.tables.find((t) => t.name === name)!
+    const rows = data.data.data.find((t) => t.tableName === name)!.rows
+    if (declared.rowCount !== rows.length) throw new BackupError('damaged', `table ${name} row count`)
+    const schema = (rowSchemas as Record<string, z.ZodType | undefined>)[name] ?? z.looseObject({})
+    if (!rows.every((row) => schema.safeParse(row).success)) throw new BackupError('damaged', `table ${name} rows`)
   }
   const summary = summarize(tableRows(data, 'reports'))
   if (JSON.stringify(summary) !== JSON.stringify(head.summary.reports)) throw new BackupError('damaged', 'summary mismatch')
