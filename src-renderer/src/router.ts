@@ -8,9 +8,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/backups', name: 'backups', component: () => import('./views/BackupView.vue'), meta: { title: '备份与恢复' } },
   { path: '/recycle-bin', name: 'recycle-bin', component: () => import('./views/RecycleBinView.vue'), meta: { title: '回收站' } },
   // The editor carries TipTap/ProseMirror: load it only when a report is opened.
-  // Page view and print view (PDF): the report laid out on A4 sheets.
-  { path: '/reports/:id/pages', name: 'pages', component: () => import('./views/PageView.vue'), props: true, meta: { title: '页面视图' } },
-  { path: '/reports/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
   { path: '/reports/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: '编辑报告' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
