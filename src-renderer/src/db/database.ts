@@ -3,6 +3,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { BlockJSON, Report } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
+import type { AuditEntry } from '@core/review/audit'
+import type { CommentThread, ReviewState } from '@core/review/threads'
+import type { VersionSnapshot } from '@core/review/versions'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -49,6 +52,11 @@ export class HuibaoDatabase extends Dexie {
   metricValues!: Table<MetricValueRow, [string, string]>
   settings!: EntityTable<SettingRow, 'key'>
   templates!: EntityTable<TemplateRow, 'key'>
+  // Review (v4). Written only through db/review.ts; the audit log has no update/delete there.
+  versions!: EntityTable<VersionSnapshot, 'id'>
+  auditLog!: Table<AuditEntry, [string, number]>
+  comments!: EntityTable<CommentThread, 'id'>
+  reviewState!: EntityTable<ReviewState, 'reportId'>
 
   constructor(name = DATABASE_NAME) {
     super(name)
@@ -84,6 +92,27 @@ export const SCHEMA_VERSIONS: Array<(db: Dexie) => void> = [
     // v3: user templates and template versions. A new table only: existing rows need no upgrade
     // (reports already carry templateId/templateVersion; previousReportId is optional).
     db.version(3).stores({ templates: 'key, id, kind' })
+  },
+  (db) => {
+    // v4: the leader's review — version snapshots, the hash-chained audit log (one chain per
+    // report, '' for app-wide events), comment threads and the per-report review record.
+    // Reports keep their status field; a value this version does not know becomes 草稿 so
+    // the workflow never meets a status it has no rule for.
+    db.version(4)
+      .stores({
+        versions: 'id, reportId',
+        auditLog: '[reportId+seq], reportId',
+        comments: 'id, reportId',
+        reviewState: 'reportId'
+      })
+      .upgrade((tx) =>
+        tx
+          .table('reports')
+          .toCollection()
+          .modify((report: Partial<Report>) => {
+            if (!['draft', 'submitted', 'returned', 'approved', 'sent'].includes(report.status as string)) report.status = 'draft'
+          })
+      )
   }
 ]
 
@@ -216,12 +245,16 @@ export async function restoreFromRecycleBin(db: HuibaoDatabase, id: string): Pro
 
 /** The explicit second step: destroys a report that is already in the recycle bin. */
 export async function purgeReport(db: HuibaoDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
+  const tables = [db.reports, db.sections, db.metricValues, db.versions, db.comments, db.auditLog, db.reviewState]
+  await db.transaction('rw', tables, async () => {
     const report = await db.reports.get(id)
     if (!report || report.deletedAt === null) throw new Error('only reports in the recycle bin can be destroyed')
     await db.sections.where('reportId').equals(id).delete()
     await db.metricValues.where('reportId').equals(id).delete()
     await db.reports.delete(id)
+    // Destroying a report destroys its review too: versions hold its full text.
+    for (const table of [db.versions, db.comments, db.auditLog] as const) await table.where('reportId').equals(id).delete()
+    await db.reviewState.delete(id)
   })
 }
 

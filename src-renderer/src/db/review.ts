@@ -1,0 +1,165 @@
+// Storage for the review (schema v4 tables, declared in database.ts). The audit log is
+// append-only here: there is no function that updates or deletes an entry, and every write
+// that changes the workflow appends its entry in the same transaction.
+import type { BlockJSON, Report, ReportStatus } from '@core/report'
+import { chainEntry, type AuditEntry, type AuditEntryData } from '@core/review/audit'
+import type { PinRecord, ThrottleState } from '@core/review/pin'
+import { emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
+import type { ReportContent, VersionSnapshot } from '@core/review/versions'
+import { getSetting, loadMetricValues, loadSections, setSetting, type HuibaoDatabase } from './database'
+
+// ---- people and PIN (settings table) --------------------------------------------------------
+
+export interface ReviewPeople {
+  clerkName: string
+  leaderName: string
+  pin: PinRecord
+}
+
+const PEOPLE_KEY = 'review.people'
+const THROTTLE_KEY = 'review.pinThrottle'
+
+export async function getReviewPeople(db: HuibaoDatabase): Promise<ReviewPeople | null> {
+  const value = await getSetting<ReviewPeople>(db, PEOPLE_KEY)
+  return value && typeof value.leaderName === 'string' && value.pin ? value : null
+}
+
+export async function setReviewPeople(db: HuibaoDatabase, people: ReviewPeople, audit: AuditEntryData): Promise<void> {
+  await withAudit(db, audit, [db.settings], async () => {
+    await db.settings.put({ key: PEOPLE_KEY, value: people })
+  })
+}
+
+export async function getPinThrottle(db: HuibaoDatabase): Promise<ThrottleState> {
+  const value = await getSetting<ThrottleState>(db, THROTTLE_KEY)
+  return value && typeof value.failures === 'number' ? value : { failures: 0, lastFailureAt: 0 }
+}
+
+export function setPinThrottle(db: HuibaoDatabase, state: ThrottleState): Promise<void> {
+  return setSetting(db, THROTTLE_KEY, state)
+}
+
+// ---- audit log --------------------------------------------------------------------------------
+
+/** The report's log in order ('' for app-wide events such as PIN changes). */
+export async function listAudit(db: HuibaoDatabase, reportId: string): Promise<AuditEntry[]> {
+  return db.auditLog.where('[reportId+seq]').between([reportId, 0], [reportId, Infinity]).toArray()
+}
+
+async function lastAudit(db: HuibaoDatabase, reportId: string): Promise<AuditEntry | undefined> {
+  return db.auditLog.where('[reportId+seq]').between([reportId, 0], [reportId, Infinity]).last()
+}
+
+class ChainMoved extends Error {}
+
+/**
+ * Runs `write` and appends the audit entry in one transaction. The hash is computed with
+ * WebCrypto before the transaction (an IndexedDB transaction cannot wait on it); if another
+ * writer appended meanwhile, the entry is re-chained and the whole write retried.
+ */
+async function withAudit(
+  db: HuibaoDatabase,
+  data: AuditEntryData,
+  tables: Parameters<HuibaoDatabase['transaction']>[1][],
+  write: () => Promise<void>
+): Promise<AuditEntry> {
+  for (let attempt = 0; ; attempt++) {
+    const last = await lastAudit(db, data.reportId)
+    const entry = await chainEntry(last, data)
+    try {
+      await db.transaction('rw', [db.auditLog, ...tables] as never, async () => {
+        const now = await lastAudit(db, data.reportId)
+        if ((now?.seq ?? 0) !== entry.seq - 1) throw new ChainMoved()
+        await write()
+        await db.auditLog.add(entry)
+      })
+      return entry
+    } catch (error) {
+      if (!(error instanceof ChainMoved) || attempt >= 5) throw error
+    }
+  }
+}
+
+/** An audit entry on its own (e.g. a saved version). */
+export function appendAudit(db: HuibaoDatabase, data: AuditEntryData): Promise<AuditEntry> {
+  return withAudit(db, data, [], async () => {})
+}
+
+// ---- review state, content, versions ----------------------------------------------------------
+
+export async function getReviewState(db: HuibaoDatabase, reportId: string): Promise<ReviewState> {
+  return (await db.reviewState.get(reportId)) ?? emptyReviewState(reportId)
+}
+
+/** The report's content as stored now: what a version, a comparison or an approval hash reads. */
+export async function loadContent(db: HuibaoDatabase, report: Report): Promise<ReportContent> {
+  const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, report.id)])
+  return { meta: report.meta, sections, values }
+}
+
+export async function listVersions(db: HuibaoDatabase, reportId: string): Promise<VersionSnapshot[]> {
+  const rows = await db.versions.where('reportId').equals(reportId).toArray()
+  return rows.sort((a, b) => b.createdAt - a.createdAt)
+}
+
+export function getVersion(db: HuibaoDatabase, id: string): Promise<VersionSnapshot | undefined> {
+  return db.versions.get(id)
+}
+
+export interface ReviewWrite {
+  reportId: string
+  audit: AuditEntryData
+  status?: ReportStatus
+  state?: ReviewState
+  versions?: VersionSnapshot[]
+  /** Replace the report's sections, figures and meta (restoring a version). */
+  restore?: ReportContent
+  now?: number
+}
+
+/** One atomic step of the workflow: status, review record, snapshots, content and its audit entry. */
+export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<AuditEntry> {
+  const now = w.now ?? Date.now()
+  return withAudit(db, w.audit, [db.reports, db.reviewState, db.versions, db.sections, db.metricValues], async () => {
+    const report = await db.reports.get(w.reportId)
+    if (!report) throw new Error(`report ${w.reportId} not found`)
+    if (w.versions?.length) await db.versions.bulkAdd(w.versions)
+    if (w.state) await db.reviewState.put(w.state)
+    const patch: Partial<Report> = { updatedAt: now }
+    if (w.status) patch.status = w.status
+    if (w.restore) {
+      const sections: BlockJSON[] = w.restore.sections
+      await db.sections.where('reportId').equals(w.reportId).delete()
+      await db.sections.bulkAdd(sections.map((json) => ({ reportId: w.reportId, id: json.attrs.id, json, updatedAt: now })))
+      await db.metricValues.where('reportId').equals(w.reportId).delete()
+      await db.metricValues.bulkAdd(w.restore.values.map((v) => ({ ...v, reportId: w.reportId, updatedAt: now })))
+      patch.sectionOrder = sections.map((s) => s.attrs.id)
+      patch.meta = w.restore.meta
+    }
+    await db.reports.update(w.reportId, patch)
+  })
+}
+
+// ---- comments ----------------------------------------------------------------------------------
+
+export async function listComments(db: HuibaoDatabase, reportId: string): Promise<CommentThread[]> {
+  const rows = await db.comments.where('reportId').equals(reportId).toArray()
+  return rows.sort((a, b) => a.createdAt - b.createdAt)
+}
+
+export async function putComment(db: HuibaoDatabase, thread: CommentThread): Promise<void> {
+  await db.comments.put(thread)
+}
+
+export async function putComments(db: HuibaoDatabase, threads: CommentThread[]): Promise<void> {
+  await db.comments.bulkPut(threads)
+}
+
+/** Open comments per report, for the report list. */
+export async function countOpenComments(db: HuibaoDatabase): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  await db.comments.each((t) => {
+    if (t.status === 'open') counts.set(t.reportId, (counts.get(t.reportId) ?? 0) + 1)
+  })
+  return counts
+}
