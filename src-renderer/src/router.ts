@@ -2,18 +2,26 @@
 // (browser), and neither server knows the app's routes.
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ReportListView from './views/ReportListView.vue'
+import { ensureTemplateRegistry } from './stores/templates'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: ReportListView, meta: { title: '报告列表' } },
   { path: '/backups', name: 'backups', component: () => import('./views/BackupView.vue'), meta: { title: '备份与恢复' } },
   { path: '/recycle-bin', name: 'recycle-bin', component: () => import('./views/RecycleBinView.vue'), meta: { title: '回收站' } },
   // The editor carries TipTap/ProseMirror: load it only when a report is opened.
+  // Page view and print view (PDF): the report laid out on A4 sheets.
+  { path: '/reports/:id/pages', name: 'pages', component: () => import('./views/PageView.vue'), props: true, meta: { title: '页面视图' } },
+  { path: '/reports/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
   { path: '/reports/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: '编辑报告' } },
+  { path: '/templates', name: 'templates', component: () => import('./views/TemplatesView.vue'), meta: { title: '模板管理' } },
+  { path: '/templates/:id', name: 'template-editor', component: () => import('./views/TemplateEditorView.vue'), props: true, meta: { title: '编辑模板' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
+  // User templates live in IndexedDB but are looked up synchronously: load them before the first view.
+  router.beforeEach(() => ensureTemplateRegistry())
   router.afterEach((to) => {
     const title = typeof to.meta.title === 'string' ? to.meta.title : ''
     document.title = title ? `${title} - 汇报` : '汇报'

@@ -7,6 +7,7 @@ import { createReportFromTemplate } from '@core/report-factory'
 import {
   createReport,
   duplicateReport,
+  ensureTemplateSnapshot,
   getDatabase,
   getSetting,
   listReports,
@@ -24,6 +25,8 @@ export interface NewReportInput {
   year: number
   date: string
   title: string
+  /** Last year's report of the same template, linked for its figures. */
+  previousReportId?: string | null
 }
 
 /** What the 新建报告 dialog prefills from the last report created. */
@@ -107,6 +110,9 @@ export const useReportsStore = defineStore('reports', {
           { organs: input.organs, addressee: input.addressee, year: input.year, date: input.date, title: input.title },
           { reportId, newSectionId: () => `${reportId.slice(0, 8)}-s${++counter}-${newId().slice(0, 8)}`, now: Date.now() }
         )
+        if (input.previousReportId) report.previousReportId = input.previousReportId
+        // Record the exact template version the report is made from (built-ins may change with an app update).
+        await ensureTemplateSnapshot(db, template)
         await createReport(db, report, doc.content, values)
         created = report
       } catch (error) {
