@@ -1,0 +1,49 @@
+// Everything the page view and the print view need for one report, read from the database:
+// the resolved text, the per-report layout choices and the page blocks built from them.
+import type { Report, ReportDocJSON } from '@core/report'
+import type { ResolvedReport } from '@core/resolved'
+import type { ReportTemplate } from '@core/template'
+import { getTemplate } from '@core/templates'
+import { resolveReport } from '@core/resolve'
+import { buildAttachments, type Attachment } from '@core/pages/attachments'
+import { reportBlocks, type PageBlock } from '@core/pages/blocks'
+import { effectiveLayout, type EffectiveLayoutSettings, type ReportLayoutSettings } from '@core/pages/settings'
+import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../../db/database'
+
+export class PrintableError extends Error {
+  override name = 'PrintableError'
+}
+
+export interface Printable {
+  report: Report
+  template: ReportTemplate
+  resolved: ResolvedReport
+  settings: EffectiveLayoutSettings
+  attachments: Attachment[]
+  blocks: PageBlock[]
+}
+
+/** The layout settings stored on the report (optional field, absent on older reports). */
+export function storedLayout(report: Report): ReportLayoutSettings | undefined {
+  return report.layout
+}
+
+export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<Printable> {
+  const report = await getReport(db, reportId)
+  if (!report || report.deletedAt !== null) throw new PrintableError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
+  const template = getTemplate(report.templateId)
+  if (!template) throw new PrintableError('找不到这份报告使用的模板，无法排版。')
+  const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
+  const doc = { type: 'doc', content: sections } as ReportDocJSON
+  const resolved = resolveReport(report, doc, template, values)
+  const settings = effectiveLayout(storedLayout(report))
+  const attachments = buildAttachments({
+    metricTable: settings.metricTable,
+    attachments: settings.attachments,
+    template,
+    values,
+    year: report.meta.year
+  })
+  const blocks = reportBlocks(resolved, settings.profile, { signatureRule: settings.signatureRule, attachments })
+  return { report, template, resolved, settings, attachments, blocks }
+}

@@ -1,0 +1,83 @@
+// A resolved report as the flat list of blocks the page view and the PDF lay out, in reading
+// order: title, addressee, body, attachment note, signature, then each attachment on new pages.
+import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
+import type { SectionLevel } from '../report'
+import type { LayoutProfile } from '../layout'
+import { pageGeometry } from './geometry'
+import { breakTitle } from './title'
+import { placeSignature, type PlacedLine, type SignatureRule } from './signature'
+import { attachmentNote, type Attachment, type AttachmentTable, type NoteLine } from './attachments'
+
+export type PageBlock =
+  | { kind: 'title'; lines: string[]; keepWithNext?: boolean }
+  | { kind: 'blank'; keepWithNext?: boolean }
+  | { kind: 'addressee'; text: string; keepWithNext?: boolean }
+  | { kind: 'body'; runs: ResolvedRun[]; keepWithNext?: boolean }
+  | { kind: 'heading'; level: SectionLevel; runs: ResolvedRun[]; keepWithNext?: boolean }
+  | { kind: 'note'; line: NoteLine; keepWithNext?: boolean }
+  | { kind: 'signature'; lines: PlacedLine[]; keepWithNext?: boolean }
+  | { kind: 'pageBreak'; keepWithNext?: boolean }
+  | { kind: 'attachmentLabel'; text: string; keepWithNext?: boolean }
+  | { kind: 'attachmentTitle'; lines: string[]; keepWithNext?: boolean }
+  | { kind: 'table'; table: AttachmentTable; keepWithNext?: boolean }
+
+export type PageBlockKind = PageBlock['kind']
+
+/** Blocks whose lines may be spread over two pages. */
+export function isSplittable(block: PageBlock): boolean {
+  return block.kind === 'body' || block.kind === 'table'
+}
+
+export interface BlockOptions {
+  signatureRule: SignatureRule
+  attachments: readonly Attachment[]
+}
+
+const runsText = (runs: ResolvedRun[]) => runs.map((r) => r.text).join('')
+const nonBlank = (p: ResolvedParagraph) => runsText(p.runs).trim() !== ''
+
+export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, options: BlockOptions): PageBlock[] {
+  const geo = pageGeometry(profile)
+  const blocks: PageBlock[] = []
+  const title = report.title.trim()
+  if (title !== '') blocks.push({ kind: 'title', lines: breakTitle(title, geo.titleCharsPerLine), keepWithNext: true })
+  if (report.addressee.trim() !== '') {
+    blocks.push({ kind: 'blank', keepWithNext: true })
+    blocks.push({ kind: 'addressee', text: report.addressee.trim(), keepWithNext: true })
+  }
+  for (const p of report.preamble.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
+  for (const s of report.sections) {
+    blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: true })
+    for (const p of s.paragraphs.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
+  }
+
+  // The closing group stays together on one page (keepWithNext chains it to the signature).
+  const note = attachmentNote(options.attachments)
+  if (note.length > 0) {
+    blocks.push({ kind: 'blank', keepWithNext: true })
+    for (const line of note) blocks.push({ kind: 'note', line, keepWithNext: true })
+  }
+  const signature = placeSignature(options.signatureRule, report.signatures, report.dateText, profile.charsPerLine)
+  if (signature.lines.length > 0) {
+    for (let i = 0; i < signature.blankLinesBefore; i++) blocks.push({ kind: 'blank', keepWithNext: true })
+    blocks.push({ kind: 'signature', lines: signature.lines })
+  } else if (note.length > 0) {
+    // Nothing to chain the note to: let the last note line end the chain.
+    const last = blocks[blocks.length - 1]
+    last.keepWithNext = false
+  }
+
+  for (const a of options.attachments) {
+    blocks.push({ kind: 'pageBreak' })
+    // "附件N" on line 1, the title centred on line 3, content after one more blank line.
+    blocks.push({ kind: 'attachmentLabel', text: a.label, keepWithNext: true })
+    blocks.push({ kind: 'blank', keepWithNext: true })
+    blocks.push({ kind: 'attachmentTitle', lines: breakTitle(a.title, geo.titleCharsPerLine), keepWithNext: true })
+    blocks.push({ kind: 'blank', keepWithNext: true })
+    if (a.table) blocks.push({ kind: 'table', table: a.table })
+    for (const p of a.paragraphs) blocks.push({ kind: 'body', runs: [{ text: p }] })
+    const last = blocks[blocks.length - 1]
+    if (last.kind === 'blank') last.keepWithNext = false
+  }
+  return blocks
+}

@@ -1,0 +1,198 @@
+// The page view and the PDF, end to end in Debian's Chromium: the sample's content is seeded
+// into the built app, the page view is opened and photographed, the print view is printed with
+// the options Electron's printToPDF gets, and poppler reads the PDF back: A4, embedded subset
+// TrueType fonts (no Type 3), every section's text, page numbers on the outer side, and the
+// standard's grid (22 lines, 28 characters) measured from text positions.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GBT9704_PROFILE } from '@core/layout'
+import { resolveReport } from '@core/resolve'
+import type { ResolvedReport } from '@core/resolved'
+import { mmToPt, pageGeometry } from '@core/pages/geometry'
+import { loadSampleReport } from '../fixtures/sample-report'
+import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { PAGE_PDF_OPTIONS, pdfFonts, pdfLines, run, seedReport, type PdfLine } from './pdf-helpers'
+
+const ARTIFACTS = resolve(__dirname, '../.artifacts')
+const REPORT_ID = 'pdf-e2e-sample'
+
+let server: RendererServer
+let session: BrowserSession
+let dir: string
+let pdf: string
+let resolved: ResolvedReport
+let pages: PdfLine[][]
+let screenPages = 0
+
+/** Whitespace, zero-width spaces (blank grid lines) and the "— N —" page numbers removed. */
+const squash = (s: string) => s.replace(/[\s\u200b]+/g, '').replace(/\u2014\d+\u2014/g, '')
+const runsText = (runs: { text: string }[]) => runs.map((r) => r.text).join('')
+const geo = pageGeometry(GBT9704_PROFILE)
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'huibao-pdf-e2e-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  server = await serveRenderer()
+  session = await launchBrowser()
+  const loaded = loadSampleReport()
+  loaded.report.id = REPORT_ID
+  resolved = resolveReport(loaded.report, loaded.doc, loaded.template, loaded.values)
+  const { page } = session
+  await page.goto(server.url)
+  await page.getByRole('button', { name: '新建报告' }).waitFor()
+  await seedReport(page, loaded, { layout: { profileId: 'gbt9704', signatureRule: 'no-seal', metricTable: true } })
+})
+
+afterAll(async () => {
+  await session?.close()
+  await server?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('page view', () => {
+  it('shows the report as numbered A4 sheets with the layout choices', async () => {
+    const { page } = session
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/pages`)
+    const count = page.getByText(/^共 \d+ 页$/)
+    await count.waitFor()
+    screenPages = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0])
+    expect(screenPages).toBeGreaterThan(4)
+    await expect.poll(() => page.getByRole('region', { name: /^第\d+页$/ }).count()).toBe(screenPages)
+    expect(await page.getByRole('combobox', { name: '排版方案' }).inputValue()).toBe('gbt9704')
+    // A sheet is 210 × 297 mm on screen (96 px per inch).
+    const box = await page.getByRole('region', { name: '第1页' }).boundingBox()
+    expect(box?.width).toBeCloseTo((210 / 25.4) * 96, 0)
+    expect(box?.height).toBeCloseTo((297 / 25.4) * 96, 0)
+    await page.getByRole('region', { name: '第1页' }).screenshot({ path: join(ARTIFACTS, 'page-view-1.png') })
+    await page.getByRole('region', { name: `第${screenPages}页` }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: `第${screenPages}页` }).screenshot({ path: join(ARTIFACTS, 'page-view-last.png') })
+  })
+})
+
+describe('PDF of the print view', () => {
+  beforeAll(async () => {
+    const { page } = session
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/print`)
+    await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })
+    pdf = join(dir, 'report.pdf')
+    writeFileSync(pdf, await page.pdf(PAGE_PDF_OPTIONS))
+    writeFileSync(join(ARTIFACTS, 'page-view.pdf'), await page.pdf(PAGE_PDF_OPTIONS))
+    pages = await pdfLines(pdf)
+  })
+
+  it('has the same pages as the page view, all A4, and the title as document title', async () => {
+    const info = (await run('pdfinfo', ['-f', '1', '-l', '1000', pdf])).stdout
+    const n = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+    expect(n).toBe(screenPages)
+    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)]
+    expect(sizes).toHaveLength(n)
+    for (const [, w, h] of sizes) {
+      expect(Number(w)).toBeCloseTo(595.3, 0)
+      expect(Number(h)).toBeCloseTo(841.9, 0)
+    }
+    expect(/^Title:\s+(.*)$/m.exec(info)?.[1].trim()).toBe(resolved.title)
+  })
+
+  it('embeds every font as a subset, none of them Type 3', async () => {
+    const fonts = await pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const f of fonts) {
+      expect(f.embedded, f.name).toBe(true)
+      expect(f.subset, f.name).toBe(true)
+      expect(f.type, f.name).not.toMatch(/Type 3/)
+    }
+  })
+
+  it('carries every section, the signature, the date and the attachment as selectable text', async () => {
+    const text = squash((await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout)
+    expect(text).toContain(squash(resolved.title))
+    expect(text).toContain(resolved.addressee)
+    for (const p of resolved.preamble) expect(text).toContain(squash(runsText(p.runs)))
+    for (const s of resolved.sections) {
+      expect(text).toContain(squash(s.number + runsText(s.title)))
+      for (const p of s.paragraphs) expect(text).toContain(squash(runsText(p.runs)))
+    }
+    for (const organ of resolved.signatures) expect(text).toContain(organ)
+    expect(text).toContain(resolved.dateText)
+    expect(text).toContain('附件：')
+    expect(text).toContain('主要指标汇总表')
+  })
+
+  it('puts "— N —" 7 mm under the type area, right on odd pages and left on even ones, one character in', () => {
+    const middle = mmToPt(geo.pageNumber.middleFromTopMm)
+    const right = mmToPt(geo.widthMm - geo.marginRightMm) - geo.pageNumber.insetPt
+    const left = mmToPt(geo.marginLeftMm) + geo.pageNumber.insetPt
+    pages.forEach((lines, i) => {
+      const n = i + 1
+      const number = lines.find((l) => l.text.replace(/\s+/g, '') === `\u2014${n}\u2014`)
+      expect(number, `page ${n} number`).toBeDefined()
+      expect((number!.yMin + number!.yMax) / 2).toBeCloseTo(middle, -0.5)
+      if (n % 2 === 1) expect(Math.abs(number!.xMax - right), `page ${n} right edge`).toBeLessThan(2)
+      else expect(Math.abs(number!.xMin - left), `page ${n} left edge`).toBeLessThan(2)
+    })
+  })
+
+  it('sets 22 lines on a full page and 28 characters on a full line (GB/T 9704 standard profile)', () => {
+    const top = mmToPt(geo.marginTopMm)
+    const bottom = top + mmToPt(geo.typeHeightMm)
+    const bodyLines = (lines: PdfLine[]) => lines.filter((l) => l.yMin >= top - 2 && l.yMax <= bottom + 4 && squash(l.text) !== '')
+    // Grid slot of every text line: lines sit on a 28.95 pt pitch from the top of the type area.
+    // The glyph box of 16 pt text sits at a fixed offset inside its grid line: take the usual one.
+    const offsets = pages
+      .flatMap(bodyLines)
+      .filter((l) => l.yMax - l.yMin < 20)
+      .map((l) => (l.yMin - top) % geo.linePitchPt)
+      .sort((a, b) => a - b)
+    const first = top + offsets[Math.floor(offsets.length / 2)]
+    const slots = pages.map((lines) =>
+      [
+        ...new Set(
+          bodyLines(lines).map((l) => {
+            const k = (l.yMin - first) / geo.linePitchPt
+            // Title lines (22 pt) sit a little off the body baseline; everything else on the grid.
+            if (l.yMax - l.yMin < 20) expect(Math.abs(k - Math.round(k)), `line "${l.text}" off the grid`).toBeLessThan(0.05)
+            return Math.round(k)
+          })
+        )
+      ].sort((a, b) => a - b)
+    )
+    for (const s of slots) {
+      expect(Math.min(...s)).toBeGreaterThanOrEqual(0)
+      expect(Math.max(...s)).toBeLessThanOrEqual(geo.linesPerPage - 1)
+    }
+    const counts22 = slots.map((s) => s.length)
+    const reachesBottom = slots.map((s) => Math.max(...s) === geo.linesPerPage - 1)
+    const summary = `lines per page: ${counts22.join(', ')}`
+    // Body pages after the first: every one of the 22 grid lines carries text.
+    const fullBodyPages = slots.filter((s, i) => i > 0 && s.length === geo.linesPerPage)
+    expect(fullBodyPages.length, summary).toBeGreaterThanOrEqual(2)
+    // Page 1: title, one blank line, then text down to the 22nd line.
+    expect(reachesBottom[0], summary).toBe(true)
+    expect(counts22[0], summary).toBe(geo.linesPerPage - 1)
+    // A body page ends short only to keep a heading with its text (the next page opens with
+    // one), or to send body lines along with the signature to the next page.
+    const heading = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.|（\d+）)/
+    const signaturePage = pages.findIndex((lines) => lines.some((l) => squash(l.text) === resolved.dateText))
+    for (let i = 1; i < signaturePage; i++) {
+      if (counts22[i] === geo.linesPerPage || i + 1 === signaturePage) continue
+      const next = bodyLines(pages[i + 1]).sort((a, b) => a.yMin - b.yMin)[0]
+      expect(squash(next.text), `page ${i + 1} has ${counts22[i]} lines`).toMatch(heading)
+    }
+    // The signature page carries body text above the attachment note and the signature.
+    const above = bodyLines(pages[signaturePage]).filter((l) => !squash(l.text).startsWith('附件') && !resolved.signatures.includes(squash(l.text)) && squash(l.text) !== resolved.dateText)
+    expect(above.length).toBeGreaterThanOrEqual(2)
+    const cjkOnly = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+$/
+    const counts = pages
+      .flatMap(bodyLines)
+      .map((l) => squash(l.text))
+      .filter((t) => cjkOnly.test(t))
+      .map((t) => Array.from(t).length)
+    expect(Math.max(...counts)).toBe(28)
+    expect(counts.filter((c) => c === 28).length, `characters per line: ${counts.join(', ')}`).toBeGreaterThan(counts.length / 3)
+    // A full line spans the type area: 156 mm.
+    const widest = Math.max(...pages.flatMap(bodyLines).map((l) => l.xMax - l.xMin))
+    expect(widest).toBeCloseTo(mmToPt(geo.typeWidthMm), -0.5)
+  })
+})
