@@ -12,6 +12,7 @@ import { uniqueIdsPlugin } from './unique-ids'
 import { MetricNode, type ChipDisplay } from './metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
 import { plainTextSlice, sanitizePastedHTML } from './paste'
+import { ReviewExtension } from './review/extension'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -20,6 +21,8 @@ export interface ReportEditorOptions {
   suggestionItems: (query: string) => MetricOption[]
   suggestionUI: SuggestionUIState
   onFind: () => void
+  /** Suggestion mode refused an edit (e.g. a paragraph split); the message says why. */
+  onReviewRefused?: (message: string) => void
 }
 
 export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
@@ -44,7 +47,8 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   return [
     ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay })),
     MetricSuggestion.configure({ items: options.suggestionItems, ui: () => options.suggestionUI }),
-    ReportBehaviour
+    ReportBehaviour,
+    ReviewExtension.configure({ onRefused: options.onReviewRefused })
   ]
 }
 

@@ -4,6 +4,7 @@ import { Node, mergeAttributes, getSchema, type AnyExtension } from '@tiptap/cor
 import StarterKit from '@tiptap/starter-kit'
 import type { Schema } from '@tiptap/pm/model'
 import type { SectionLevel } from '@core/report'
+import { REVIEW_MARKS } from './review/marks'
 
 export const ReportDocument = Node.create({
   name: 'doc',
@@ -134,7 +135,9 @@ export function schemaExtensions(metricNode: AnyExtension = MetricNodeBase): Any
     Preamble,
     Section,
     SectionTitle,
-    metricNode
+    metricNode,
+    // Comment anchors and suggested insertions/deletions are stored in the section JSON.
+    ...REVIEW_MARKS
   ]
 }
 

@@ -1,0 +1,96 @@
+// Review commands on the editor state: accept/reject suggestions, add comments, and find
+// where suggestions and comments are now (marks move with the text as it is edited).
+import type { EditorState, Transaction } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { REVIEW_INTERNAL } from './suggest'
+
+export interface SuggestionRange {
+  id: string
+  kind: 'insertion' | 'deletion'
+  author: string
+  at: number
+  from: number
+  to: number
+  text: string
+}
+
+/** Every suggestion with its extent (first to last position carrying its id), in document order. */
+export function findSuggestions(doc: PMNode): SuggestionRange[] {
+  const byId = new Map<string, SuggestionRange>()
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion')
+    if (!mark) return false
+    const id = mark.attrs.id as string
+    const text = node.isText ? (node.text ?? '') : node.type.name === 'metric' ? '▢' : ''
+    const known = byId.get(id)
+    if (known) {
+      known.to = pos + node.nodeSize
+      known.text += text
+    } else {
+      byId.set(id, { id, kind: mark.type.name as SuggestionRange['kind'], author: mark.attrs.author, at: mark.attrs.at, from: pos, to: pos + node.nodeSize, text })
+    }
+    return false
+  })
+  return [...byId.values()]
+}
+
+type Dispatch = ((tr: Transaction) => void) | undefined
+
+/**
+ * Accepts or rejects the suggestions with the given ids (all when ids is null). Accepting an
+ * insertion keeps its text; accepting a deletion removes the text; rejecting does the opposite.
+ */
+export function settleSuggestions(ids: ReadonlySet<string> | null, mode: 'accept' | 'reject') {
+  return (state: EditorState, dispatch?: Dispatch): boolean => {
+    const ranges: Array<{ from: number; to: number; kind: 'insertion' | 'deletion' }> = []
+    state.doc.descendants((node, pos) => {
+      if (!node.isInline) return true
+      const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion')
+      if (mark && (ids === null || ids.has(mark.attrs.id))) ranges.push({ from: pos, to: pos + node.nodeSize, kind: mark.type.name as 'insertion' | 'deletion' })
+      return false
+    })
+    if (ranges.length === 0) return false
+    if (!dispatch) return true
+    const tr = state.tr
+    const { insertion, deletion } = state.schema.marks
+    // From the end backwards, so earlier positions stay valid.
+    for (const r of ranges.reverse()) {
+      const keep = (r.kind === 'insertion') === (mode === 'accept')
+      if (keep) tr.removeMark(r.from, r.to, r.kind === 'insertion' ? insertion : deletion)
+      else tr.delete(r.from, r.to)
+    }
+    dispatch(tr.setMeta(REVIEW_INTERNAL, true).scrollIntoView())
+    return true
+  }
+}
+
+/** Puts a comment mark for `threadId` on the selection; false when nothing is selected. */
+export function addCommentMark(threadId: string) {
+  return (state: EditorState, dispatch?: Dispatch): boolean => {
+    const { from, to, empty } = state.selection
+    if (empty || state.doc.textBetween(from, to, '', '▢').trim() === '') return false
+    if (dispatch) dispatch(state.tr.addMark(from, to, state.schema.marks.comment.create({ threadId })).setMeta(REVIEW_INTERNAL, true))
+    return true
+  }
+}
+
+/** Where each comment thread is anchored now (first to last marked position) and its text. */
+export function findCommentRanges(doc: PMNode): Map<string, { from: number; to: number; text: string }> {
+  const out = new Map<string, { from: number; to: number; text: string }>()
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    for (const mark of node.marks) {
+      if (mark.type.name !== 'comment') continue
+      const id = mark.attrs.threadId as string
+      const text = node.isText ? (node.text ?? '') : node.type.name === 'metric' ? '▢' : ''
+      const known = out.get(id)
+      if (known) {
+        known.to = pos + node.nodeSize
+        known.text += text
+      } else out.set(id, { from: pos, to: pos + node.nodeSize, text })
+    }
+    return false
+  })
+  return out
+}

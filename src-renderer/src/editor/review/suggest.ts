@@ -1,0 +1,152 @@
+// Suggestion mode (修订模式): while on, what is typed is kept as an insertion mark and what is
+// deleted stays in the text with a deletion mark, both carrying the author. Structural edits
+// (splitting or joining paragraphs, moving sections) are refused in this mode with a message:
+// a suggestion is about words, and accepting one must never have to rebuild the outline.
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { ReplaceStep, type Step } from '@tiptap/pm/transform'
+import { Fragment, type Mark, type Node as PMNode } from '@tiptap/pm/model'
+
+export interface SuggestModeState {
+  enabled: boolean
+  author: string
+}
+
+export const suggestKey = new PluginKey<SuggestModeState>('suggestMode')
+/** Transactions with this meta are the review's own (accept/reject, marking): never re-tracked. */
+export const REVIEW_INTERNAL = 'reviewInternal'
+
+export const SUGGEST_REFUSED_MESSAGE = '修订模式下只能在段落内修改文字。分段、合并段落或调整章节，请先关闭“修订模式”。'
+
+export function newSuggestionId(): string {
+  const c = globalThis.crypto
+  return c && typeof c.randomUUID === 'function' ? c.randomUUID() : `sg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** A replace inside one textblock with inline content only: the kind of edit that can be suggested. */
+function isInlineReplace(step: Step, doc: PMNode): step is ReplaceStep {
+  if (!(step instanceof ReplaceStep)) return false
+  const s = step as unknown as { from: number; to: number; slice: { content: Fragment; openStart: number; openEnd: number } }
+  const $from = doc.resolve(s.from)
+  const $to = doc.resolve(s.to)
+  if (!$from.parent.isTextblock || !$from.sameParent($to)) return false
+  if (s.slice.openStart !== 0 || s.slice.openEnd !== 0) return false
+  let inline = true
+  s.slice.content.forEach((n) => {
+    if (!n.isInline) inline = false
+  })
+  return inline
+}
+
+function isTracked(tr: Transaction): boolean {
+  return tr.docChanged && !tr.getMeta(REVIEW_INTERNAL) && !tr.getMeta('history$') && !tr.getMeta('uiEvent.skipSuggest')
+}
+
+function adjacentId(doc: PMNode, pos: number, type: string, author: string): string | null {
+  const $pos = doc.resolve(pos)
+  for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
+    const mark = node?.marks.find((m) => m.type.name === type && m.attrs.author === author)
+    if (mark) return mark.attrs.id as string
+  }
+  return null
+}
+
+export function suggestModePlugin(options: { onRefused?: (message: string) => void; now?: () => number } = {}): Plugin<SuggestModeState> {
+  const now = options.now ?? Date.now
+  return new Plugin<SuggestModeState>({
+    key: suggestKey,
+    state: {
+      init: () => ({ enabled: false, author: '' }),
+      apply: (tr, value) => (tr.getMeta(suggestKey) as SuggestModeState | undefined) ?? value
+    },
+    filterTransaction(tr, state) {
+      const mode = suggestKey.getState(state)
+      if (!mode?.enabled || !isTracked(tr)) return true
+      headBefore.set(tr, { head: state.selection.head, empty: state.selection.empty })
+      const ok = tr.steps.every((step, i) => !(step instanceof ReplaceStep) ? !isStructural(step) : isInlineReplace(step, tr.docs[i]))
+      if (!ok) options.onRefused?.(SUGGEST_REFUSED_MESSAGE)
+      return ok
+    },
+    appendTransaction(trs, _oldState, newState) {
+      const mode = suggestKey.getState(newState)
+      if (!mode?.enabled) return null
+      const out = newState.tr
+      let touched = false
+      for (const tr of trs) {
+        if (!isTracked(tr)) continue
+        touched = trackTransaction(tr, out, mode.author, now()) || touched
+      }
+      if (!touched) return null
+      return out.setMeta(REVIEW_INTERNAL, true)
+    }
+  })
+}
+
+/** ReplaceAroundStep and the like move blocks: refused in suggestion mode. Mark and attr steps pass. */
+function isStructural(step: Step): boolean {
+  const name = (step.toJSON() as { stepType?: string }).stepType
+  return name === 'replaceAround'
+}
+
+/** Where the cursor was before each tracked transaction: tells Backspace from Delete. */
+const headBefore = new WeakMap<Transaction, { head: number; empty: boolean }>()
+
+/** Re-expresses one user transaction as suggestions on `out` (which starts at the transaction's result). */
+function trackTransaction(tr: Transaction, out: Transaction, author: string, at: number): boolean {
+  const schema = out.doc.type.schema
+  const insType = schema.marks.insertion
+  const delType = schema.marks.deletion
+  let touched = false
+  tr.steps.forEach((step, i) => {
+    if (!(step instanceof ReplaceStep)) return
+    const s = step as unknown as { from: number; to: number; slice: { size: number } }
+    const before = tr.docs[i]
+    const rest = tr.mapping.slice(i + 1)
+    // Inserted content: mark it, joining the author's neighbouring insertion.
+    if (s.slice.size > 0) {
+      const a = out.mapping.map(rest.map(s.from, -1), -1)
+      const b = out.mapping.map(rest.map(s.from + s.slice.size, 1), 1)
+      if (b > a) {
+        const id = adjacentId(out.doc, a, 'insertion', author) ?? adjacentId(out.doc, b, 'insertion', author) ?? newSuggestionId()
+        out.removeMark(a, b, delType)
+        out.addMark(a, b, insType.create({ id, author, at }))
+        touched = true
+      }
+    }
+    // Deleted content: put it back, marked as a suggested deletion. Text that was itself only
+    // a suggested insertion simply goes away.
+    if (s.to > s.from) {
+      const slice = before.slice(s.from, s.to)
+      let frag = slice.content
+      for (let d = 0; d < slice.openStart; d++) frag = frag.firstChild?.content ?? Fragment.empty
+      const pos = out.mapping.map(tr.mapping.slice(i).map(s.from, -1), -1)
+      const id = adjacentId(out.doc, pos, 'deletion', author) ?? newSuggestionId()
+      const kept: PMNode[] = []
+      frag.forEach((node) => {
+        if (node.marks.some((m) => m.type === insType)) return
+        if (node.marks.some((m) => m.type === delType)) kept.push(node)
+        else kept.push(node.mark(delType.create({ id, author, at }).addToSet(node.marks as readonly Mark[])))
+      })
+      if (kept.length) {
+        out.insert(pos, Fragment.from(kept))
+        if (s.slice.size === 0) {
+          // Delete (cursor was at the start) leaves the cursor after the struck text; Backspace
+          // and deleting a selection leave it before, so the next Backspace goes on leftwards.
+          const was = headBefore.get(tr)
+          const forward = was !== undefined && was.empty && was.head === s.from
+          const size = kept.reduce((n, k) => n + k.nodeSize, 0)
+          out.setSelection(TextSelection.create(out.doc, forward ? pos + size : pos))
+        }
+        touched = true
+      }
+    }
+  })
+  return touched
+}
+
+export function setSuggestMode(state: EditorState, dispatch: (tr: Transaction) => void, mode: SuggestModeState): void {
+  dispatch(state.tr.setMeta(suggestKey, mode).setMeta(REVIEW_INTERNAL, true).setMeta('addToHistory', false))
+}
+
+export function suggestModeOf(state: EditorState): SuggestModeState {
+  return suggestKey.getState(state) ?? { enabled: false, author: '' }
+}
