@@ -36,7 +36,9 @@ describe('report schema', () => {
                 { type: 'text', text: '开展巡查', marks: [{ type: 'bold' }] },
                 { type: 'metric', attrs: { metricId: 'enforcement.patrols' } },
                 { type: 'hardBreak' },
-                { type: 'text', text: '结束。' }
+                { type: 'text', text: '结束', marks: [{ type: 'comment', attrs: { threadId: 't1' } }] },
+                { type: 'text', text: '了', marks: [{ type: 'insertion', attrs: { id: 'i1', author: '李主任', at: 5 } }] },
+                { type: 'text', text: '。', marks: [{ type: 'deletion', attrs: { id: 'd1', author: '李主任', at: 6 } }] }
               ]
             },
             { type: 'paragraph' }
@@ -51,7 +53,8 @@ describe('report schema', () => {
   it('has only the node and mark types of the report format', () => {
     const schema = reportSchema()
     expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'hardBreak', 'metric', 'paragraph', 'preamble', 'section', 'sectionTitle', 'text'])
-    expect(Object.keys(schema.marks)).toEqual(['bold'])
+    // bold, plus the review's comment anchor and suggested insertion/deletion.
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'insertion'])
     expect(schema.nodes.metric.isAtom && schema.nodes.metric.isInline).toBe(true)
     expect(Object.keys(schema.nodes.metric.spec.attrs ?? {})).toEqual(['metricId'])
   })
