@@ -152,7 +152,9 @@ function tableRows(data: DexieExport, name: string): unknown[] {
  * the whole import (clear included) runs inside ONE transaction: all or nothing.
  */
 function parsedStream(data: DexieExport) {
-  const result = structuredClone(data)
+  // A private copy: the import empties the row arrays it consumes. JSON, not structuredClone,
+  // because the caller's object may be a (Vue) proxy, which structuredClone refuses.
+  const result = JSON.parse(JSON.stringify(data)) as DexieExport
   return {
     result,
     eof: () => true,
