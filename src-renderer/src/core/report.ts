@@ -66,7 +66,8 @@ export interface TextJSON {
 /** A live figure: holds only the metric id; the value is looked up when shown or exported. */
 export interface MetricChipJSON {
   type: 'metric'
-  attrs: { metricId: string }
+  /** show: 'yoy' shows the change since last year instead of the figure (absent/'value': the figure). A flag, never a value. */
+  attrs: { metricId: string; show?: 'value' | 'yoy' }
   /** Only review marks: a chip can be commented on or suggested in/out. */
   marks?: MarkJSON[]
 }

@@ -3,6 +3,7 @@
 import { formatChineseDate, isValidIsoDate } from './dates'
 import { computeMetricResults, effectiveValues, metricChipText, valuesById } from './metrics'
 import { resolveMetricTable } from './metric-tables'
+import { yoyChipText } from './year-on-year'
 import { outlineNumbers } from './numbering'
 import { cleanAddressee, ReportInputError } from './report-factory'
 import type { InlineJSON, Report, ReportDocJSON, SectionJSON } from './report'
@@ -23,9 +24,11 @@ export interface ResolveOptions {
    * suggested deletions stay, i.e. the text as it stands until someone accepts them.
    */
   review?: boolean
+  /** Last year's values, for year-on-year chips (show: 'yoy'); without them those chips show a placeholder. */
+  previousValues?: readonly MetricValue[]
 }
 
-type ChipLookup = (metricId: string) => { text: string; missing: boolean }
+type ChipLookup = (metricId: string, show?: 'value' | 'yoy') => { text: string; missing: boolean }
 
 /**
  * One node list → paragraphs. A hard break starts a new paragraph: official documents have no
@@ -41,7 +44,7 @@ function toParagraphs(content: InlineJSON[] | undefined, chip: ChipLookup, clean
     if (node.type === 'hardBreak') {
       paragraphs.push([])
     } else if (node.type === 'metric') {
-      const { text, missing } = chip(node.attrs.metricId)
+      const { text, missing } = chip(node.attrs.metricId, node.attrs.show)
       runs.push(missing ? { text: stripXmlIllegal(text), fromMetric: true, missing: true, ...reviewProp } : { text: stripXmlIllegal(text), fromMetric: true, ...reviewProp })
     } else {
       const text = clean(node.text)
@@ -92,7 +95,9 @@ export function resolveReport(
   // Computed metrics show their result, whatever may have been stored for them.
   const results = computeMetricResults(template, values)
   const byId = valuesById(results.size ? effectiveValues(template, values) : values)
-  const chip: ChipLookup = (id) => metricChipText(defs.get(id), byId.get(id))
+  const previous = options.previousValues ? valuesById(effectiveValues(template, options.previousValues)) : new Map<string, MetricValue>()
+  const chip: ChipLookup = (id, show) =>
+    show === 'yoy' ? yoyChipText(defs.get(id), byId.get(id), previous.get(id)) : metricChipText(defs.get(id), byId.get(id))
 
   const blocks = doc.content
   const preambleBlock = blocks[0]?.type === 'preamble' ? blocks[0] : null

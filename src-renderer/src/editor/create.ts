@@ -16,7 +16,7 @@ import { ReviewExtension } from './review/extension'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
-  chipDisplay: (metricId: string) => ChipDisplay
+  chipDisplay: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
   guidance: GuidanceSource
   suggestionItems: (query: string) => MetricOption[]
   suggestionUI: SuggestionUIState

@@ -14,7 +14,7 @@ export interface ChipDisplay {
 
 export interface MetricNodeOptions {
   /** Reads reactive state, so the chip re-renders when the value changes. */
-  display: (metricId: string) => ChipDisplay
+  display: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
 }
 
 class MetricChipView implements NodeView {
@@ -25,14 +25,15 @@ class MetricChipView implements NodeView {
   constructor(
     private node: PMNode,
     private readonly view: EditorView,
-    private readonly display: (metricId: string) => ChipDisplay
+    private readonly display: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
   ) {
     this.dom = document.createElement('span')
     this.dom.className = 'metric-chip'
     this.dom.setAttribute('contenteditable', 'false')
     this.dom.setAttribute('data-metric-id', node.attrs.metricId)
+    if (node.attrs.show === 'yoy') this.dom.classList.add('metric-chip--yoy')
     this.stop = watchEffect(() => {
-      const shown = this.display(this.node.attrs.metricId)
+      const shown = this.display(this.node.attrs.metricId, this.node.attrs.show)
       this.apply(shown)
     })
   }
@@ -59,7 +60,7 @@ class MetricChipView implements NodeView {
   }
 
   update(node: PMNode): boolean {
-    if (node.type !== this.node.type || node.attrs.metricId !== this.node.attrs.metricId) return false
+    if (node.type !== this.node.type || node.attrs.metricId !== this.node.attrs.metricId || node.attrs.show !== this.node.attrs.show) return false
     this.node = node
     return true
   }
@@ -95,7 +96,7 @@ export const MetricNode = MetricNodeBase.extend<MetricNodeOptions>({
     return ({ node, view }) => new MetricChipView(node, view, display)
   },
   renderText({ node }) {
-    return this.options.display(node.attrs.metricId).text
+    return this.options.display(node.attrs.metricId, node.attrs.show).text
   },
   addKeyboardShortcuts() {
     // One Backspace/Delete removes a whole chip, whatever the browser does with

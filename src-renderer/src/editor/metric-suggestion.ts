@@ -33,9 +33,9 @@ export interface MetricSuggestionOptions {
 
 export const TRIGGER_CHARS = ['#', '＃'] as const
 
-export function insertMetricChip(editor: Editor, metricId: string, range?: Range): boolean {
+export function insertMetricChip(editor: Editor, metricId: string, range?: Range, show: 'value' | 'yoy' = 'value'): boolean {
   const chain = editor.chain().focus()
-  const content = [{ type: 'metric', attrs: { metricId } }]
+  const content = [{ type: 'metric', attrs: { metricId, show } }]
   return (range ? chain.insertContentAt(range, content) : chain.insertContent(content)).run()
 }
 

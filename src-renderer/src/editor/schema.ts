@@ -97,6 +97,12 @@ export const MetricNodeBase = Node.create({
         default: '',
         parseHTML: (el) => el.getAttribute('data-metric-id') ?? '',
         renderHTML: (attrs) => ({ 'data-metric-id': attrs.metricId })
+      },
+      // What the chip shows: the figure, or its year-on-year change ('yoy'). A flag, never a value.
+      show: {
+        default: 'value',
+        parseHTML: (el) => (el.getAttribute('data-show') === 'yoy' ? 'yoy' : 'value'),
+        renderHTML: (attrs) => (attrs.show === 'yoy' ? { 'data-show': 'yoy' } : {})
       }
     }
   },

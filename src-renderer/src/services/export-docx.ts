@@ -22,14 +22,16 @@ export async function exportReportAsDocx(
   const db = deps.db ?? getDatabase()
   const report = await getReport(db, reportId)
   if (!report) throw new ExportError('导出失败：找不到这份报告，它可能已被删除。')
-  const template = getTemplate(report.templateId)
+  const template = getTemplate(report.templateId, report.templateVersion)
   if (!template) throw new ExportError('导出失败：找不到这份报告使用的模板。')
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
 
   let data: Uint8Array
   try {
-    data = await exportReportDocx(resolveReport(report, doc, template, values))
+    // Year-on-year chips need last year's figures.
+    const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
+    data = await exportReportDocx(resolveReport(report, doc, template, values, { previousValues }))
   } catch (error) {
     console.error('[huibao] docx build failed', error)
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)

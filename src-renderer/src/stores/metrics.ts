@@ -4,7 +4,9 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from '@core/template'
-import { metricChipText, parseMetricInput } from '@core/metrics'
+import { computeMetricResults, formatMetricValue, metricChipText, parseMetricInput } from '@core/metrics'
+import { describeFormulaResult, type FormulaResult } from '@core/formula'
+import { yoyChipText } from '@core/year-on-year'
 import { getDatabase, loadMetricValues, saveMetricValue, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
 
@@ -16,32 +18,75 @@ export const useMetricsStore = defineStore('metrics', () => {
   const errors = reactive<Record<string, string>>({})
   /** Bumped on every accepted change (character counts include chip text). */
   const revision = ref(0)
+  /** Last year's values when the report is linked to last year's report (empty otherwise). */
+  const previous = shallowRef<Map<string, MetricValue>>(new Map())
+  const previousReportId = ref<string | null>(null)
   let db: HuibaoDatabase = getDatabase()
 
   const definitions = computed(() => new Map((template.value?.metrics ?? []).map((m) => [m.id, m])))
 
-  async function load(id: string, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase()): Promise<void> {
+  async function load(id: string, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase(), previousId: string | null = null): Promise<void> {
     db = database
     reportId.value = id
     template.value = tpl
     for (const key of Object.keys(values)) delete values[key]
     for (const key of Object.keys(errors)) delete errors[key]
     for (const v of await loadMetricValues(db, id)) values[v.metricId] = v
+    previousReportId.value = previousId
+    previous.value = new Map()
+    if (previousId) {
+      try {
+        const last = await loadMetricValues(db, previousId)
+        // Last year's computed figures are recomputed from its typed ones, like this year's.
+        const results = computeMetricResults(tpl, last)
+        const map = new Map(last.map((v) => [v.metricId, v]))
+        for (const [metricId, r] of results) map.set(metricId, { metricId, value: r.state === 'ok' ? r.value : null, qualifier: '' })
+        previous.value = map
+      } catch (error) {
+        console.warn('[huibao] could not load last year’s figures', error)
+      }
+    }
     revision.value++
+  }
+
+  /** Results of the computed metrics (formulas), recomputed whenever a value changes. */
+  const results = computed<Map<string, FormulaResult>>(() => {
+    void revision.value
+    return template.value ? computeMetricResults(template.value, Object.values(values)) : new Map()
+  })
+
+  /** The value shown for a metric: a computed one's result, else what was typed. */
+  function effective(metricId: string): MetricValue | undefined {
+    const r = results.value.get(metricId)
+    if (r) return { metricId, value: r.state === 'ok' ? r.value : null, qualifier: '' }
+    return values[metricId]
+  }
+
+  function previousText(metricId: string): string | null {
+    const def = definition(metricId)
+    return def ? formatMetricValue(def, previous.value.get(metricId)) : null
+  }
+
+  /** A computed metric's state in words when it has no number ('无法计算：除数为 0', '待填：…'). */
+  function computedProblem(metricId: string): string | null {
+    const r = results.value.get(metricId)
+    if (!r || r.state === 'ok') return null
+    return describeFormulaResult(r, (id) => definition(id)?.label ?? id)
   }
 
   function definition(metricId: string): MetricDefinition | undefined {
     return definitions.value.get(metricId)
   }
 
-  function chip(metricId: string): ChipDisplay {
+  function chip(metricId: string, show: 'value' | 'yoy' = 'value'): ChipDisplay {
     const def = definition(metricId)
-    const { text, missing } = metricChipText(def, values[metricId])
+    const { text, missing } =
+      show === 'yoy' ? yoyChipText(def, effective(metricId), previous.value.get(metricId)) : metricChipText(def, effective(metricId))
     return { text, empty: missing, label: def?.label ?? metricId }
   }
 
   function chipText(metricId: string): string {
-    return metricChipText(definition(metricId), values[metricId]).text
+    return metricChipText(definition(metricId), effective(metricId)).text
   }
 
   async function store(next: MetricValue): Promise<boolean> {
@@ -92,5 +137,31 @@ export const useMetricsStore = defineStore('metrics', () => {
     return Object.values(values)
   }
 
-  return { reportId, template, values, errors, revision, definitions, load, definition, chip, chipText, setInput, setQualifier, clearError, list }
+  function previousList(): MetricValue[] {
+    return [...previous.value.values()]
+  }
+
+  return {
+    reportId,
+    template,
+    values,
+    errors,
+    revision,
+    definitions,
+    previous,
+    previousReportId,
+    results,
+    load,
+    definition,
+    effective,
+    previousText,
+    computedProblem,
+    chip,
+    chipText,
+    setInput,
+    setQualifier,
+    clearError,
+    list,
+    previousList
+  }
 })

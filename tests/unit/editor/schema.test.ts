@@ -34,7 +34,8 @@ describe('report schema', () => {
               type: 'paragraph',
               content: [
                 { type: 'text', text: '开展巡查', marks: [{ type: 'bold' }] },
-                { type: 'metric', attrs: { metricId: 'enforcement.patrols' } },
+                { type: 'metric', attrs: { metricId: 'enforcement.patrols', show: 'value' } },
+                { type: 'metric', attrs: { metricId: 'enforcement.patrols', show: 'yoy' } },
                 { type: 'hardBreak' },
                 { type: 'text', text: '结束', marks: [{ type: 'comment', attrs: { threadId: 't1' } }] },
                 { type: 'text', text: '了', marks: [{ type: 'insertion', attrs: { id: 'i1', author: '李主任', at: 5 } }] },
@@ -56,7 +57,8 @@ describe('report schema', () => {
     // bold, plus the review's comment anchor and suggested insertion/deletion.
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'insertion'])
     expect(schema.nodes.metric.isAtom && schema.nodes.metric.isInline).toBe(true)
-    expect(Object.keys(schema.nodes.metric.spec.attrs ?? {})).toEqual(['metricId'])
+    // A chip holds an id and a display flag (figure or year-on-year change), never a value.
+    expect(Object.keys(schema.nodes.metric.spec.attrs ?? {})).toEqual(['metricId', 'show'])
   })
 
   it('rejects content outside the format', () => {
