@@ -231,3 +231,29 @@ describe('backup IPC handlers', () => {
     expect(await ipcMain.invoke('backup:open', APP, undefined)).toEqual({ ok: true, value: { status: 'canceled' } })
   })
 })
+
+describe('start-up wiring', () => {
+  it('after an upgrade the booted app reports an upgrade backup as due, in <profile>/huibao-data/backups', async () => {
+    const { boot, freshProfile } = await import('./app-helpers')
+    const profile = freshProfile()
+    mkdirSync(join(profile, 'huibao-data'), { recursive: true })
+    writeFileSync(join(profile, 'huibao-data', 'last-run-version.json'), JSON.stringify({ version: '0.0.9' }))
+    const booted = await boot(profile)
+    try {
+      const status = await ipcMain.invoke('backup:status', APP, undefined)
+      expect(status).toMatchObject({ ok: true, value: { due: true, reason: 'upgrade', folder: join(profile, 'huibao-data', 'backups') } })
+    } finally {
+      booted.cleanup()
+    }
+  })
+
+  it('the 文件 menu offers 备份到… and 从备份恢复…, sent to the renderer', async () => {
+    const { buildMenuTemplate } = await import('../../src-main/main/menu')
+    const sent: string[] = []
+    const template = buildMenuTemplate({ isDev: false, send: (c) => sent.push(c), showAbout: () => {}, openDataFolder: () => {} })
+    const file = template[0].submenu as Array<{ label?: string; click?: () => void }>
+    file.find((i) => i.label === '备份到…')!.click!()
+    file.find((i) => i.label === '从备份恢复…')!.click!()
+    expect(sent).toEqual(['backup-to', 'restore-backup'])
+  })
+})

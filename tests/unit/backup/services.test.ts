@@ -237,3 +237,47 @@ describe('recovery copies', () => {
     expect((await db.reports.get('kept'))?.meta.title).toBe('仍在的报告')
   })
 })
+
+describe('recovery when the database does not open', () => {
+  it('rebuilds the database from the chosen copies when it still fails to open', async () => {
+    const { getDatabase, setDatabase, HuibaoDatabase } = await import('../../../src-renderer/src/db/database')
+    const { recoverIntoNewDatabase } = await import('../../../src-renderer/src/services/recovery')
+    const Dexie = (await import('dexie')).default
+
+    // Copies taken while the database was fine.
+    const healthy = freshDb()
+    await addReport(healthy, 'saved', `有副本的报告${RARE_TEXT}`, RARE_TEXT, 1000)
+    const platform = desktop()
+    await new RecoveryCopier(() => healthy, platform).sweep()
+
+    // Now the app's database is one it cannot open: its reports table has a primary key the
+    // app's schema cannot upgrade from (Dexie refuses with an UpgradeError).
+    const name = `huibao-broken-${process.pid}`
+    const damaged = new Dexie(name)
+    damaged.version(1).stores({ reports: '++serial' })
+    await damaged.open()
+    await damaged.table('reports').add({ junk: true })
+    damaged.close()
+    const previous = getDatabase()
+    setDatabase(new HuibaoDatabase(name))
+    try {
+      await expect(getDatabase().open()).rejects.toThrow()
+      const entries = await listRecoveryEntries(platform, null)
+      expect(await recoverIntoNewDatabase(entries, platform)).toBe(1)
+      const rebuilt = getDatabase()
+      expect(rebuilt.verno).toBe(healthy.verno)
+      expect((await rebuilt.reports.get('saved'))?.meta.title).toBe(`有副本的报告${RARE_TEXT}`)
+      expect(await rebuilt.sections.where('reportId').equals('saved').count()).toBe(2)
+      rebuilt.close()
+    } finally {
+      setDatabase(previous)
+      await Dexie.delete(name)
+    }
+  })
+
+  it('deletes nothing when a chosen copy cannot be read', async () => {
+    const { recoverIntoNewDatabase } = await import('../../../src-renderer/src/services/recovery')
+    const platform = desktop({ readRecoveryCopy: async () => '{"trunc' })
+    await expect(recoverIntoNewDatabase([{ reportId: 'x', fileName: '1.json' }], platform)).rejects.toThrow('恢复副本已损坏')
+  })
+})
