@@ -9,6 +9,7 @@ import {
   OnOffElement,
   PageNumber,
   Paragraph,
+  Table,
   TextRun,
   type IParagraphOptions,
   type IParagraphStyleOptions,
@@ -19,6 +20,7 @@ import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved
 import type { SectionLevel } from '../report'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import { stripXmlIllegal } from '../text'
+import { metricTableBlocks } from './tables'
 
 /** Style ids Word and WPS recognise as the built-in headings (matched by the name "heading N"). */
 export const HEADING_STYLE_IDS: Record<SectionLevel, string> = {
@@ -267,7 +269,7 @@ function pageNumberParagraph(profile: LayoutProfile, side: 'odd' | 'even' | 'cen
 
 export function buildReportDocument(report: ResolvedReport, profile: LayoutProfile = GBT9704_PROFILE): Document {
   const body = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
-  const children: Paragraph[] = []
+  const children: Array<Paragraph | Table> = []
 
   const title = stripXmlIllegal(report.title).trim()
   const titleText = splitTitle(title, titleCharsPerLine(profile)).join('\n')
@@ -298,6 +300,8 @@ export function buildReportDocument(report: ResolvedReport, profile: LayoutProfi
   for (const section of report.sections) {
     children.push(headingParagraph(profile, section.level, section.number, section.title))
     for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(profile, p))
+    // Metric tables of the section (docx/tables.ts).
+    for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))
   }
 
   children.push(...signatureBlock(profile, report))
