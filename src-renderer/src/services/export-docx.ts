@@ -6,6 +6,7 @@ import type { SaveFileResult } from '@contract/ipc'
 import { getTemplate } from '@core/templates'
 import { resolveReport } from '@core/resolve'
 import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
+import { reportLayout } from '@core/pages/report-layout'
 import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
 import { getPlatform, type Platform } from '../platform'
 
@@ -22,16 +23,19 @@ export async function exportReportAsDocx(
   const db = deps.db ?? getDatabase()
   const report = await getReport(db, reportId)
   if (!report) throw new ExportError('导出失败：找不到这份报告，它可能已被删除。')
-  const template = getTemplate(report.templateId, report.templateVersion)
+  const template = getTemplate(report.templateId)
   if (!template) throw new ExportError('导出失败：找不到这份报告使用的模板。')
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
 
   let data: Uint8Array
   try {
-    // Year-on-year chips need last year's figures.
-    const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
-    data = await exportReportDocx(resolveReport(report, doc, template, values, { previousValues }))
+    // The report's own layout choices, as the page view and the PDF use them.
+    const layout = reportLayout(report, template, values)
+    data = await exportReportDocx(resolveReport(report, doc, template, values), layout.profile, {
+      signatureRule: layout.signatureRule,
+      attachments: layout.attachments
+    })
   } catch (error) {
     console.error('[huibao] docx build failed', error)
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)

@@ -5,9 +5,10 @@ import type { ResolvedReport } from '@core/resolved'
 import type { ReportTemplate } from '@core/template'
 import { getTemplate } from '@core/templates'
 import { resolveReport } from '@core/resolve'
-import { buildAttachments, type Attachment } from '@core/pages/attachments'
+import type { Attachment } from '@core/pages/attachments'
 import { reportBlocks, type PageBlock } from '@core/pages/blocks'
-import { effectiveLayout, type EffectiveLayoutSettings, type ReportLayoutSettings } from '@core/pages/settings'
+import { reportLayout } from '@core/pages/report-layout'
+import type { EffectiveLayoutSettings, ReportLayoutSettings } from '@core/pages/settings'
 import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../../db/database'
 
 export class PrintableError extends Error {
@@ -31,19 +32,12 @@ export function storedLayout(report: Report): ReportLayoutSettings | undefined {
 export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<Printable> {
   const report = await getReport(db, reportId)
   if (!report || report.deletedAt !== null) throw new PrintableError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
-  const template = getTemplate(report.templateId)
+  const template = getTemplate(report.templateId, report.templateVersion)
   if (!template) throw new PrintableError('找不到这份报告使用的模板，无法排版。')
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
   const resolved = resolveReport(report, doc, template, values)
-  const settings = effectiveLayout(storedLayout(report))
-  const attachments = buildAttachments({
-    metricTable: settings.metricTable,
-    attachments: settings.attachments,
-    template,
-    values,
-    year: report.meta.year
-  })
+  const { settings, attachments } = reportLayout(report, template, values)
   const blocks = reportBlocks(resolved, settings.profile, { signatureRule: settings.signatureRule, attachments })
   return { report, template, resolved, settings, attachments, blocks }
 }

@@ -10,8 +10,14 @@ import {
   PageNumber,
   Paragraph,
   Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  VerticalAlignTable,
+  WidthType,
   type IParagraphOptions,
+  type ParagraphChild,
   type IParagraphStyleOptions,
   type IRunOptions,
   type ISpacingProperties
@@ -20,7 +26,11 @@ import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved
 import type { SectionLevel } from '../report'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import { stripXmlIllegal } from '../text'
+import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
+import { breakTitle } from '../pages/title'
+import { placeSignature, type LinePlacement, type SignatureRule } from '../pages/signature'
+import { attachmentNote, type Attachment, type AttachmentTable } from '../pages/attachments'
 
 /** Style ids Word and WPS recognise as the built-in headings (matched by the name "heading N"). */
 export const HEADING_STYLE_IDS: Record<SectionLevel, string> = {
@@ -78,6 +88,10 @@ interface RunStyle {
   spacing?: number
 }
 
+function runOptions(text: string, style: RunStyle): IRunOptions {
+  return { text, font: fontSlots(style.font), size: style.size, bold: style.bold || undefined, characterSpacing: style.spacing || undefined, language: LANGUAGE }
+}
+
 /** Text runs for one string; '\n' becomes a line break inside the paragraph. */
 function textRuns(text: string, style: RunStyle): TextRun[] {
   const clean = stripXmlIllegal(text).replace(/\r\n?/g, '\n')
@@ -96,8 +110,13 @@ function textRuns(text: string, style: RunStyle): TextRun[] {
 }
 
 /** Chip text arrives already resolved; it is written as ordinary text, keeping only bold. */
-function resolvedRuns(runs: ResolvedRun[], style: RunStyle): TextRun[] {
-  return runs.flatMap((run) => textRuns(run.text, { ...style, bold: style.bold || run.bold }))
+function resolvedRuns(runs: ResolvedRun[], style: RunStyle): ParagraphChild[] {
+  return runs.flatMap((run) => {
+    const runStyle = { ...style, bold: style.bold || run.bold }
+    // Review copy only: comment ranges and tracked changes around the run (./review.ts).
+    if (run.review) return reviewRuns(run, (text) => runOptions(text, runStyle))
+    return textRuns(run.text, runStyle)
+  })
 }
 
 function runsText(runs: ResolvedRun[]): string {
@@ -108,8 +127,9 @@ function isBlank(paragraph: ResolvedParagraph): boolean {
   return stripXmlIllegal(runsText(paragraph.runs)).trim() === ''
 }
 
-function blankLine(profile: LayoutProfile): Paragraph {
+function blankLine(profile: LayoutProfile, keepNext = false): Paragraph {
   return gridFreeParagraph({
+    keepNext: keepNext || undefined,
     spacing: exactSpacing(profile),
     indent: NO_INDENT,
     children: textRuns('', { font: profile.fonts.body, size: profile.sizes.body })
@@ -223,25 +243,114 @@ export function signatureLayout(signatures: string[], dateText: string, charsPer
   return { signatureRightChars: 2, date: { align: 'left', leftChars: charsPerLine - 2 - s + 2 } }
 }
 
-function signatureBlock(profile: LayoutProfile, report: ResolvedReport): Paragraph[] {
+function placedParagraph(profile: LayoutProfile, text: string, placement: LinePlacement, keepNext = false): Paragraph {
+  const style: RunStyle = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
+  return gridFreeParagraph({
+    keepNext: keepNext || undefined,
+    alignment: placement.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    spacing: exactSpacing(profile),
+    indent:
+      placement.align === 'right'
+        ? { ...NO_INDENT, right: charsToTwips(profile, placement.rightChars) }
+        : { ...NO_INDENT, left: charsToTwips(profile, placement.leftChars), right: 0 },
+    children: textRuns(text, style)
+  })
+}
+
+/** Signature and date per the rule (core/pages/signature: the page view places them the same way). */
+function signatureBlock(profile: LayoutProfile, report: ResolvedReport, rule: SignatureRule): Paragraph[] {
   const signatures = report.signatures.map((s) => stripXmlIllegal(s).trim()).filter((s) => s !== '')
   const date = stripXmlIllegal(report.dateText).trim()
-  if (signatures.length === 0 && date === '') return []
-  const layout = signatureLayout(signatures, date, profile.charsPerLine)
+  const block = placeSignature(rule, signatures, date, profile.charsPerLine)
+  if (block.lines.length === 0) return []
+  // The closing lines stay together on one page (keepNext down to the date).
+  const blanks = Array.from({ length: block.blankLinesBefore }, () => blankLine(profile, true))
+  return [...blanks, ...block.lines.map((l, i) => placedParagraph(profile, l.text, l.placement, i < block.lines.length - 1))]
+}
+
+/** 附件说明 under the body: "附件：1.名称", wrapped lines under the name (hanging indent). */
+function attachmentNoteBlock(profile: LayoutProfile, attachments: readonly Attachment[]): Paragraph[] {
+  const lines = attachmentNote(attachments)
+  if (lines.length === 0) return []
   const style: RunStyle = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
-  const line = (text: string, placement: DatePlacement) =>
+  return [
+    blankLine(profile, true),
+    ...lines.map((l) =>
+      gridFreeParagraph({
+        keepNext: true,
+        alignment: AlignmentType.LEFT,
+        spacing: exactSpacing(profile),
+        indent: { left: charsToTwips(profile, l.hangChars), hanging: charsToTwips(profile, l.hangChars - l.indentChars), right: 0 },
+        children: textRuns(l.text, style)
+      })
+    )
+  ]
+}
+
+const CELL_BORDER = { style: 'single' as const, size: 6, color: '000000' }
+
+/**
+ * A table with explicit column widths (w:tblGrid/w:gridCol and every w:tcW: WPS hides tables
+ * without them) and a header row that repeats on every page (w:tblHeader).
+ */
+function attachmentTableBlock(profile: LayoutProfile, table: AttachmentTable): Table {
+  const widths = table.columns.map((c) => charsToTwips(profile, c.widthChars))
+  const cellParagraph = (text: string, center: boolean, font: string) =>
     gridFreeParagraph({
-      alignment: placement.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: exactSpacing(profile),
-      indent:
-        placement.align === 'right'
-          ? { ...NO_INDENT, right: charsToTwips(profile, placement.rightChars) }
-          : { ...NO_INDENT, left: charsToTwips(profile, placement.leftChars), right: 0 },
-      children: textRuns(text, style)
+      indent: { ...NO_INDENT, right: 0 },
+      children: textRuns(text, { font, size: profile.sizes.body, spacing: profile.characterSpacingTwips })
     })
-  const lines = signatures.map((s) => line(s, { align: 'right', rightChars: layout.signatureRightChars }))
-  if (date !== '') lines.push(line(date, layout.date))
-  return [blankLine(profile), ...lines]
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
+      children: [cellParagraph(text, header || table.columns[i].align === 'center', header ? profile.fonts.heading1 : profile.fonts.body)]
+    })
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((c, i) => cell(c.header, i, true)) }),
+      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((t, i) => cell(t, i, false)) }))
+    ]
+  })
+}
+
+/** Each attachment on a new page: "附件N" in 黑体 on line 1, the title centred on line 3. */
+function attachmentPages(profile: LayoutProfile, attachments: readonly Attachment[]): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = []
+  for (const a of attachments) {
+    out.push(
+      gridFreeParagraph({
+        pageBreakBefore: true,
+        keepNext: true,
+        alignment: AlignmentType.LEFT,
+        spacing: exactSpacing(profile),
+        indent: { ...NO_INDENT, right: 0 },
+        children: textRuns(a.label, { font: profile.fonts.heading1, size: profile.sizes.body })
+      }),
+      blankLine(profile),
+      gridFreeParagraph({
+        keepNext: true,
+        alignment: AlignmentType.CENTER,
+        spacing: exactSpacing(profile),
+        indent: { ...NO_INDENT, right: 0 },
+        children: textRuns(breakTitle(stripXmlIllegal(a.title).trim(), titleCharsPerLine(profile)).join('\n'), {
+          font: profile.fonts.title,
+          size: profile.sizes.title,
+          bold: profile.titleBold
+        })
+      }),
+      blankLine(profile)
+    )
+    if (a.table) out.push(attachmentTableBlock(profile, a.table))
+    for (const p of a.paragraphs) out.push(bodyParagraph(profile, { runs: [{ text: p }] }))
+  }
+  return out
 }
 
 function pageNumberParagraph(profile: LayoutProfile, side: 'odd' | 'even' | 'center'): Paragraph {
@@ -267,12 +376,24 @@ function pageNumberParagraph(profile: LayoutProfile, side: 'odd' | 'even' | 'cen
   })
 }
 
-export function buildReportDocument(report: ResolvedReport, profile: LayoutProfile = GBT9704_PROFILE): Document {
+/** Per-report choices beyond the profile; the defaults give the standard no-seal layout. */
+export interface BuildOptions {
+  signatureRule?: SignatureRule
+  attachments?: readonly Attachment[]
+}
+
+export function buildReportDocument(
+  report: ResolvedReport,
+  profile: LayoutProfile = GBT9704_PROFILE,
+  options: BuildOptions = {}
+): Document {
   const body = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
   const children: Array<Paragraph | Table> = []
+  const attachments = options.attachments ?? []
 
   const title = stripXmlIllegal(report.title).trim()
-  const titleText = splitTitle(title, titleCharsPerLine(profile)).join('\n')
+  // The same balanced break as the page view and the PDF.
+  const titleText = breakTitle(title, titleCharsPerLine(profile)).join('\n')
   children.push(
     gridFreeParagraph({
       alignment: AlignmentType.CENTER,
@@ -304,7 +425,9 @@ export function buildReportDocument(report: ResolvedReport, profile: LayoutProfi
     for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))
   }
 
-  children.push(...signatureBlock(profile, report))
+  children.push(...attachmentNoteBlock(profile, attachments))
+  children.push(...signatureBlock(profile, report, options.signatureRule ?? 'no-seal'))
+  children.push(...attachmentPages(profile, attachments))
 
   const outer = profile.pageNumber.placement === 'outer'
   const footers = outer
@@ -317,6 +440,7 @@ export function buildReportDocument(report: ResolvedReport, profile: LayoutProfi
   const { page, grid } = profile
   const author = stripXmlIllegal(report.author).trim()
   return new Document({
+    ...reviewComments(report),
     title: title.replace(/\s*\n\s*/g, ''),
     creator: author,
     lastModifiedBy: author,

@@ -2,12 +2,16 @@
 import { Packer } from 'docx'
 import type { ResolvedReport } from '../resolved'
 import { GBT9704_PROFILE, type LayoutProfile } from '../layout'
-import { buildReportDocument } from './build'
+import { buildReportDocument, type BuildOptions } from './build'
 import { stripXmlIllegal } from '../text'
 
 /** The .docx file as bytes. ArrayBuffer output works both in the renderer bundle and in Node. */
-export async function exportReportDocx(report: ResolvedReport, profile: LayoutProfile = GBT9704_PROFILE): Promise<Uint8Array> {
-  const buffer = await Packer.toArrayBuffer(buildReportDocument(report, profile))
+export async function exportReportDocx(
+  report: ResolvedReport,
+  profile: LayoutProfile = GBT9704_PROFILE,
+  options: BuildOptions = {}
+): Promise<Uint8Array> {
+  const buffer = await Packer.toArrayBuffer(buildReportDocument(report, profile, options))
   return new Uint8Array(buffer)
 }
 
