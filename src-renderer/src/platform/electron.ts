@@ -3,11 +3,20 @@
 import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
 import type { Platform } from './platform'
 
-export interface ElectronPlatform extends Platform {
-  kind: 'electron'
-  /** Application-menu commands (新建报告, 保存版本, …); returns the unsubscribe function. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void
-}
+/** The desktop always has its backups folder and recovery copies. */
+type DesktopSafety = Required<
+  Pick<
+    Platform,
+    'getAutoBackupStatus' | 'writeAutoBackup' | 'openBackupFile' | 'writeRecoveryCopy' | 'listRecoveryCopies' | 'readRecoveryCopy'
+  >
+>
+
+export type ElectronPlatform = Platform &
+  DesktopSafety & {
+    kind: 'electron'
+    /** Application-menu commands (新建报告, 保存版本, …); returns the unsubscribe function. */
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  }
 
 export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
   return {
