@@ -7,7 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GBT9704_PROFILE } from '@core/layout'
+import { exportReportDocx } from '@core/docx/export'
+import { GBT9704_PROFILE, PRACTICE_PROFILE } from '@core/layout'
+import { reportLayout } from '@core/pages/report-layout'
+import type { LoadedReport } from '../fixtures/sample-report'
+import { parseXml, all, child, unzipDocx } from '../unit/docx/helpers'
 import { resolveReport } from '@core/resolve'
 import type { ResolvedReport } from '@core/resolved'
 import { mmToPt, pageGeometry } from '@core/pages/geometry'
@@ -25,6 +29,8 @@ let pdf: string
 let resolved: ResolvedReport
 let pages: PdfLine[][]
 let screenPages = 0
+let loaded: LoadedReport
+const LAYOUT = { profileId: 'gbt9704', signatureRule: 'no-seal', metricTable: true } as const
 
 /** Whitespace, zero-width spaces (blank grid lines) and the "— N —" page numbers removed. */
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, '').replace(/\u2014\d+\u2014/g, '')
@@ -36,13 +42,13 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   server = await serveRenderer()
   session = await launchBrowser()
-  const loaded = loadSampleReport()
+  loaded = loadSampleReport()
   loaded.report.id = REPORT_ID
   resolved = resolveReport(loaded.report, loaded.doc, loaded.template, loaded.values)
   const { page } = session
   await page.goto(server.url)
   await page.getByRole('button', { name: '新建报告' }).waitFor()
-  await seedReport(page, loaded, { layout: { profileId: 'gbt9704', signatureRule: 'no-seal', metricTable: true } })
+  await seedReport(page, loaded, { layout: LAYOUT })
 })
 
 afterAll(async () => {
@@ -194,5 +200,79 @@ describe('PDF of the print view', () => {
     // A full line spans the type area: 156 mm.
     const widest = Math.max(...pages.flatMap(bodyLines).map((l) => l.xMax - l.xMin))
     expect(widest).toBeCloseTo(mmToPt(geo.typeWidthMm), -0.5)
+  })
+})
+
+describe('the Word file of the same report', () => {
+  let docxPages = 0
+  let files: Record<string, string>
+
+  beforeAll(async () => {
+    const report = { ...loaded.report, layout: LAYOUT }
+    const layout = reportLayout(report, loaded.template, loaded.values)
+    const bytes = await exportReportDocx(resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
+    files = await unzipDocx(bytes)
+    const docx = join(dir, 'report.docx')
+    writeFileSync(docx, bytes)
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docx],
+      { timeout: 90_000 }
+    )
+    const info = (await run('pdfinfo', [join(dir, 'report.pdf')])).stdout
+    docxPages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+  }, 120_000)
+
+  it('takes as many pages in LibreOffice as the PDF (±1)', () => {
+    expect(docxPages).toBeGreaterThan(0)
+    expect(Math.abs(docxPages - screenPages), `DOCX ${docxPages} pages, PDF ${screenPages}`).toBeLessThanOrEqual(1)
+  })
+
+  it('has the page setup, grid and outer page-number footers of the profile', () => {
+    const doc = parseXml(files['word/document.xml'])
+    const sect = all(doc, 'w:sectPr').at(-1)!
+    const page = GBT9704_PROFILE.page
+    expect(child(sect, 'w:pgSz')?.getAttribute('w:w')).toBe(String(page.widthTwips))
+    expect(child(sect, 'w:pgSz')?.getAttribute('w:h')).toBe(String(page.heightTwips))
+    const mar = child(sect, 'w:pgMar')!
+    expect([mar.getAttribute('w:top'), mar.getAttribute('w:bottom'), mar.getAttribute('w:left'), mar.getAttribute('w:right')]).toEqual(
+      [page.marginTopTwips, page.marginBottomTwips, page.marginLeftTwips, page.marginRightTwips].map(String)
+    )
+    expect(child(sect, 'w:docGrid')?.getAttribute('w:linePitch')).toBe(String(GBT9704_PROFILE.grid.linePitch))
+    const refs = all(sect, 'w:footerReference').map((r) => r.getAttribute('w:type')).sort()
+    expect(refs).toEqual(['default', 'even'])
+    const jcs = Object.entries(files)
+      .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+      .map(([, xml]) => all(parseXml(xml), 'w:jc')[0]?.getAttribute('w:val'))
+      .sort()
+    expect(jcs).toEqual(['left', 'right'])
+  })
+})
+
+describe('the practice profile chosen in the page view', () => {
+  it('labels its departures and centres the page numbers in the PDF', async () => {
+    const { page } = session
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/pages`)
+    await page.getByText(/^共 \d+ 页$/).waitFor()
+    await page.getByRole('combobox', { name: '排版方案' }).selectOption('practice')
+    const departures = page.getByRole('list', { name: '与国家标准不同之处' })
+    await departures.waitFor()
+    expect(await departures.getByRole('listitem').count()).toBe(PRACTICE_PROFILE.departures.length)
+    await page.getByText(/^共 \d+ 页$/).waitFor()
+    // Kept on the report: a fresh print view reads it back from the database.
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/print`)
+    await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })
+    const practicePdf = join(dir, 'practice.pdf')
+    writeFileSync(practicePdf, await page.pdf(PAGE_PDF_OPTIONS))
+    const practice = await pdfLines(practicePdf)
+    const g = pageGeometry(PRACTICE_PROFILE)
+    const centre = mmToPt(g.marginLeftMm + g.typeWidthMm / 2)
+    practice.forEach((lines, i) => {
+      const number = lines.find((l) => l.text.replace(/\s+/g, '') === `\u2014${i + 1}\u2014`)
+      expect(number, `page ${i + 1}`).toBeDefined()
+      expect(Math.abs((number!.xMin + number!.xMax) / 2 - centre)).toBeLessThan(2)
+    })
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/pages`)
+    await page.getByRole('combobox', { name: '排版方案' }).selectOption('gbt9704')
   })
 })
