@@ -50,4 +50,14 @@ export interface ResolvedReport {
   dateText: string
   /** Document properties. */
   author: string
+  /** Only in the review copy: the comments (replies carry parentId) the runs' ranges point to. */
+  comments?: ResolvedComment[]
+}
+
+export interface ResolvedComment {
+  id: number
+  parentId?: number
+  author: string
+  at: number
+  text: string
 }

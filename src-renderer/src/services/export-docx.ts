@@ -9,6 +9,7 @@ import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
 import { reportLayout } from '@core/pages/report-layout'
 import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
 import { getPlatform, type Platform } from '../platform'
+import type { ResolvedReport } from '@core/resolved'
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -16,32 +17,40 @@ export class ExportError extends Error {
   override name = 'ExportError'
 }
 
-export async function exportReportAsDocx(
-  reportId: string,
-  deps: { db?: HuibaoDatabase; platform?: Platform } = {}
-): Promise<SaveFileResult> {
+export interface ExportDocxDeps {
+  db?: HuibaoDatabase
+  platform?: Platform
+  /**
+   * The review copy (services/review-export.ts): review marks are kept on the runs and this
+   * adds the Word comments; the file name gets `fileSuffix`. Absent for every other export.
+   */
+  review?: (resolved: ResolvedReport) => Promise<ResolvedReport>
+  fileSuffix?: string
+}
+
+export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps = {}): Promise<SaveFileResult> {
   const db = deps.db ?? getDatabase()
   const report = await getReport(db, reportId)
   if (!report) throw new ExportError('导出失败：找不到这份报告，它可能已被删除。')
-  const template = getTemplate(report.templateId)
+  const template = getTemplate(report.templateId, report.templateVersion)
   if (!template) throw new ExportError('导出失败：找不到这份报告使用的模板。')
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
 
   let data: Uint8Array
   try {
+    // Year-on-year chips need last year's figures.
+    const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
     // The report's own layout choices, as the page view and the PDF use them.
     const layout = reportLayout(report, template, values)
-    data = await exportReportDocx(resolveReport(report, doc, template, values), layout.profile, {
-      signatureRule: layout.signatureRule,
-      attachments: layout.attachments
-    })
+    const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })
+    data = await exportReportDocx(deps.review ? await deps.review(resolved) : resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
   } catch (error) {
     console.error('[huibao] docx build failed', error)
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)
   }
   return (deps.platform ?? getPlatform()).saveFile({
-    suggestedName: suggestedDocxFileName(report.meta.title),
+    suggestedName: suggestedDocxFileName(`${report.meta.title}${deps.fileSuffix ?? ''}`),
     data,
     mimeType: DOCX_MIME_TYPE,
     filters: [{ name: 'Word 文档', extensions: ['docx'] }]

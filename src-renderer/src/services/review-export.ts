@@ -1,0 +1,115 @@
+// Word exports that the review records: the approved text (→ 已报送, with file name, time and
+// the file's SHA-256) and the review copy of a draft (open comments as Word comments, pending
+// suggestions as tracked changes). Both go through the ordinary Word export pipeline.
+import type { SaveFileResult } from '@contract/ipc'
+import { sha256Hex } from '@core/review/audit'
+import { transition } from '@core/review/workflow'
+import type { ExportRecord, Person } from '@core/review/threads'
+import { contentHash } from '@core/review/versions'
+import { prepareReviewExport } from '@core/docx/review'
+import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
+import { getReviewState, listComments, loadContent, writeReview } from '../db/review'
+import { getPlatform, type Platform } from '../platform'
+import { exportReportAsDocx } from './export-docx'
+import { ReviewError } from './review'
+
+export const REVIEW_COPY_SUFFIX = '（审核稿）'
+
+export type RecordedExport = SaveFileResult & { record?: ExportRecord }
+
+interface Deps {
+  db?: HuibaoDatabase
+  platform?: Platform
+  now?: () => number
+}
+
+/** Wraps the platform so the bytes actually saved can be hashed. */
+function capturing(platform: Platform): { platform: Platform; saved: () => { name: string; data: Uint8Array } | null } {
+  let last: { name: string; data: Uint8Array } | null = null
+  return {
+    platform: {
+      ...platform,
+      saveFile: async (req) => {
+        last = { name: req.suggestedName, data: req.data }
+        return platform.saveFile(req)
+      }
+    },
+    saved: () => last
+  }
+}
+
+function fileNameOf(result: SaveFileResult, fallback: string): string {
+  if (result.status !== 'saved') return fallback
+  return result.path.split(/[\\/]/).pop() || fallback
+}
+
+/** Exports the approved text; refuses if it differs from what was approved. Marks the report 已报送. */
+export async function exportApproved(reportId: string, by: Person, deps: Deps = {}): Promise<RecordedExport> {
+  const db = deps.db ?? getDatabase()
+  const now = deps.now ?? Date.now
+  const report = await getReport(db, reportId)
+  if (!report) throw new ReviewError('导出失败：找不到这份报告。')
+  const check = transition(report.status, 'export', { role: by.role })
+  if (!check.ok) throw new ReviewError(check.message)
+  const state = await getReviewState(db, reportId)
+  if (!state.approval) throw new ReviewError('找不到审核通过的记录，不能报送导出。请审核人重新审核。')
+  const hash = await contentHash(await loadContent(db, report))
+  if (hash !== state.approval.contentHash) {
+    throw new ReviewError('报告内容与审核通过时不一致，不能报送导出。请审核人“重新打开”后再次送审、审核。')
+  }
+  const cap = capturing(deps.platform ?? getPlatform())
+  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform })
+  const saved = cap.saved()
+  if (result.status !== 'saved' || !saved) return result
+  const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'approved', by }
+  await writeReview(db, {
+    reportId,
+    status: check.next,
+    state: { ...state, exports: [...state.exports, record] },
+    audit: { reportId, at: record.at, role: by.role, name: by.name, action: 'export', detail: { kind: 'approved', fileName: record.fileName, sha256: record.sha256, contentHash: hash } },
+    now: record.at
+  })
+  return { ...result, record }
+}
+
+/** The review copy of a draft: open comments and pending suggestions shown the Word way. */
+export async function exportReviewCopy(reportId: string, by: Person, deps: Deps = {}): Promise<RecordedExport> {
+  const db = deps.db ?? getDatabase()
+  const now = deps.now ?? Date.now
+  const report = await getReport(db, reportId)
+  if (!report) throw new ReviewError('导出失败：找不到这份报告。')
+  if (report.status === 'approved' || report.status === 'sent') {
+    throw new ReviewError('报告已审核通过，导出的是审核通过稿，不含批注和修订。请使用“导出Word”。')
+  }
+  const threads = (await listComments(db, reportId)).filter((t) => t.status === 'open')
+  const inputs = threads.map((t) => ({
+    threadId: t.id,
+    author: t.author.name,
+    at: t.createdAt,
+    text: t.text,
+    anchorText: t.anchorText,
+    orphaned: t.orphaned,
+    replies: t.replies.map((r) => ({ author: r.author.name, at: r.at, text: r.text }))
+  }))
+  const cap = capturing(deps.platform ?? getPlatform())
+  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, review: async (resolved) => prepareReviewExport(resolved, inputs), fileSuffix: REVIEW_COPY_SUFFIX })
+  const saved = cap.saved()
+  if (result.status !== 'saved' || !saved) return result
+  const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'review', by }
+  const state = await getReviewState(db, reportId)
+  await writeReview(db, {
+    reportId,
+    state: { ...state, exports: [...state.exports, record] },
+    audit: { reportId, at: record.at, role: by.role, name: by.name, action: 'export', detail: { kind: 'review', fileName: record.fileName, sha256: record.sha256, comments: threads.length } },
+    now: record.at
+  })
+  return { ...result, record }
+}
+
+/** "导出Word": the approved text once approved (recorded, → 已报送), the plain draft otherwise. */
+export async function exportWordForStatus(reportId: string, by: Person, deps: Deps = {}): Promise<RecordedExport> {
+  const db = deps.db ?? getDatabase()
+  const report = await getReport(db, reportId)
+  if (report && (report.status === 'approved' || report.status === 'sent')) return exportApproved(reportId, by, deps)
+  return exportReportAsDocx(reportId, { db, platform: deps.platform })
+}

@@ -1,0 +1,177 @@
+// The review workflow against storage: every action checks the state machine, writes its
+// changes and its audit entry in one transaction, and fails with a Chinese message.
+import type { Report, ReportStatus } from '@core/report'
+import { transition, type WorkflowAction } from '@core/review/workflow'
+import type { AuditAction, AuditEntryData } from '@core/review/audit'
+import { hashPin, pinProblem, recordFailure, throttleMessage, verifyPin, waitBeforeAttempt, NO_FAILURES } from '@core/review/pin'
+import type { Person, ReviewState } from '@core/review/threads'
+import { contentHash, type VersionKind, type VersionSnapshot } from '@core/review/versions'
+import { listSuggestions } from '@core/review/marks'
+import { getReport, type HuibaoDatabase } from '../db/database'
+import {
+  getPinThrottle,
+  getReviewPeople,
+  getReviewState,
+  getVersion,
+  listVersions,
+  loadContent,
+  setPinThrottle,
+  setReviewPeople,
+  writeReview,
+  type ReviewPeople
+} from '../db/review'
+
+export class ReviewError extends Error {
+  override name = 'ReviewError'
+}
+
+function newId(): string {
+  return crypto.randomUUID()
+}
+
+function auditData(reportId: string, by: Person, action: AuditAction, detail: AuditEntryData['detail'], at: number): AuditEntryData {
+  return { reportId, at, role: by.role, name: by.name, action, detail }
+}
+
+async function requireReport(db: HuibaoDatabase, reportId: string): Promise<Report> {
+  const report = await getReport(db, reportId)
+  if (!report || report.deletedAt !== null) throw new ReviewError('找不到这份报告，它可能已被删除或移入回收站。')
+  return report
+}
+
+async function snapshot(db: HuibaoDatabase, report: Report, by: Person, kind: VersionKind, label: string, at: number): Promise<VersionSnapshot> {
+  const content = await loadContent(db, report)
+  return { ...structuredClone(content), id: newId(), reportId: report.id, label, kind, createdAt: at, role: by.role, name: by.name, contentHash: await contentHash(content) }
+}
+
+function check(status: ReportStatus, action: WorkflowAction, ctx: Parameters<typeof transition>[2]): ReportStatus {
+  const result = transition(status, action, ctx)
+  if (!result.ok) throw new ReviewError(result.message)
+  return result.next
+}
+
+// ---- people and PIN ------------------------------------------------------------------------
+
+export interface SetupInput {
+  clerkName: string
+  leaderName: string
+  pin: string
+  pinAgain: string
+}
+
+/** Checks the first-run form; returns the first problem as a Chinese sentence, or null. */
+export function setupProblem(input: SetupInput): string | null {
+  if (!input.clerkName.trim()) return '请填写起草人姓名。'
+  if (!input.leaderName.trim()) return '请填写审核人姓名。'
+  const pin = pinProblem(input.pin)
+  if (pin) return pin
+  if (input.pin !== input.pinAgain) return '两次输入的PIN不一致，请重新输入。'
+  return null
+}
+
+export async function saveSetup(db: HuibaoDatabase, input: SetupInput, now = Date.now()): Promise<ReviewPeople> {
+  const problem = setupProblem(input)
+  if (problem) throw new ReviewError(problem)
+  const before = await getReviewPeople(db)
+  const people: ReviewPeople = { clerkName: input.clerkName.trim(), leaderName: input.leaderName.trim(), pin: await hashPin(input.pin) }
+  const by: Person = { role: 'leader', name: people.leaderName }
+  await setReviewPeople(db, people, auditData('', by, before ? 'pin-change' : 'pin-set', { clerkName: people.clerkName, leaderName: people.leaderName }, now))
+  return people
+}
+
+export type PinCheck = { ok: true } | { ok: false; message: string }
+
+/** Verifies the leader's PIN, honouring and updating the persisted throttle. */
+export async function checkLeaderPin(db: HuibaoDatabase, pin: string, now = Date.now()): Promise<PinCheck> {
+  const people = await getReviewPeople(db)
+  if (!people) return { ok: false, message: '还没有设置审核人和PIN，请先完成审核设置。' }
+  const throttle = await getPinThrottle(db)
+  const wait = waitBeforeAttempt(throttle, now)
+  if (wait > 0) return { ok: false, message: throttleMessage(wait) }
+  if (await verifyPin(pin, people.pin)) {
+    if (throttle.failures) await setPinThrottle(db, NO_FAILURES)
+    return { ok: true }
+  }
+  const next = recordFailure(throttle, now)
+  await setPinThrottle(db, next)
+  const nextWait = waitBeforeAttempt(next, now)
+  return { ok: false, message: nextWait > 0 ? `PIN不正确。${throttleMessage(nextWait)}` : 'PIN不正确，请重新输入。' }
+}
+
+// ---- workflow --------------------------------------------------------------------------------
+
+export async function submitReport(db: HuibaoDatabase, reportId: string, by: Person, now = Date.now()): Promise<VersionSnapshot> {
+  const report = await requireReport(db, reportId)
+  const next = check(report.status, 'submit', { role: by.role })
+  const count = (await listVersions(db, reportId)).filter((v) => v.kind === 'submit').length
+  const version = await snapshot(db, report, by, 'submit', `第${count + 1}次送审`, now)
+  const state: ReviewState = { ...(await getReviewState(db, reportId)), lastSubmittedVersionId: version.id }
+  await writeReview(db, { reportId, status: next, state, versions: [version], audit: auditData(reportId, by, 'submit', { versionId: version.id, contentHash: version.contentHash }, now), now })
+  return version
+}
+
+export async function returnReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now()): Promise<void> {
+  const report = await requireReport(db, reportId)
+  const next = check(report.status, 'return', { role: by.role, opinion })
+  const state = await getReviewState(db, reportId)
+  const updated: ReviewState = { ...state, lastReturn: { by, at: now, opinion: opinion.trim() }, lastReviewedVersionId: state.lastSubmittedVersionId }
+  await writeReview(db, { reportId, status: next, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), now })
+}
+
+export async function approveReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now()): Promise<string> {
+  const report = await requireReport(db, reportId)
+  const content = await loadContent(db, report)
+  const pendingSuggestions = listSuggestions({ content: content.sections }).length
+  const next = check(report.status, 'approve', { role: by.role, pendingSuggestions })
+  const version = await snapshot(db, report, by, 'approved', '审核通过稿', now)
+  const state = await getReviewState(db, reportId)
+  const updated: ReviewState = {
+    ...state,
+    approval: { by, at: now, opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id },
+    lastReviewedVersionId: state.lastSubmittedVersionId
+  }
+  await writeReview(db, {
+    reportId,
+    status: next,
+    state: updated,
+    versions: [version],
+    audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id }, now),
+    now
+  })
+  return version.contentHash
+}
+
+export async function reopenReport(db: HuibaoDatabase, reportId: string, by: Person, reason: string, now = Date.now()): Promise<void> {
+  const report = await requireReport(db, reportId)
+  const next = check(report.status, 'reopen', { role: by.role })
+  const state = await getReviewState(db, reportId)
+  // The approval no longer holds once the text can change again; the audit log keeps it.
+  const { approval: _dropped, ...rest } = state
+  await writeReview(db, { reportId, status: next, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), now })
+}
+
+export async function saveNamedVersion(db: HuibaoDatabase, reportId: string, by: Person, label: string, now = Date.now()): Promise<VersionSnapshot> {
+  const report = await requireReport(db, reportId)
+  const clean = label.trim()
+  if (!clean) throw new ReviewError('请为这个版本填写一个名称，例如“修改数据后”。')
+  const version = await snapshot(db, report, by, 'manual', clean, now)
+  await writeReview(db, { reportId, versions: [version], audit: auditData(reportId, by, 'version', { versionId: version.id, label: clean }, now), now })
+  return version
+}
+
+/** Restores a version as the current draft; the current content is kept as a version first. */
+export async function restoreVersion(db: HuibaoDatabase, reportId: string, versionId: string, by: Person, now = Date.now()): Promise<void> {
+  const report = await requireReport(db, reportId)
+  if (report.status === 'approved' || report.status === 'sent') throw new ReviewError('报告已审核通过，不能恢复旧版本。如需修改，请审核人先“重新打开”。')
+  if (report.status === 'submitted') throw new ReviewError('报告正在审核中，不能恢复旧版本。请等审核人退回后再恢复。')
+  const version = await getVersion(db, versionId)
+  if (!version || version.reportId !== reportId) throw new ReviewError('找不到这个版本，它可能属于另一份报告。')
+  const current = await snapshot(db, report, by, 'before-restore', `恢复“${version.label}”前的内容`, now)
+  await writeReview(db, {
+    reportId,
+    versions: [current],
+    restore: { meta: version.meta, sections: version.sections, values: version.values },
+    audit: auditData(reportId, by, 'restore', { versionId, label: version.label, keptAs: current.id }, now),
+    now
+  })
+}
