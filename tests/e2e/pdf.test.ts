@@ -17,6 +17,8 @@ import type { ResolvedReport } from '@core/resolved'
 import { mmToPt, pageGeometry } from '@core/pages/geometry'
 import { loadSampleReport } from '../fixtures/sample-report'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { setPdfProperties } from '../../src-main/main/pdf-meta'
+import { readFileSync } from 'node:fs'
 import { PAGE_PDF_OPTIONS, pdfFonts, pdfLines, run, seedReport, type PdfLine } from './pdf-helpers'
 
 const ARTIFACTS = resolve(__dirname, '../.artifacts')
@@ -99,6 +101,15 @@ describe('PDF of the print view', () => {
       expect(Number(h)).toBeCloseTo(841.9, 0)
     }
     expect(/^Title:\s+(.*)$/m.exec(info)?.[1].trim()).toBe(resolved.title)
+  })
+
+  it('takes the title and author that main writes into the Chromium PDF', async () => {
+    const withMeta = join(dir, 'with-meta.pdf')
+    writeFileSync(withMeta, setPdfProperties(new Uint8Array(readFileSync(pdf)), { title: resolved.title, author: resolved.author }))
+    const info = (await run('pdfinfo', [withMeta])).stdout
+    expect(/^Title:\s+(.*)$/m.exec(info)?.[1].trim()).toBe(resolved.title)
+    expect(/^Author:\s+(.*)$/m.exec(info)?.[1].trim()).toBe(resolved.author)
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(pages.length)
   })
 
   it('embeds every font as a subset, none of them Type 3', async () => {
