@@ -287,3 +287,28 @@ describe('the practice profile chosen in the page view', () => {
     await page.getByRole('combobox', { name: '排版方案' }).selectOption('gbt9704')
   })
 })
+
+describe('from the editor', () => {
+  it('opens the page view, warns about missing fonts, and opens the print view to save the PDF', async () => {
+    const { page, context } = session
+    await page.goto(`${server.url}#/reports/${REPORT_ID}`)
+    await page.getByRole('textbox', { name: '报告正文' }).waitFor()
+    await page.getByRole('button', { name: '页面视图' }).click()
+    await page.getByText(/^共 \d+ 页$/).waitFor()
+    expect(page.url()).toContain(`#/reports/${REPORT_ID}/pages`)
+
+    await page.getByRole('button', { name: '导出PDF' }).click()
+    // This machine has none of the Windows/GB2312 faces: the app says what replaces them.
+    const check = page.getByRole('dialog', { name: '导出前字体检查' })
+    await check.waitFor()
+    expect(await check.textContent()).toContain('AR PL UMing CN')
+    const popup = context.waitForEvent('page')
+    await check.getByRole('button', { name: '继续导出' }).click()
+    const printPage = await popup
+    expect(printPage.url()).toContain(`#/reports/${REPORT_ID}/print?print=1`)
+    await printPage.locator('html.hb-print-ready').waitFor({ state: 'attached' })
+    expect(await printPage.title()).toBe(resolved.title)
+    expect(await page.getByRole('status').textContent()).toContain('另存为 PDF')
+    await printPage.close()
+  })
+})

@@ -1,0 +1,33 @@
+// "导出PDF" as the clerk sees it, shared by the page view and the editor: say which fonts are
+// missing and what replaces them (the clerk may cancel), then print and report the outcome.
+import { ElMessageBox } from 'element-plus'
+import type { LayoutProfile } from '@core/layout'
+import { checkFonts } from '../../services/fonts'
+import { exportReportAsPdf } from '../../services/export-pdf'
+
+export type PdfExportOutcome = { kind: 'done'; message: string } | { kind: 'canceled' } | { kind: 'error'; message: string }
+
+/** `onStart` runs once the clerk has agreed, when printing begins (to show progress). */
+export async function exportPdfWithFontCheck(reportId: string, profile: LayoutProfile, onStart?: () => void): Promise<PdfExportOutcome> {
+  const fonts = checkFonts(profile)
+  if (fonts.messages.length > 0) {
+    try {
+      await ElMessageBox.confirm(fonts.messages.join('\n'), '导出前字体检查', {
+        confirmButtonText: '继续导出',
+        cancelButtonText: '取消',
+        type: 'warning'
+      })
+    } catch {
+      return { kind: 'canceled' }
+    }
+  }
+  onStart?.()
+  try {
+    const result = await exportReportAsPdf(reportId)
+    if (result.status === 'saved') return { kind: 'done', message: `已导出：${result.path.split(/[\\/]/).pop() || result.path}` }
+    if (result.status === 'print-dialog') return { kind: 'done', message: '已打开打印窗口：请在打印对话框中选择“另存为 PDF”。' }
+    return { kind: 'canceled' }
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) }
+  }
+}
