@@ -73,9 +73,14 @@ describe('page view', () => {
     const box = await page.getByRole('region', { name: '第1页' }).boundingBox()
     expect(box?.width).toBeCloseTo((210 / 25.4) * 96, 0)
     expect(box?.height).toBeCloseTo((297 / 25.4) * 96, 0)
+    // Tall enough that a whole sheet fits the scrolling area, for the photographs.
+    await page.setViewportSize({ width: 1400, height: 1500 })
     await page.getByRole('region', { name: '第1页' }).screenshot({ path: join(ARTIFACTS, 'page-view-1.png') })
     await page.getByRole('region', { name: `第${screenPages}页` }).scrollIntoViewIfNeeded()
     await page.getByRole('region', { name: `第${screenPages}页` }).screenshot({ path: join(ARTIFACTS, 'page-view-last.png') })
+    await page.getByRole('region', { name: `第${screenPages - 2}页` }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: `第${screenPages - 2}页` }).screenshot({ path: join(ARTIFACTS, 'page-view-signature.png') })
+    await page.setViewportSize({ width: 1400, height: 900 })
   })
 })
 
@@ -310,5 +315,31 @@ describe('from the editor', () => {
     expect(await printPage.title()).toBe(resolved.title)
     expect(await page.getByRole('status').textContent()).toContain('另存为 PDF')
     await printPage.close()
+  })
+})
+
+describe('free attachment sections', () => {
+  it('adds a written attachment after the metric table, numbered in the note and on its own page', async () => {
+    const { page } = session
+    await page.goto(`${server.url}#/reports/${REPORT_ID}/pages`)
+    const count = page.getByText(/^共 \d+ 页$/)
+    await count.waitFor()
+    const before = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0])
+    await page.getByRole('button', { name: '编辑附件' }).click()
+    const dialog = page.getByRole('dialog', { name: '附件' })
+    await dialog.getByRole('button', { name: '添加附件' }).click()
+    // A body without a title is refused with a reason, and nothing is saved.
+    await dialog.getByRole('textbox', { name: '附件1正文' }).fill('第一段文字。')
+    await dialog.getByRole('button', { name: '保存附件' }).click()
+    expect(await dialog.getByRole('alert').textContent()).toContain('没有标题')
+    await dialog.getByRole('textbox', { name: '附件1标题' }).fill('青石镇执法案件登记表')
+    await dialog.getByRole('textbox', { name: '附件1正文' }).fill('案件按月登记，逐件核对。\n登记表由综合执法队保管。')
+    await dialog.getByRole('button', { name: '保存附件' }).click()
+    await expect.poll(async () => Number(/\d+/.exec((await page.getByText(/^共 \d+ 页$/).textContent()) ?? '')?.[0])).toBe(before + 1)
+    const last = page.getByRole('region', { name: `第${before + 1}页` })
+    await last.scrollIntoViewIfNeeded()
+    expect(squash((await last.textContent()) ?? '')).toContain('附件2青石镇执法案件登记表案件按月登记，逐件核对。登记表由综合执法队保管。')
+    const pagesText = squash((await page.locator('.hb-pages').textContent()) ?? '')
+    expect(pagesText).toContain('附件：1.2024年度主要指标汇总表2.青石镇执法案件登记表')
   })
 })
