@@ -78,3 +78,29 @@ describe('year-on-year phrases', () => {
     expect(yoyChipText(count, v(4), v(2)).text).toBe('同比增长100%')
   })
 })
+
+describe('year-on-year chips in the resolved report', () => {
+  it('a chip with show: yoy prints the computed change; without last year it prints a visible placeholder', async () => {
+    const { resolveReport } = await import('@core/resolve')
+    let n = 0
+    const made = createReportFromTemplate(T, { organs: ['甲镇人民政府'], addressee: '乙县', year: 2024, date: '2025-01-10' }, { reportId: 'r', newSectionId: () => `s${++n}`, now: 1 })
+    const section = made.doc.content[1]
+    section.content[1] = {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '化解矛盾纠纷' },
+        { type: 'metric', attrs: { metricId: 'disputes.resolved' } },
+        { type: 'text', text: '，' },
+        { type: 'metric', attrs: { metricId: 'disputes.resolved', show: 'yoy' } }
+      ]
+    }
+    const now = [{ metricId: 'disputes.resolved', value: 108, qualifier: '' as const }]
+    const last = [{ metricId: 'disputes.resolved', value: 111, qualifier: '' as const }]
+    const text = (r: ReturnType<typeof resolveReport>) => r.sections[0].paragraphs[0].runs.map((x) => x.text).join('')
+    const withLast = resolveReport(made.report, made.doc, T, now, { previousValues: last })
+    expect(text(withLast)).toBe(`化解矛盾纠纷108起，同比下降${Number(((3 / 111) * 100).toFixed(1))}%`)
+    const without = resolveReport(made.report, made.doc, T, now)
+    expect(text(without)).toContain('【缺去年数据：')
+    expect(without.sections[0].paragraphs[0].runs.at(-1)!.missing).toBe(true)
+  })
+})
