@@ -16,6 +16,8 @@ import { resolveReport } from '@core/resolve'
 import type { ResolvedReport } from '@core/resolved'
 import { mmToPt, pageGeometry } from '@core/pages/geometry'
 import { loadSampleReport } from '../fixtures/sample-report'
+import { createReportFromTemplate } from '@core/report-factory'
+import { GOV_DISCLOSURE_TEMPLATE } from '@core/templates/gov-disclosure'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
 import { setPdfProperties } from '../../src-main/main/pdf-meta'
 import { readFileSync } from 'node:fs'
@@ -341,5 +343,51 @@ describe('free attachment sections', () => {
     expect(squash((await last.textContent()) ?? '')).toContain('附件2青石镇执法案件登记表案件按月登记，逐件核对。登记表由综合执法队保管。')
     const pagesText = squash((await page.locator('.hb-pages').textContent()) ?? '')
     expect(pagesText).toContain('附件：1.2024年度主要指标汇总表2.青石镇执法案件登记表')
+  })
+})
+
+describe('a report with statistics tables (政府信息公开 template)', () => {
+  it('prints every table inside the type area, header repeated, text after it on the grid', async () => {
+    const { page } = session
+    let n = 0
+    const made = createReportFromTemplate(
+      GOV_DISCLOSURE_TEMPLATE,
+      { organs: ['青石镇人民政府'], addressee: '青山县人民政府办公室', year: 2024, date: '2025-01-20' },
+      { reportId: 'pdf-e2e-gov', newSectionId: () => `gov-s${n++}`, now: Date.now() }
+    )
+    const values = made.values.map((v, i) => ({ ...v, value: (i % 7) + 1 }))
+    const gov = resolveReport(made.report, made.doc, GOV_DISCLOSURE_TEMPLATE, values)
+    await page.goto(server.url)
+    await seedReport(page, { report: made.report, doc: made.doc, template: GOV_DISCLOSURE_TEMPLATE, values })
+    await page.goto(`${server.url}#/reports/pdf-e2e-gov/print`)
+    await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })
+    const file = join(dir, 'gov.pdf')
+    writeFileSync(file, await page.pdf(PAGE_PDF_OPTIONS))
+    const govPages = await pdfLines(file)
+    const text = squash(govPages.flat().map((l) => l.text).join(''))
+    const tables = gov.sections.flatMap((s) => s.tables ?? [])
+    expect(tables.length).toBeGreaterThan(0)
+    for (const t of tables) {
+      expect(text).toContain(squash(t.title))
+      for (const cell of t.header.flat()) expect(text).toContain(squash(cell.text))
+      for (const r of t.rows) if (r.label) expect(text).toContain(squash(r.label))
+    }
+    const top = mmToPt(geo.marginTopMm)
+    const bottom = top + mmToPt(geo.typeHeightMm)
+    govPages.forEach((lines, i) => {
+      for (const l of lines) {
+        if (l.text.replace(/\s+/g, '') === `\u2014${i + 1}\u2014`) continue
+        expect(l.yMin, `page ${i + 1}: "${l.text}"`).toBeGreaterThanOrEqual(top - 1)
+        expect(l.yMax, `page ${i + 1}: "${l.text}"`).toBeLessThanOrEqual(bottom + 1)
+      }
+    })
+    for (const f of await pdfFonts(file)) expect(f.type, f.name).not.toMatch(/Type 3/)
+    await page.setViewportSize({ width: 1400, height: 1500 })
+    await page.goto(`${server.url}#/reports/pdf-e2e-gov/pages`)
+    await page.getByText(/^共 \d+ 页$/).waitFor()
+    const tablePage = govPages.findIndex((lines) => lines.some((l) => squash(l.text).includes(squash(tables[0].title)))) + 1
+    await page.getByRole('region', { name: `第${tablePage}页` }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: `第${tablePage}页` }).screenshot({ path: join(ARTIFACTS, 'page-view-table.png') })
+    await page.setViewportSize({ width: 1400, height: 900 })
   })
 })

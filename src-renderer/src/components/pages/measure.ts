@@ -7,10 +7,11 @@ const PX_PER_PT = 96 / 72
 
 export function measureBlock(el: HTMLElement, pitchPt: number): BlockMeasure {
   if (el.tagName === 'TABLE') {
-    const header = el.querySelector('tr[data-hb-row="header"]') as HTMLElement | null
+    // Rows in lines, not rounded: the paginator rounds each table part up to whole lines.
+    const header = el.querySelector('thead') as HTMLElement | null
     const rows = Array.from(el.querySelectorAll('tr[data-hb-row="body"]')) as HTMLElement[]
-    const h = (r: HTMLElement) => linesForHeight(r.getBoundingClientRect().height / PX_PER_PT, pitchPt)
-    return { lines: header ? Math.max(1, h(header)) : 0, rows: rows.map((r) => Math.max(1, h(r))) }
+    const h = (r: HTMLElement) => Math.round((r.getBoundingClientRect().height / PX_PER_PT / pitchPt) * 100) / 100
+    return { lines: header ? h(header) : 0, rows: rows.map(h) }
   }
   return { lines: Math.max(1, linesForHeight(el.getBoundingClientRect().height / PX_PER_PT, pitchPt)) }
 }

@@ -1,6 +1,6 @@
 // A resolved report as the flat list of blocks the page view and the PDF lay out, in reading
 // order: title, addressee, body, attachment note, signature, then each attachment on new pages.
-import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
+import type { ResolvedParagraph, ResolvedReport, ResolvedRun, ResolvedTable } from '../resolved'
 import type { SectionLevel } from '../report'
 import type { LayoutProfile } from '../layout'
 import { pageGeometry } from './geometry'
@@ -20,12 +20,25 @@ export type PageBlock =
   | { kind: 'attachmentLabel'; text: string; keepWithNext?: boolean }
   | { kind: 'attachmentTitle'; lines: string[]; keepWithNext?: boolean }
   | { kind: 'table'; table: AttachmentTable; keepWithNext?: boolean }
+  /** A section's metric table (政务公开 statistics): title, unit note, multi-row header, 小四 text. */
+  | { kind: 'tableCaption'; title: string; unitNote: string; keepWithNext?: boolean }
+  | { kind: 'metricTable'; table: ResolvedTable; keepWithNext?: boolean }
 
 export type PageBlockKind = PageBlock['kind']
 
 /** Blocks whose lines may be spread over two pages. */
 export function isSplittable(block: PageBlock): boolean {
-  return block.kind === 'body' || block.kind === 'table'
+  return block.kind === 'body' || isTable(block)
+}
+
+/** Tables are split between rows, their header repeated on every page. */
+export function isTable(block: PageBlock): block is Extract<PageBlock, { kind: 'table' | 'metricTable' }> {
+  return block.kind === 'table' || block.kind === 'metricTable'
+}
+
+/** Body rows of a table block. */
+export function tableRowCount(block: PageBlock): number {
+  return block.kind === 'table' || block.kind === 'metricTable' ? block.table.rows.length : 0
 }
 
 export interface BlockOptions {
@@ -49,6 +62,10 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
   for (const s of report.sections) {
     blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: true })
     for (const p of s.paragraphs.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
+    for (const t of s.tables ?? []) {
+      blocks.push({ kind: 'tableCaption', title: t.title, unitNote: t.unitNote, keepWithNext: true })
+      blocks.push({ kind: 'metricTable', table: t })
+    }
   }
 
   // The closing group stays together on one page (keepWithNext chains it to the signature).

@@ -2,9 +2,13 @@
 // renderer, or known), so a page is exactly `linesPerPage` lines and a paragraph is split at a
 // line boundary. Pure: the page view and the print view run the same function on the same
 // measurements, so the screen and the PDF show the same pages.
-import { isSplittable, type PageBlock } from './blocks'
+import { isSplittable, isTable, tableRowCount, type PageBlock } from './blocks'
 
-/** Lines per block: for a table, `rows` gives each body row's lines and `lines` the header's. */
+/**
+ * Lines per block. For a table, `rows` gives each body row's height and `lines` the header's, in
+ * lines but not necessarily whole ones (a 小四 table row is shorter than a grid line): a table's
+ * share of a page is rounded up to whole lines, so the text after it is back on the grid.
+ */
 export interface BlockMeasure {
   lines: number
   rows?: number[]
@@ -27,15 +31,25 @@ export interface Page {
 export const LINES_KEPT_WITH_SIGNATURE = 2
 
 function unitCount(block: PageBlock, m: BlockMeasure): number {
-  return block.kind === 'table' ? (m.rows?.length ?? 0) : m.lines
+  return isTable(block) ? Math.min(m.rows?.length ?? 0, tableRowCount(block)) : m.lines
+}
+
+/** Whole lines a table part takes; a hair over a line (rounding in the measure) is not a line. */
+export function wholeLines(lines: number): number {
+  return Math.max(0, Math.ceil(lines - 0.05))
 }
 
 function unitsHeight(block: PageBlock, m: BlockMeasure, from: number, to: number): number {
-  if (block.kind !== 'table') return to - from
+  if (!isTable(block)) return to - from
   const rows = m.rows ?? []
-  let h = m.lines // header row, repeated on every page the table spans
+  let h = m.lines // header rows, repeated on every page the table spans
   for (let i = from; i < to; i++) h += rows[i]
-  return h
+  return wholeLines(h)
+}
+
+/** Lines a fragment takes on its page. */
+export function fragmentLines(block: PageBlock, m: BlockMeasure, f: Fragment): number {
+  return unitsHeight(block, m, f.from, f.to)
 }
 
 export function paginate(blocks: readonly PageBlock[], measures: readonly BlockMeasure[], linesPerPage: number): Page[] {
@@ -62,7 +76,7 @@ export function paginate(blocks: readonly PageBlock[], measures: readonly BlockM
       const m = measures[k]
       const n = unitCount(b, m)
       // A splittable block needs its first two lines (or first row) here; others all of it.
-      need += isSplittable(b) ? unitsHeight(b, m, 0, Math.min(b.kind === 'table' ? 1 : 2, n)) : unitsHeight(b, m, 0, n)
+      need += isSplittable(b) ? unitsHeight(b, m, 0, Math.min(isTable(b) ? 1 : 2, n)) : unitsHeight(b, m, 0, n)
     }
     return { need, end: k }
   }
@@ -109,9 +123,9 @@ export function paginate(blocks: readonly PageBlock[], measures: readonly BlockM
     const n = unitCount(b, m)
     if (isSplittable(b)) {
       let from = 0
-      if (b.kind === 'table' && n === 0) {
+      if (isTable(b) && n === 0) {
         current().fragments.push({ block: i, from: 0, to: 0 })
-        used += m.lines
+        used += wholeLines(m.lines)
         continue
       }
       while (from < n) {
