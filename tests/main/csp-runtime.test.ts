@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser } from 'playwright-core'
 import { CONTENT_SECURITY_POLICY, createAppProtocolHandler } from '../../src-main/main/protocol'
 
-const RENDERER = resolve(__dirname, '../../out/renderer')
+const RENDERER = process.env.HUIBAO_RENDERER_DIR ?? resolve(__dirname, '../../out/renderer')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 describe('built renderer under the app:// CSP', () => {
