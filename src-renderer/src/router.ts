@@ -12,6 +12,9 @@ export const routes: RouteRecordRaw[] = [
   // Page view and print view (PDF): the report laid out on A4 sheets.
   { path: '/reports/:id/pages', name: 'pages', component: () => import('./views/PageView.vue'), props: true, meta: { title: '页面视图' } },
   { path: '/reports/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
+  // The review: versions of a report (restore, audit trail) and the comparison of two.
+  { path: '/reports/:id/versions', name: 'versions', component: () => import('./views/VersionsView.vue'), props: true, meta: { title: '版本与比较' } },
+  { path: '/reports/:id/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: true, meta: { title: '版本比较' } },
   { path: '/reports/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: '编辑报告' } },
   { path: '/templates', name: 'templates', component: () => import('./views/TemplatesView.vue'), meta: { title: '模板管理' } },
   { path: '/templates/:id', name: 'template-editor', component: () => import('./views/TemplateEditorView.vue'), props: true, meta: { title: '编辑模板' } },

@@ -8,10 +8,10 @@ import { commentAnchors, listSuggestions } from '@core/review/marks'
 import { docJSON } from '../editor/helpers'
 import type { ReportDocJSON } from '@core/report'
 
-function setup(text = '全年开展巡查工作。', refusals: string[] = []): EditorState {
+function setup(text = '全年开展巡查工作。', refusals: string[] = [], now: () => number = () => 42): EditorState {
   const schema = reportSchema()
   const doc = schema.nodeFromJSON(docJSON([{ id: 's1', level: 1, title: '主要做法', paragraphs: [text] }], '导语'))
-  return EditorState.create({ schema, doc, plugins: [suggestModePlugin({ onRefused: (m) => refusals.push(m), now: () => 42 })] })
+  return EditorState.create({ schema, doc, plugins: [suggestModePlugin({ onRefused: (m) => refusals.push(m), now })] })
 }
 
 function apply(state: EditorState, tr: Transaction): EditorState {
@@ -65,6 +65,19 @@ describe('suggestion mode', () => {
     const list = findSuggestions(s.doc)
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({ kind: 'insertion', author: '李主任', text: '日常', at: 42 })
+  })
+
+  it('typing on extends the same suggestion (same id and time), so it stays one run of text', () => {
+    let clock = 1000
+    let s = suggesting(setup(undefined, [], () => (clock += 25)))
+    s = cursorAt(s, posOf(s, '巡查'))
+    s = typeText(s, '日常性')
+    const paragraph = s.doc.child(1).child(1)
+    const inserted: string[] = []
+    paragraph.forEach((n) => {
+      if (n.marks.some((m) => m.type.name === 'insertion')) inserted.push(n.text!)
+    })
+    expect(inserted).toEqual(['日常性'])
   })
 
   it('keeps deleted text in place as a deletion suggestion, and Backspace goes on leftwards', () => {

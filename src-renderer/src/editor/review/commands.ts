@@ -65,11 +65,13 @@ export function settleSuggestions(ids: ReadonlySet<string> | null, mode: 'accept
   }
 }
 
-/** Puts a comment mark for `threadId` on the selection; false when nothing is selected. */
-export function addCommentMark(threadId: string) {
+/** Puts a comment mark for `threadId` on the selection (or `range`); false when it holds no text. */
+export function addCommentMark(threadId: string, range?: { from: number; to: number }) {
   return (state: EditorState, dispatch?: Dispatch): boolean => {
-    const { from, to, empty } = state.selection
-    if (empty || state.doc.textBetween(from, to, '', '▢').trim() === '') return false
+    const size = state.doc.content.size
+    const from = Math.max(0, Math.min(range?.from ?? state.selection.from, size))
+    const to = Math.max(from, Math.min(range?.to ?? state.selection.to, size))
+    if (from === to || state.doc.textBetween(from, to, '', '▢').trim() === '') return false
     if (dispatch) dispatch(state.tr.addMark(from, to, state.schema.marks.comment.create({ threadId })).setMeta(REVIEW_INTERNAL, true))
     return true
   }

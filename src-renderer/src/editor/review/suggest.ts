@@ -41,11 +41,12 @@ function isTracked(tr: Transaction): boolean {
   return tr.docChanged && !tr.getMeta(REVIEW_INTERNAL) && !tr.getMeta('history$') && !tr.getMeta('uiEvent.skipSuggest')
 }
 
-function adjacentId(doc: PMNode, pos: number, type: string, author: string): string | null {
+/** The author's suggestion of this type right beside `pos`: typing on extends it (same id and time). */
+function adjacentAttrs(doc: PMNode, pos: number, type: string, author: string): { id: string; author: string; at: number } | null {
   const $pos = doc.resolve(pos)
   for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
     const mark = node?.marks.find((m) => m.type.name === type && m.attrs.author === author)
-    if (mark) return mark.attrs.id as string
+    if (mark) return { id: mark.attrs.id as string, author, at: mark.attrs.at as number }
   }
   return null
 }
@@ -106,9 +107,9 @@ function trackTransaction(tr: Transaction, out: Transaction, author: string, at:
       const a = out.mapping.map(rest.map(s.from, -1), -1)
       const b = out.mapping.map(rest.map(s.from + s.slice.size, 1), 1)
       if (b > a) {
-        const id = adjacentId(out.doc, a, 'insertion', author) ?? adjacentId(out.doc, b, 'insertion', author) ?? newSuggestionId()
+        const attrs = adjacentAttrs(out.doc, a, 'insertion', author) ?? adjacentAttrs(out.doc, b, 'insertion', author) ?? { id: newSuggestionId(), author, at }
         out.removeMark(a, b, delType)
-        out.addMark(a, b, insType.create({ id, author, at }))
+        out.addMark(a, b, insType.create(attrs))
         touched = true
       }
     }
@@ -119,12 +120,12 @@ function trackTransaction(tr: Transaction, out: Transaction, author: string, at:
       let frag = slice.content
       for (let d = 0; d < slice.openStart; d++) frag = frag.firstChild?.content ?? Fragment.empty
       const pos = out.mapping.map(tr.mapping.slice(i).map(s.from, -1), -1)
-      const id = adjacentId(out.doc, pos, 'deletion', author) ?? newSuggestionId()
+      const attrs = adjacentAttrs(out.doc, pos, 'deletion', author) ?? { id: newSuggestionId(), author, at }
       const kept: PMNode[] = []
       frag.forEach((node) => {
         if (node.marks.some((m) => m.type === insType)) return
         if (node.marks.some((m) => m.type === delType)) kept.push(node)
-        else kept.push(node.mark(delType.create({ id, author, at }).addToSet(node.marks as readonly Mark[])))
+        else kept.push(node.mark(delType.create(attrs).addToSet(node.marks as readonly Mark[])))
       })
       if (kept.length) {
         out.insert(pos, Fragment.from(kept))

@@ -1,0 +1,158 @@
+// The open report's review: status, comment threads, versions and the audit log with its
+// verdict. Every action goes through services/review.ts and then reloads from the database.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { ReportStatus } from '@core/report'
+import { verifyChain, type AuditEntry, type ChainVerdict } from '@core/review/audit'
+import { openThreadCount, emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
+import type { VersionSnapshot } from '@core/review/versions'
+import { getDatabase, getReport } from '../db/database'
+import { countOpenComments, getReviewState, listAudit, listComments, listVersions, putComment, putComments } from '../db/review'
+import * as svc from '../services/review'
+import { useSessionStore } from './session'
+
+function newId(): string {
+  return crypto.randomUUID()
+}
+
+export const useReviewStore = defineStore('review', () => {
+  const reportId = ref<string | null>(null)
+  const status = ref<ReportStatus>('draft')
+  const state = shallowRef<ReviewState>(emptyReviewState(''))
+  const threads = ref<CommentThread[]>([])
+  const versions = shallowRef<VersionSnapshot[]>([])
+  const audit = shallowRef<AuditEntry[]>([])
+  const verdict = shallowRef<ChainVerdict | null>(null)
+  /** Open comments per report, for the report list. */
+  const openCounts = ref<Record<string, number>>({})
+  /** The side panel (批注与修订) beside the text. */
+  const panelOpen = ref(false)
+  /** A comment being written: the selection it will be anchored to. */
+  const composing = ref<{ threadId: string; from: number; to: number; anchorText: string } | null>(null)
+
+  const openThreads = computed(() => openThreadCount(threads.value))
+
+  async function load(id: string): Promise<void> {
+    const db = getDatabase()
+    if (reportId.value !== id) {
+      composing.value = null
+      panelOpen.value = false
+    }
+    reportId.value = id
+    const [report, st, th, vs, log] = await Promise.all([getReport(db, id), getReviewState(db, id), listComments(db, id), listVersions(db, id), listAudit(db, id)])
+    status.value = report?.status ?? 'draft'
+    state.value = st
+    threads.value = th
+    versions.value = vs
+    audit.value = log
+    verdict.value = await verifyChain(log)
+  }
+
+  async function reload(): Promise<void> {
+    if (reportId.value) await load(reportId.value)
+  }
+
+  function who() {
+    return useSessionStore().person
+  }
+
+  async function act(run: (id: string) => Promise<unknown>): Promise<void> {
+    const id = reportId.value
+    if (!id) return
+    try {
+      await run(id)
+    } finally {
+      await reload()
+    }
+  }
+
+  const submit = () => act((id) => svc.submitReport(getDatabase(), id, who()))
+  const returnReport = (opinion: string) => act((id) => svc.returnReport(getDatabase(), id, who(), opinion))
+  const approve = (opinion: string) => act((id) => svc.approveReport(getDatabase(), id, who(), opinion))
+  const reopen = (reason: string) => act((id) => svc.reopenReport(getDatabase(), id, who(), reason))
+  const saveVersion = (label: string) => act((id) => svc.saveNamedVersion(getDatabase(), id, who(), label))
+  const restore = (versionId: string) => act((id) => svc.restoreVersion(getDatabase(), id, versionId, who()))
+
+  // ---- comments ----
+
+  async function addThread(threadId: string, anchorText: string, text: string): Promise<void> {
+    const id = reportId.value
+    if (!id) return
+    const now = Date.now()
+    const thread: CommentThread = { id: threadId, reportId: id, anchorText, status: 'open', author: { ...who() }, text: text.trim(), createdAt: now, updatedAt: now, replies: [], orphaned: false }
+    await putComment(getDatabase(), thread)
+    threads.value = [...threads.value, thread]
+  }
+
+  async function update(threadId: string, change: (t: CommentThread) => CommentThread): Promise<void> {
+    const current = threads.value.find((t) => t.id === threadId)
+    if (!current) return
+    const next = change(JSON.parse(JSON.stringify(current)) as CommentThread)
+    await putComment(getDatabase(), next)
+    threads.value = threads.value.map((t) => (t.id === threadId ? next : t))
+  }
+
+  const reply = (threadId: string, text: string) =>
+    update(threadId, (t) => ({ ...t, replies: [...t.replies, { id: newId(), author: { ...who() }, text: text.trim(), at: Date.now() }], updatedAt: Date.now() }))
+
+  const setThreadStatus = (threadId: string, next: 'open' | 'resolved') =>
+    update(threadId, (t) =>
+      next === 'resolved' ? { ...t, status: 'resolved', resolvedBy: { ...who() }, resolvedAt: Date.now(), updatedAt: Date.now() } : { ...t, status: 'open', resolvedBy: undefined, resolvedAt: undefined, updatedAt: Date.now() }
+    )
+
+  /** Records which threads lost (or regained) their text, from the anchors found in the document. */
+  async function reconcile(anchors: Map<string, string>): Promise<void> {
+    const changed: CommentThread[] = []
+    for (const t of threads.value) {
+      const text = anchors.get(t.id)
+      const orphaned = text === undefined
+      if (orphaned !== t.orphaned || (!orphaned && text !== t.anchorText)) {
+        changed.push({ ...JSON.parse(JSON.stringify(t)), orphaned, anchorText: orphaned ? t.anchorText : text!, updatedAt: Date.now() })
+      }
+    }
+    if (!changed.length) return
+    await putComments(getDatabase(), changed)
+    const byId = new Map(changed.map((t) => [t.id, t]))
+    threads.value = threads.value.map((t) => byId.get(t.id) ?? t)
+  }
+
+  let countsInFlight: Promise<void> | null = null
+  /** Every row of the list asks; one query answers them all. */
+  function loadOpenCounts(): Promise<void> {
+    countsInFlight ??= countOpenComments(getDatabase())
+      .then((counts) => {
+        openCounts.value = Object.fromEntries(counts)
+      })
+      .finally(() => {
+        countsInFlight = null
+      })
+    return countsInFlight
+  }
+
+  return {
+    reportId,
+    status,
+    state,
+    threads,
+    versions,
+    audit,
+    verdict,
+    openCounts,
+    panelOpen,
+    composing,
+    openThreads,
+    load,
+    reload,
+    submit,
+    returnReport,
+    approve,
+    reopen,
+    saveVersion,
+    restore,
+    addThread,
+    reply,
+    setThreadStatus,
+    reconcile,
+    loadOpenCounts
+  }
+})
