@@ -10,6 +10,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'tests/.artifacts/vitest-results.json' }]],
     projects: [
       {
         resolve: { alias },
