@@ -33,6 +33,26 @@ export interface PdfFigure {
   libreofficeMs: Summary
   /** LibreOffice median / Chromium median. */
   ratio: number
+  /** Page view: opened until "共 N 页" shows; frame intervals while scrolling top to bottom. */
+  pageView: { openMs: Summary; scrollFrameMs: Summary; frames: number }
+}
+
+/** Scrolls the page view's sheet column to the end, 400 px a frame, and times every frame. */
+async function scrollFrames(): Promise<number[]> {
+  const el = document.querySelector('.hb-pageview__scroll') as HTMLElement
+  const times: number[] = []
+  let last = performance.now()
+  return new Promise((resolve) => {
+    const step = () => {
+      const now = performance.now()
+      times.push(now - last)
+      last = now
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve(times.slice(1))
+      el.scrollTop += 400
+      requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
 }
 
 const pagesOf = async (pdf: string) => Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)?.[1])
@@ -70,6 +90,17 @@ export async function measurePdf(rendererDir: string = RENDERER_DIR): Promise<Pd
       chromiumPages = await pagesOf(file)
     }
 
+    const openMs: number[] = []
+    let frameMs: number[] = []
+    for (let i = 0; i < CHROMIUM_RUNS; i++) {
+      await page.goto('about:blank')
+      const t0 = performance.now()
+      await page.goto(`${server.url}#/reports/${loaded.report.id}/pages`)
+      await page.getByText(/^共 \d+ 页$/).waitFor({ timeout: 120_000 })
+      openMs.push(performance.now() - t0)
+      frameMs = frameMs.concat(await page.evaluate(scrollFrames))
+    }
+
     const report = { ...loaded.report, layout }
     const resolved = resolveReport(report, { type: 'doc', content: loaded.doc.content } as ReportDocJSON, loaded.template, loaded.values)
     const l = reportLayout(report, loaded.template, loaded.values)
@@ -92,7 +123,8 @@ export async function measurePdf(rendererDir: string = RENDERER_DIR): Promise<Pd
       printMs: summarize(printMs),
       chromiumMs: chromium,
       libreofficeMs: libreoffice,
-      ratio: Math.round((libreoffice.median / chromium.median) * 100) / 100
+      ratio: Math.round((libreoffice.median / chromium.median) * 100) / 100,
+      pageView: { openMs: summarize(openMs), scrollFrameMs: summarize(frameMs), frames: frameMs.length }
     }
   } finally {
     await session.close()
@@ -107,7 +139,8 @@ export function formatPdfFigure(f: PdfFigure): string {
     `PDF export, ${PAGES}-page report: Chromium ${Math.round(f.chromiumMs.median)} ms ` +
     `(layout ${Math.round(f.layoutMs.median)} + print ${Math.round(f.printMs.median)}, ${f.pages.chromium} pages) vs ` +
     `LibreOffice DOCX→PDF ${Math.round(f.libreofficeMs.median)} ms (${f.pages.libreoffice} pages): ` +
-    `LibreOffice/Chromium = ${f.ratio}×`
+    `LibreOffice/Chromium = ${f.ratio}×; page view opens in ${Math.round(f.pageView.openMs.median)} ms, ` +
+    `scrolling frames median ${f.pageView.scrollFrameMs.median} ms, p95 ${f.pageView.scrollFrameMs.p95} ms`
   )
 }
 
