@@ -275,7 +275,7 @@ describe('review on one PC', () => {
     const audit = page.getByRole('region', { name: '审核记录' })
     await expect.poll(() => audit.textContent()).toContain('记录完整')
     const entries = await audit.getByRole('listitem').allTextContents()
-    expect(entries.map((e) => e.match(/送审|退回修改|审核通过|报送导出/)?.[0])).toEqual(['送审', '报送导出', '退回修改', '送审', '审核通过', '报送导出'])
+    expect(entries.map((e) => e.match(/送审|导出审核稿|退回修改|审核通过|报送导出/)?.[0])).toEqual(['送审', '导出审核稿', '退回修改', '送审', '审核通过', '报送导出'])
     const { createHash } = await import('node:crypto')
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
     expect(entries.at(-1)).toContain(sha.slice(0, 16))

@@ -1,7 +1,7 @@
 // The hash-chained audit log: building it, and detecting every kind of tampering.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { GENESIS_HASH, canonicalJSON, chainEntry, verifyChain, type AuditEntry, type AuditEntryData } from '@core/review/audit'
+import { GENESIS_HASH, auditEntryLabel, canonicalJSON, chainEntry, verifyChain, type AuditEntry, type AuditEntryData } from '@core/review/audit'
 
 function data(action: AuditEntryData['action'], at: number, detail: AuditEntryData['detail'] = {}): AuditEntryData {
   return { reportId: 'r1', at, role: action === 'submit' ? 'clerk' : 'leader', name: action === 'submit' ? '王小明' : '李主任', action, detail }
@@ -72,5 +72,13 @@ describe('audit chain', () => {
     const verdict = await verifyChain(log)
     expect(verdict.ok).toBe(false)
     if (!verdict.ok) expect(verdict.message).toContain('第 3 条')
+  })
+})
+
+describe('audit labels', () => {
+  it('names an export of the review copy differently from the 报送 export', () => {
+    expect(auditEntryLabel({ action: 'export', detail: { kind: 'review' } })).toBe('导出审核稿')
+    expect(auditEntryLabel({ action: 'export', detail: { kind: 'approved' } })).toBe('报送导出')
+    expect(auditEntryLabel({ action: 'return', detail: {} })).toBe('退回修改')
   })
 })

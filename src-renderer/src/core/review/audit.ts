@@ -25,6 +25,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   version: '保存版本'
 }
 
+/** How an entry is named in the UI: an export of the review copy is not a 报送. */
+export function auditEntryLabel(entry: Pick<AuditEntryData, 'action' | 'detail'>): string {
+  if (entry.action === 'export' && entry.detail.kind === 'review') return '导出审核稿'
+  return AUDIT_ACTION_LABELS[entry.action]
+}
+
 export interface AuditEntryData {
   /** '' for app-wide events (PIN changes). */
   reportId: string
