@@ -36,7 +36,9 @@ export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDa
   if (!template) throw new PrintableError('找不到这份报告使用的模板，无法排版。')
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
-  const resolved = resolveReport(report, doc, template, values)
+  // Year-on-year chips need last year's figures, as the Word export reads them.
+  const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
+  const resolved = resolveReport(report, doc, template, values, { previousValues })
   const { settings, attachments } = reportLayout(report, template, values)
   const blocks = reportBlocks(resolved, settings.profile, { signatureRule: settings.signatureRule, attachments })
   return { report, template, resolved, settings, attachments, blocks }
