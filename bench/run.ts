@@ -10,6 +10,7 @@ import { blocksFromJSON, blocksFromResolved, characterCount, lastSectionNeedle, 
 import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
+import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -50,9 +51,13 @@ async function main(): Promise<void> {
     return measureBrowser(browserInput(large, docBlocks), bundles, renderer)
   })
 
+  console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
+  const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
+
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, seconds }
+  console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
