@@ -102,6 +102,19 @@ describe('setup and PIN', () => {
   })
 })
 
+describe('changing the PIN', () => {
+  it('replaces the hash, records the change in the app-wide log, and the old PIN stops working', async () => {
+    const { db } = await seeded()
+    await saveSetup(db, { clerkName: '王小明', leaderName: '李主任', pin: '482915', pinAgain: '482915' }, 10)
+    await saveSetup(db, { clerkName: '王小明', leaderName: '李主任', pin: '735102', pinAgain: '735102' }, 20)
+    expect((await checkLeaderPin(db, '482915', 100)).ok).toBe(false)
+    expect(await checkLeaderPin(db, '735102', 200)).toEqual({ ok: true })
+    const log = await listAudit(db, '')
+    expect(log.map((e) => e.action)).toEqual(['pin-set', 'pin-change'])
+    expect(await verifyChain(log)).toEqual({ ok: true, count: 2 })
+  })
+})
+
 describe('workflow through storage', () => {
   it('runs submit → return → resubmit → approve → export, recording each step in a valid chain', async () => {
     const { db, first } = await seeded()
