@@ -21,6 +21,13 @@ describe('breakTitle', () => {
     ])
   })
 
+  it('does not spend a third line (splitting 法治政府) when two fit with the break before 关于', () => {
+    expect(breakTitle('梁洼镇人民政府关于2025年法治政府建设情况的报告', 20)).toEqual([
+      '梁洼镇人民政府',
+      '关于2025年法治政府建设情况的报告'
+    ])
+  })
+
   it('never loses or reorders characters, and every line fits', () => {
     const titles = [
       '中共青石镇委员会青石镇人民政府关于二〇二四年度法治政府建设工作情况的报告',

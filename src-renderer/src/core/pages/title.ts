@@ -14,6 +14,9 @@ const BEFORE_GUANYU_BONUS = 120
 /** Penalty for breaking before a one-character word, usually a suffix (委员|会, 青石|镇). */
 const WEAK_BOUNDARY_PENALTY = 12
 const HOURGLASS_PENALTY = 60
+/** An extra line must buy a lot of balance: "<organ> / 关于…的报告" in two lines is the customary
+ * trapezoid, and a third line usually means breaking inside a phrase such as 法治政府. */
+const EXTRA_LINE_PENALTY = 200
 
 function wordBoundaries(text: string): Set<number> {
   const chars = Array.from(text)
@@ -97,7 +100,7 @@ export function breakTitle(title: string, charsPerLine: number): string[] {
           widths.reduce((s, x) => s + (x - mean) ** 2, 0) +
           breaks.reduce((s, b) => s + (candidates.get(b) ?? 0), 0) +
           shapePenalty(widths) +
-          (n - minLines) * 40
+          (n - minLines) * EXTRA_LINE_PENALTY
         if (!best || cost < best.cost) best = { cost, breaks: [...breaks] }
         return
       }
