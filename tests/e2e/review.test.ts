@@ -251,8 +251,11 @@ describe('review on one PC', () => {
   it('leader sees only what changed since the last review', async () => {
     await switchToLeader()
     await expect.poll(roleText).toContain('审核人')
+    // The banner offers it in the editor too; here it goes through the versions page.
+    expect(await page.getByRole('note', { name: '审核状态' }).getByRole('button', { name: '查看自上次审核以来的修改' }).count()).toBe(1)
     await review.getByRole('button', { name: '版本与比较' }).click()
-    await page.getByRole('button', { name: '查看自上次审核以来的修改' }).click()
+    await page.getByRole('heading', { name: '版本与比较' }).waitFor()
+    await page.getByRole('region', { name: '比较版本' }).getByRole('button', { name: '查看自上次审核以来的修改' }).click()
     await page.getByRole('heading', { name: '版本比较' }).waitFor()
     const metricsChanged = page.getByRole('region', { name: '指标变化' })
     await expect.poll(() => metricsChanged.textContent()).toMatch(/日常巡查次数\s*120次\s*→\s*126次/)
