@@ -6,6 +6,7 @@ import type { MetricValue, ReportTemplate } from '@core/template'
 import type { AuditEntry } from '@core/review/audit'
 import type { CommentThread, ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
+import { withoutCommentMarks } from '@core/review/marks'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -227,7 +228,7 @@ export async function duplicateReport(db: HuibaoDatabase, sourceId: string, newI
     const copy: Report = { ...source, id: newId, meta: { ...source.meta, title }, status: 'draft', createdAt: now, updatedAt: now, deletedAt: null }
     await db.reports.add(copy)
     const sections = await db.sections.where('reportId').equals(sourceId).toArray()
-    await db.sections.bulkAdd(sections.map((s) => ({ ...s, reportId: newId, updatedAt: now })))
+    await db.sections.bulkAdd(sections.map((s) => ({ ...s, json: withoutCommentMarks(s.json), reportId: newId, updatedAt: now })))
     const values = await db.metricValues.where('reportId').equals(sourceId).toArray()
     await db.metricValues.bulkAdd(values.map((v) => ({ ...v, reportId: newId, updatedAt: now })))
     return copy

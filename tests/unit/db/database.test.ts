@@ -174,6 +174,35 @@ describe('reports and sections', () => {
     const original = await loadSections(db, (await getReport(db, 'r1'))!)
     expect(original[1]).toEqual(blocks[1])
   })
+  it('copies the text of commented passages but not the comment marks: threads stay with the original', async () => {
+    const db = freshDb()
+    const commented: SectionJSON = {
+      type: 'section',
+      attrs: { id: 's1', level: 1, templateKey: null, required: false },
+      content: [
+        { type: 'sectionTitle', content: [{ type: 'text', text: '标题' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '有批注的文字', marks: [{ type: 'bold' }, { type: 'comment', attrs: { threadId: 't1' } }] as never },
+            { type: 'text', text: '普通文字', marks: [{ type: 'comment', attrs: { threadId: 't2' } }] as never }
+          ]
+        }
+      ]
+    }
+    const report = makeReport('r1', [preamble('导语'), commented], 1000)
+    await createReport(db, report, [preamble('导语'), commented], [])
+    const copy = await duplicateReport(db, 'r1', 'r2', '副本', 2000)
+    const copied = (await loadSections(db, copy))[1] as SectionJSON
+    expect(copied.content[1]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '有批注的文字', marks: [{ type: 'bold' }] },
+        { type: 'text', text: '普通文字' }
+      ]
+    })
+    expect((await loadSections(db, (await getReport(db, 'r1'))!))[1]).toEqual(commented)
+  })
 })
 
 describe('recycle bin', () => {

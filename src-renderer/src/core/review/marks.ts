@@ -93,6 +93,32 @@ export function settleSuggestions<T extends { content: readonly BlockJSON[] }>(d
   return { ...doc, content: blocks } as T
 }
 
+/**
+ * The block without comment marks: a copied report starts without the original's threads, and
+ * a mark pointing at a thread the copy doesn't have would show as a dangling highlight.
+ */
+export function withoutCommentMarks<T extends BlockJSON>(block: T): T {
+  return {
+    ...block,
+    content: inlineContainers(block).map((c) =>
+      c.content
+        ? {
+            ...c,
+            content: c.content.map((node) => {
+              const marks = marksOf(node)
+              if (!marks.some((m) => m.type === 'comment')) return node
+              const kept = marks.filter((m) => m.type !== 'comment')
+              const copy = { ...node } as InlineJSON & { marks?: AnyMark[] }
+              if (kept.length) copy.marks = kept
+              else delete copy.marks
+              return copy
+            })
+          }
+        : c
+    )
+  } as T
+}
+
 /** Comment thread id → the text it is anchored to now (absent: its text was deleted). */
 export function commentAnchors(doc: { content: readonly BlockJSON[] }): Map<string, string> {
   const anchors = new Map<string, string>()
