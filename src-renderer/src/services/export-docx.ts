@@ -42,7 +42,7 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
     // Year-on-year chips need last year's figures.
     const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
     // The report's own layout choices, as the page view and the PDF use them.
-    const layout = reportLayout(report, template, values)
+    const layout = reportLayout(report, template, values, previousValues)
     const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })
     data = await exportReportDocx(deps.review ? await deps.review(resolved) : resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
   } catch (error) {

@@ -39,7 +39,7 @@ export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDa
   // Year-on-year chips need last year's figures, as the Word export reads them.
   const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
   const resolved = resolveReport(report, doc, template, values, { previousValues })
-  const { settings, attachments } = reportLayout(report, template, values)
+  const { settings, attachments } = reportLayout(report, template, values, previousValues)
   const blocks = reportBlocks(resolved, settings.profile, { signatureRule: settings.signatureRule, attachments })
   return { report, template, resolved, settings, attachments, blocks }
 }

@@ -15,14 +15,20 @@ export interface ReportLayout {
   attachments: Attachment[]
 }
 
-export function reportLayout(report: Report, template: ReportTemplate, values: readonly MetricValue[]): ReportLayout {
+/**
+ * `previousValues`: last year's figures (the linked report's), or absent when the report has no
+ * link; 附去年数值 adds them to the summary table only when they are there.
+ */
+export function reportLayout(report: Report, template: ReportTemplate, values: readonly MetricValue[], previousValues?: readonly MetricValue[] | null): ReportLayout {
   const settings = effectiveLayout(report.layout)
+  const linked = Boolean(report.previousReportId) && previousValues != null
   const attachments = buildAttachments({
     metricTable: settings.metricTable,
     attachments: settings.attachments,
     template,
     values,
-    year: report.meta.year
+    year: report.meta.year,
+    previousValues: settings.previousYearColumn && linked ? previousValues : null
   })
   return { settings, profile: settings.profile, signatureRule: settings.signatureRule, attachments }
 }

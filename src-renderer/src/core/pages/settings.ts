@@ -16,6 +16,11 @@ export interface ReportLayoutSettings {
   signatureRule?: SignatureRule
   /** Attach the metric summary table (指标, 单位, 数值) as 附件. */
   metricTable?: boolean
+  /**
+   * 附去年数值: the summary table adds 上年数值 and 增减. Only takes effect while the report is
+   * linked to last year's report (previousReportId).
+   */
+  previousYearColumn?: boolean
   /** Free attachment sections, after the metric table. */
   attachments?: FreeAttachment[]
 }
@@ -24,6 +29,7 @@ export interface EffectiveLayoutSettings {
   profile: LayoutProfile
   signatureRule: SignatureRule
   metricTable: boolean
+  previousYearColumn: boolean
   attachments: FreeAttachment[]
 }
 
@@ -38,6 +44,7 @@ export function effectiveLayout(settings: ReportLayoutSettings | undefined): Eff
     profile: profileById(s.profileId),
     signatureRule: s.signatureRule === 'with-seal' ? 'with-seal' : 'no-seal',
     metricTable: s.metricTable === true,
+    previousYearColumn: s.previousYearColumn === true,
     attachments: Array.isArray(s.attachments) ? s.attachments.filter((a) => a && typeof a.title === 'string') : []
   }
 }
