@@ -61,7 +61,7 @@ async function newReport(templateName: string, year: string, options: { fromLast
 }
 
 describe('templates and figures', () => {
-  it('the disclosure report: Table 三 filled partly shows computed totals and flags an imbalance', async () => {
+  it('the disclosure report: Table 三 filled partly shows computed totals and flags an imbalance, in the dialog and in the editor text', async () => {
     const metrics = await newReport(GOV_DISCLOSURE_TEMPLATE.name, '2024')
     const t3 = GOV_DISCLOSURE_TEMPLATE.tables!.find((t) => t.id === 'disclosure.t3')!
     await metrics.getByRole('button', { name: `填写表格：${t3.title}` }).click()
@@ -94,6 +94,24 @@ describe('templates and figures', () => {
     // A total cannot be typed: it is not an input at all.
     expect(await dialog.getByRole('textbox', { name: label('received', 'total'), exact: true }).count()).toBe(0)
     await shot('table3')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    // The same table, read-only in the editor's text after its section, follows the values.
+    const body = page.getByRole('textbox', { name: '报告正文' })
+    const inBody = body.getByRole('table', { name: t3.title, exact: true })
+    const bodyCell = (row: string, col: string) => inBody.locator(`td[data-metric-id="${metricTableCellId(t3.id, row, col)}"]`)
+    await expect.poll(() => bodyCell('received', 'total').textContent()).toBe('47')
+    await expect.poll(() => bodyCell('handledTotal', 'total').textContent()).toBe('32')
+    expect(await bodyCell('received', 'natural').textContent()).toBe('41')
+    expect(await bodyCell('handledTotal', 'total').evaluate((td) => getComputedStyle(td).textAlign)).toBe('right')
+    expect(await body.getByRole('group', { name: `统计表：${t3.title}` }).locator('figcaption').textContent()).toBe(t3.title)
+    // A widget, not text: the clerk cannot type into it.
+    expect(await body.evaluate((el) => el.querySelector('.section-metric-tables')?.getAttribute('contenteditable'))).toBe('false')
+    await inBody.scrollIntoViewIfNeeded()
+    await shot('table3-in-editor')
+    await body.getByRole('button', { name: `填写表格：${t3.title}` }).click()
+    await dialog.waitFor()
     await page.keyboard.press('Escape')
   })
 

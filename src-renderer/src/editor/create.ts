@@ -8,6 +8,7 @@ import { schemaExtensions } from './schema'
 import { docJSONFromBlocks } from './doc'
 import { numberingPlugin } from './numbering-plugin'
 import { guidancePlugin, type GuidanceSource } from './guidance-plugin'
+import { metricTablesPlugin, type MetricTableSource } from './metric-tables-plugin'
 import { uniqueIdsPlugin } from './unique-ids'
 import { MetricNode, type ChipDisplay } from './metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
@@ -23,13 +24,15 @@ export interface ReportEditorOptions {
   onFind: () => void
   /** Suggestion mode refused an edit (e.g. a paragraph split); the message says why. */
   onReviewRefused?: (message: string) => void
+  /** A section's metric tables shown read-only after its text (absent: none shown). */
+  metricTables?: MetricTableSource
 }
 
 export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), uniqueIdsPlugin(), search()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search()]
     },
     addKeyboardShortcuts() {
       return {
