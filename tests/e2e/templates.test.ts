@@ -205,4 +205,26 @@ describe('templates and figures', () => {
     await expect.poll(() => body.locator('.metric-chip', { hasText: /^26起$/ }).count()).toBe(1)
     expect(pageErrors).toEqual([])
   })
+
+  it('the metric summary attachment of the linked report can carry last year’s column (附去年数值)', async () => {
+    // Still the 2024 report linked to 2023's: 日常巡查 139 now, 120 last year.
+    await page.getByRole('button', { name: '页面视图' }).click()
+    const bar = page.getByRole('toolbar', { name: '页面视图工具栏' })
+    const previousColumn = bar.getByRole('checkbox', { name: '附去年数值' })
+    await previousColumn.waitFor()
+    // Only with the summary table itself.
+    expect(await previousColumn.isDisabled()).toBe(true)
+    await bar.getByRole('checkbox', { name: '附指标汇总表' }).check()
+    await expect.poll(() => previousColumn.isEnabled()).toBe(true)
+    const table = page.locator('.hb-table-att').first()
+    await table.waitFor()
+    expect(await table.locator('thead th').allTextContents()).toEqual(['指标', '单位', '数值'])
+    await previousColumn.check()
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['指标', '单位', '数值', '上年数值', '增减'])
+    const patrols = RULE_OF_LAW_TEMPLATE.metrics.find((m) => m.id === 'enforcement.patrols')!
+    const row = page.locator('.hb-table-att tbody tr', { has: page.getByText(patrols.label, { exact: true }) })
+    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([patrols.label, patrols.unit, '139', '120', '+19'])
+    await shot('summary-with-last-year')
+    expect(pageErrors).toEqual([])
+  })
 })
