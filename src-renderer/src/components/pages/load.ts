@@ -8,6 +8,7 @@ import { resolveReport } from '@core/resolve'
 import type { Attachment } from '@core/pages/attachments'
 import { reportBlocks, type PageBlock } from '@core/pages/blocks'
 import { reportLayout } from '@core/pages/report-layout'
+import { withoutSuggestedInsertions } from '@core/pages/comments'
 import type { EffectiveLayoutSettings, ReportLayoutSettings } from '@core/pages/settings'
 import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../../db/database'
 
@@ -29,7 +30,15 @@ export function storedLayout(report: Report): ReportLayoutSettings | undefined {
   return report.layout
 }
 
-export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<Printable> {
+export interface PrintableOptions {
+  /**
+   * Keep the comment anchors on the runs (the page view's 批注 highlights). The text, hence the
+   * pagination, is the same as without; the print view never asks, so the PDF has none.
+   */
+  comments?: boolean
+}
+
+export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDatabase(), options: PrintableOptions = {}): Promise<Printable> {
   const report = await getReport(db, reportId)
   if (!report || report.deletedAt !== null) throw new PrintableError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   const template = getTemplate(report.templateId, report.templateVersion)
@@ -38,7 +47,9 @@ export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDa
   const doc = { type: 'doc', content: sections } as ReportDocJSON
   // Year-on-year chips need last year's figures, as the Word export reads them.
   const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
-  const resolved = resolveReport(report, doc, template, values, { previousValues })
+  const resolved = options.comments
+    ? resolveReport(report, withoutSuggestedInsertions(doc), template, values, { previousValues, review: true })
+    : resolveReport(report, doc, template, values, { previousValues })
   const { settings, attachments } = reportLayout(report, template, values, previousValues)
   const blocks = reportBlocks(resolved, settings.profile, { signatureRule: settings.signatureRule, attachments })
   return { report, template, resolved, settings, attachments, blocks }
