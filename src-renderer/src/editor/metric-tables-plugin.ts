@@ -59,20 +59,48 @@ function buildDecorations(doc: PMNode, source: MetricTableSource): DecorationSet
   return DecorationSet.create(doc, decorations)
 }
 
+/** The span of the new document the transaction touched, or null when it changed nothing. */
+function changedRange(tr: Transaction): { from: number; to: number } | null {
+  let from = Infinity
+  let to = -Infinity
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1)
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      from = Math.min(from, rest.map(newStart, -1))
+      to = Math.max(to, rest.map(newEnd, 1))
+    })
+  })
+  return from <= to ? { from, to } : null
+}
+
 /**
- * Whether mapped widgets still stand where a rebuild would put them: same number of top-level
- * blocks, no structural steps, and every widget still at the end of a section with its key.
- * O(widgets), independent of the document's length.
+ * Whether the mapped widgets are what a rebuild would give: same number of top-level blocks, no
+ * structural steps, and in every section the change touched, a widget exactly when its key has
+ * tables, at the end of its content, for that section. Sections away from the change keep their
+ * widget where it was, so a keystroke checks only the section being typed in.
  */
-function stillValid(tr: Transaction, mapped: DecorationSet, prevChildCount: number): boolean {
+function stillValid(tr: Transaction, mapped: DecorationSet, prevChildCount: number, source: MetricTableSource): boolean {
   if (tr.doc.childCount !== prevChildCount) return false
   if (tr.steps.some((s) => s instanceof AttrStep || s instanceof ReplaceAroundStep)) return false
-  for (const d of mapped.find()) {
-    const spec = d.spec as WidgetSpec
-    const $pos = tr.doc.resolve(d.from)
-    if ($pos.depth !== 1 || $pos.pos !== $pos.end(1)) return false
-    const section = $pos.node(1)
-    if (section.type.name !== 'section' || section.attrs.templateKey !== spec.templateKey || section.attrs.id !== spec.sectionId) return false
+  const range = changedRange(tr)
+  if (!range) return true
+  const doc = tr.doc
+  const first = doc.content.findIndex(Math.max(0, range.from - 1)).index
+  const last = doc.content.findIndex(Math.min(doc.content.size - 1, range.to + 1)).index
+  let offset = 0
+  for (let i = 0; i < first; i++) offset += doc.child(i).nodeSize
+  for (let i = first; i <= last && i < doc.childCount; i++) {
+    const node = doc.child(i)
+    const end = offset + node.nodeSize - 1
+    const key = node.type.name === 'section' ? (node.attrs.templateKey as string | null) : null
+    const expected = key !== null && source.tablesFor(key).length > 0
+    const inside = mapped.find(offset, offset + node.nodeSize)
+    if (inside.length !== (expected ? 1 : 0)) return false
+    if (expected) {
+      const spec = inside[0].spec as WidgetSpec
+      if (inside[0].from !== end || spec.templateKey !== key || spec.sectionId !== node.attrs.id) return false
+    }
+    offset += node.nodeSize
   }
   return true
 }
@@ -85,7 +113,7 @@ export function metricTablesPlugin(source: MetricTableSource): Plugin<TablesStat
       apply: (tr, prev) => {
         if (!tr.docChanged) return prev
         const mapped = prev.decorations.map(tr.mapping, tr.doc)
-        if (stillValid(tr, mapped, prev.childCount)) return { ...prev, decorations: mapped }
+        if (stillValid(tr, mapped, prev.childCount, source)) return { ...prev, decorations: mapped }
         return { decorations: buildDecorations(tr.doc, source), childCount: tr.doc.childCount, builds: prev.builds + 1 }
       }
     },

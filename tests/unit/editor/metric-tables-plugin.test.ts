@@ -75,6 +75,18 @@ describe('metricTablesPlugin decorations', () => {
     state = state.apply(state.tr.delete(from, endOf(state, 2) + 1))
     expect(widgets(state).map((w) => w.spec.templateKey)).toEqual(['review'])
   })
+
+  it('follows a section replaced by another one (same number of sections)', () => {
+    let state = stateOf(docJSON(outline), [metricTablesPlugin(sourceWith())])
+    const replace = (templateKey: string, id: string) => {
+      const node = state.schema.nodeFromJSON(section({ id, level: 1, title: '替换', templateKey }))
+      state = state.apply(state.tr.replaceWith(endOf(state, 1) + 1, endOf(state, 2) + 1, node))
+    }
+    replace('review', 'r1')
+    expect(widgets(state).map((w) => [w.spec.templateKey, w.spec.sectionId, w.from])).toEqual([['review', 'r1', endOf(state, 2)]])
+    replace('problems', 'p1')
+    expect(widgets(state)).toHaveLength(0)
+  })
 })
 
 describe('the table widget', () => {
