@@ -85,10 +85,10 @@ function stillValid(tr: Transaction, mapped: DecorationSet, prevChildCount: numb
   const range = changedRange(tr)
   if (!range) return true
   const doc = tr.doc
-  const first = doc.content.findIndex(Math.max(0, range.from - 1)).index
-  const last = doc.content.findIndex(Math.min(doc.content.size - 1, range.to + 1)).index
-  let offset = 0
-  for (let i = 0; i < first; i++) offset += doc.child(i).nodeSize
+  const $from = doc.resolve(Math.max(0, range.from - 1))
+  const first = Math.min($from.index(0), doc.childCount - 1)
+  const last = doc.resolve(Math.min(doc.content.size, range.to + 1)).index(0)
+  let offset = $from.posAtIndex(first, 0)
   for (let i = first; i <= last && i < doc.childCount; i++) {
     const node = doc.child(i)
     const end = offset + node.nodeSize - 1
