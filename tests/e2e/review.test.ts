@@ -218,8 +218,21 @@ describe('review on one PC', () => {
     await cdp.send('Input.insertText', { text: '且' })
     await expect.poll(() => body.locator('ins.review-ins[data-author="王小明"]').allTextContents()).toEqual(['并且'])
     await panel.getByRole('button', { name: '拒绝：并且' }).click()
-    await review.getByRole('button', { name: '修订模式' }).click()
     await expect.poll(() => body.locator('ins.review-ins[data-author="王小明"]').count()).toBe(0)
+
+    // Enter in 修订模式 is a suggested paragraph split (分段): the paragraph stays one, with the
+    // clerk's inserted break, until it is accepted.
+    const paragraphs = await body.locator('p').count()
+    await caretAfter('权责清单')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => body.locator('ins.review-ins[data-author="王小明"] br').count()).toBe(1)
+    expect(await body.locator('p').count()).toBe(paragraphs)
+    expect(await panel.getByRole('button', { name: '王小明 建议分段：分段' }).count()).toBe(1)
+    await panel.getByRole('button', { name: '接受：分段' }).click()
+    await expect.poll(() => body.locator('p').count()).toBe(paragraphs + 1)
+    expect(await body.locator('ins.review-ins br').count()).toBe(0)
+    expect(await body.locator('p').filter({ hasText: '梳理权责清单' }).textContent()).toBe('梳理权责清单')
+    await review.getByRole('button', { name: '修订模式' }).click()
 
     // A comment whose text is then deleted stays listed, marked 原文已删除; resolving it closes it.
     await typeInSection(/^（二）/, '另附说明。')

@@ -74,6 +74,8 @@ export interface MetricChipJSON {
 
 export interface HardBreakJSON {
   type: 'hardBreak'
+  /** Only a suggestion mark: a suggested paragraph split (insertion) or join (deletion). */
+  marks?: MarkJSON[]
 }
 
 export type InlineJSON = TextJSON | MetricChipJSON | HardBreakJSON

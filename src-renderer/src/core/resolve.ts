@@ -42,7 +42,9 @@ function toParagraphs(content: InlineJSON[] | undefined, chip: ChipLookup, clean
     if (!withReview && review?.change?.kind === 'insertion') continue
     const reviewProp = withReview && review ? { review } : {}
     if (node.type === 'hardBreak') {
-      paragraphs.push([])
+      // A pending suggested split is left out in both views (the review copy shows pending
+      // splits/joins settled as rejected); a struck break (pending join) still separates.
+      if (suggestionMark(node)?.type !== 'insertion') paragraphs.push([])
     } else if (node.type === 'metric') {
       const { text, missing } = chip(node.attrs.metricId, node.attrs.show)
       runs.push(missing ? { text: stripXmlIllegal(text), fromMetric: true, missing: true, ...reviewProp } : { text: stripXmlIllegal(text), fromMetric: true, ...reviewProp })

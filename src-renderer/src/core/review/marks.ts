@@ -18,7 +18,11 @@ export type ReviewMarkJSON = CommentMarkJSON | SuggestionMarkJSON
 
 export interface SuggestionInfo {
   id: string
-  kind: 'insertion' | 'deletion'
+  /**
+   * split/join: a suggestion that is only a paragraph break. A suggested split is an inserted
+   * hard break, a suggested join a struck one (the paragraphs read as two until it is accepted).
+   */
+  kind: 'insertion' | 'deletion' | 'split' | 'join'
   author: string
   at: number
   /** Text the suggestion covers (chips count as '▢'). */
@@ -51,44 +55,52 @@ function forEachInline(doc: { content: readonly BlockJSON[] }, visit: (node: Inl
 
 /** Pending suggestions in document order, one entry per suggestion id. */
 export function listSuggestions(doc: { content: readonly BlockJSON[] }): SuggestionInfo[] {
-  const byId = new Map<string, SuggestionInfo>()
+  const byId = new Map<string, SuggestionInfo & { breaksOnly: boolean }>()
   forEachInline(doc, (node) => {
     const mark = suggestionMark(node)
     if (!mark) return
-    const text = node.type === 'text' ? node.text : node.type === 'metric' ? '▢' : ''
+    const isBreak = node.type === 'hardBreak'
+    const text = node.type === 'text' ? node.text : node.type === 'metric' ? '▢' : isBreak ? '¶' : ''
     const known = byId.get(mark.attrs.id)
-    if (known) known.text += text
-    else byId.set(mark.attrs.id, { id: mark.attrs.id, kind: mark.type, author: mark.attrs.author, at: mark.attrs.at, text })
+    if (known) {
+      known.text += text
+      known.breaksOnly &&= isBreak
+    } else byId.set(mark.attrs.id, { id: mark.attrs.id, kind: mark.type, author: mark.attrs.author, at: mark.attrs.at, text, breaksOnly: isBreak })
   })
-  return [...byId.values()]
+  return [...byId.values()].map(({ breaksOnly, ...s }) =>
+    breaksOnly ? { ...s, kind: s.kind === 'insertion' ? 'split' : 'join', text: s.kind === 'insertion' ? '分段' : '合并段落' } : s
+  )
 }
 
 /**
  * The text with every pending suggestion settled: 'accept' keeps insertions and drops deleted
- * text; 'reject' keeps the original. Comments are kept unless `dropComments`.
+ * text; 'reject' keeps the original. A suggested hard break that is kept splits its paragraph
+ * (as accepting or rejecting does in the editor), one that goes leaves it whole. Comments are
+ * kept unless `dropComments`.
  */
 export function settleSuggestions<T extends { content: readonly BlockJSON[] }>(doc: T, mode: 'accept' | 'reject', options: { dropComments?: boolean } = {}): T {
   const dropKind = mode === 'accept' ? 'deletion' : 'insertion'
-  const settleInline = (content: InlineJSON[] | undefined): InlineJSON[] | undefined => {
-    if (!content) return content
-    const out: InlineJSON[] = []
-    for (const node of content) {
+  // One container → one or more: each kept suggested break in a paragraph starts a new one.
+  const settleContainer = <C extends ParagraphJSON | SectionTitleJSON>(c: C): C[] => {
+    const parts: InlineJSON[][] = [[]]
+    for (const node of c.content ?? []) {
       const mark = suggestionMark(node)
       if (mark?.type === dropKind) continue
+      if (mark && node.type === 'hardBreak' && c.type === 'paragraph') {
+        parts.push([])
+        continue
+      }
       const marks = marksOf(node).filter((m) => m.type !== 'insertion' && m.type !== 'deletion' && !(options.dropComments && m.type === 'comment'))
-      const copy = { ...node } as InlineJSON & { marks?: AnyMark[] }
+      const copy = { ...node } as { marks?: AnyMark[] }
       if (marks.length) copy.marks = marks
       else delete copy.marks
-      out.push(copy)
+      parts[parts.length - 1].push(copy as InlineJSON)
     }
-    return out
+    return parts.map((content) => (content.length ? { ...c, content } : ({ type: c.type } as C)))
   }
   const blocks = doc.content.map((block) => ({
     ...block,
-    content: inlineContainers(block).map((c) => {
-      const content = settleInline(c.content)
-      return content && content.length ? { ...c, content } : { type: c.type }
-    })
+    content: inlineContainers(block).flatMap((c) => settleContainer(c))
   }))
   return { ...doc, content: blocks } as T
 }
@@ -108,10 +120,10 @@ export function withoutCommentMarks<T extends BlockJSON>(block: T): T {
               const marks = marksOf(node)
               if (!marks.some((m) => m.type === 'comment')) return node
               const kept = marks.filter((m) => m.type !== 'comment')
-              const copy = { ...node } as InlineJSON & { marks?: AnyMark[] }
+              const copy = { ...node } as { marks?: AnyMark[] }
               if (kept.length) copy.marks = kept
               else delete copy.marks
-              return copy
+              return copy as InlineJSON
             })
           }
         : c

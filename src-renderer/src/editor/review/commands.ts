@@ -6,7 +6,8 @@ import { REVIEW_INTERNAL } from './suggest'
 
 export interface SuggestionRange {
   id: string
-  kind: 'insertion' | 'deletion'
+  /** split/join: a suggestion that is only a paragraph break (an inserted or struck hard break). */
+  kind: 'insertion' | 'deletion' | 'split' | 'join'
   author: string
   at: number
   from: number
@@ -16,23 +17,27 @@ export interface SuggestionRange {
 
 /** Every suggestion with its extent (first to last position carrying its id), in document order. */
 export function findSuggestions(doc: PMNode): SuggestionRange[] {
-  const byId = new Map<string, SuggestionRange>()
+  const byId = new Map<string, SuggestionRange & { breaksOnly: boolean }>()
   doc.descendants((node, pos) => {
     if (!node.isInline) return true
     const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion')
     if (!mark) return false
     const id = mark.attrs.id as string
-    const text = node.isText ? (node.text ?? '') : node.type.name === 'metric' ? '▢' : ''
+    const isBreak = node.type.name === 'hardBreak'
+    const text = node.isText ? (node.text ?? '') : node.type.name === 'metric' ? '▢' : isBreak ? '¶' : ''
     const known = byId.get(id)
     if (known) {
       known.to = pos + node.nodeSize
       known.text += text
+      known.breaksOnly &&= isBreak
     } else {
-      byId.set(id, { id, kind: mark.type.name as SuggestionRange['kind'], author: mark.attrs.author, at: mark.attrs.at, from: pos, to: pos + node.nodeSize, text })
+      byId.set(id, { id, kind: mark.type.name as 'insertion' | 'deletion', author: mark.attrs.author, at: mark.attrs.at, from: pos, to: pos + node.nodeSize, text, breaksOnly: isBreak })
     }
     return false
   })
-  return [...byId.values()]
+  return [...byId.values()].map(({ breaksOnly, ...s }) =>
+    breaksOnly ? { ...s, kind: s.kind === 'insertion' ? 'split' : 'join', text: s.kind === 'insertion' ? '分段' : '合并段落' } : s
+  )
 }
 
 type Dispatch = ((tr: Transaction) => void) | undefined
@@ -40,14 +45,17 @@ type Dispatch = ((tr: Transaction) => void) | undefined
 /**
  * Accepts or rejects the suggestions with the given ids (all when ids is null). Accepting an
  * insertion keeps its text; accepting a deletion removes the text; rejecting does the opposite.
+ * A suggested hard break that is kept becomes a real paragraph split (accepted 分段, rejected
+ * 合并段落); one that goes leaves the two parts in one paragraph.
  */
 export function settleSuggestions(ids: ReadonlySet<string> | null, mode: 'accept' | 'reject') {
   return (state: EditorState, dispatch?: Dispatch): boolean => {
-    const ranges: Array<{ from: number; to: number; kind: 'insertion' | 'deletion' }> = []
-    state.doc.descendants((node, pos) => {
+    const ranges: Array<{ from: number; to: number; kind: 'insertion' | 'deletion'; split: boolean }> = []
+    state.doc.descendants((node, pos, parent) => {
       if (!node.isInline) return true
       const mark = node.marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion')
-      if (mark && (ids === null || ids.has(mark.attrs.id))) ranges.push({ from: pos, to: pos + node.nodeSize, kind: mark.type.name as 'insertion' | 'deletion' })
+      const split = node.type.name === 'hardBreak' && parent?.type.name === 'paragraph'
+      if (mark && (ids === null || ids.has(mark.attrs.id))) ranges.push({ from: pos, to: pos + node.nodeSize, kind: mark.type.name as 'insertion' | 'deletion', split })
       return false
     })
     if (ranges.length === 0) return false
@@ -57,7 +65,8 @@ export function settleSuggestions(ids: ReadonlySet<string> | null, mode: 'accept
     // From the end backwards, so earlier positions stay valid.
     for (const r of ranges.reverse()) {
       const keep = (r.kind === 'insertion') === (mode === 'accept')
-      if (keep) tr.removeMark(r.from, r.to, r.kind === 'insertion' ? insertion : deletion)
+      if (keep && r.split) tr.delete(r.from, r.to).split(r.from)
+      else if (keep) tr.removeMark(r.from, r.to, r.kind === 'insertion' ? insertion : deletion)
       else tr.delete(r.from, r.to)
     }
     dispatch(tr.setMeta(REVIEW_INTERNAL, true).scrollIntoView())

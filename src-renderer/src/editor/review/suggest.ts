@@ -1,10 +1,12 @@
 // Suggestion mode (修订模式): while on, what is typed is kept as an insertion mark and what is
-// deleted stays in the text with a deletion mark, both carrying the author. Structural edits
-// (splitting or joining paragraphs, moving sections) are refused in this mode with a message:
-// a suggestion is about words, and accepting one must never have to rebuild the outline.
+// deleted stays in the text with a deletion mark, both carrying the author. A paragraph split is
+// kept as a suggested (inserted) hard break and a join as a struck (deleted) hard break, inside
+// one paragraph: the exporters already read a hard break as a paragraph boundary, and accepting
+// or rejecting turns a kept break into a real split (commands.ts, core/review/marks.ts). Moving
+// sections and splitting headings stay refused in this mode: that would rebuild the outline.
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep, type Step } from '@tiptap/pm/transform'
-import { Fragment, type Mark, type Node as PMNode } from '@tiptap/pm/model'
+import { Fragment, Slice, type Mark, type Node as PMNode } from '@tiptap/pm/model'
 
 export interface SuggestModeState {
   enabled: boolean
@@ -15,7 +17,7 @@ export const suggestKey = new PluginKey<SuggestModeState>('suggestMode')
 /** Transactions with this meta are the review's own (accept/reject, marking): never re-tracked. */
 export const REVIEW_INTERNAL = 'reviewInternal'
 
-export const SUGGEST_REFUSED_MESSAGE = '修订模式下只能在段落内修改文字。分段、合并段落或调整章节，请先关闭“修订模式”。'
+export const SUGGEST_REFUSED_MESSAGE = '修订模式下不能调整章节结构（移动章节、在标题处分段或把段落并入标题）。请先关闭“修订模式”再调整。'
 
 export function newSuggestionId(): string {
   const c = globalThis.crypto
@@ -45,6 +47,8 @@ function isTracked(tr: Transaction): boolean {
 function adjacentAttrs(doc: PMNode, pos: number, type: string, author: string): { id: string; author: string; at: number } | null {
   const $pos = doc.resolve(pos)
   for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
+    // A suggested break is its own suggestion (分段/合并段落): text typed beside it is not part of it.
+    if (node?.type.name === 'hardBreak') continue
     const mark = node?.marks.find((m) => m.type.name === type && m.attrs.author === author)
     if (mark) return { id: mark.attrs.id as string, author, at: mark.attrs.at as number }
   }
@@ -66,6 +70,14 @@ export function suggestModePlugin(options: { onRefused?: (message: string) => vo
       const ok = tr.steps.every((step, i) => !(step instanceof ReplaceStep) ? !isStructural(step) : isInlineReplace(step, tr.docs[i]))
       if (!ok) options.onRefused?.(SUGGEST_REFUSED_MESSAGE)
       return ok
+    },
+    props: {
+      // Several pasted paragraphs become one inline insertion with hard breaks between them:
+      // each break is then a suggested split, settled with the pasted text.
+      transformPasted(slice, view) {
+        if (!suggestModeOf(view.state).enabled) return slice
+        return flattenSlice(slice, view.state.schema.nodes.hardBreak) ?? slice
+      }
     },
     appendTransaction(trs, _oldState, newState) {
       const mode = suggestKey.getState(newState)
@@ -107,7 +119,8 @@ function trackTransaction(tr: Transaction, out: Transaction, author: string, at:
       const a = out.mapping.map(rest.map(s.from, -1), -1)
       const b = out.mapping.map(rest.map(s.from + s.slice.size, 1), 1)
       if (b > a) {
-        const attrs = adjacentAttrs(out.doc, a, 'insertion', author) ?? adjacentAttrs(out.doc, b, 'insertion', author) ?? { id: newSuggestionId(), author, at }
+        const loneBreak = b - a === 1 && out.doc.nodeAt(a)?.type.name === 'hardBreak'
+        const attrs = (loneBreak ? null : (adjacentAttrs(out.doc, a, 'insertion', author) ?? adjacentAttrs(out.doc, b, 'insertion', author))) ?? { id: newSuggestionId(), author, at }
         out.removeMark(a, b, delType)
         out.addMark(a, b, insType.create(attrs))
         touched = true
@@ -150,4 +163,73 @@ export function setSuggestMode(state: EditorState, dispatch: (tr: Transaction) =
 
 export function suggestModeOf(state: EditorState): SuggestModeState {
   return suggestKey.getState(state) ?? { enabled: false, author: '' }
+}
+
+/** Several textblocks → their inline content joined by hard breaks; null when there is at most one. */
+export function flattenSlice(slice: Slice, hardBreak: PMNode['type']): Slice | null {
+  const blocks: PMNode[] = []
+  slice.content.descendants((node) => {
+    if (node.isTextblock) {
+      blocks.push(node)
+      return false
+    }
+    return true
+  })
+  if (blocks.length < 2) return null
+  const inline: PMNode[] = []
+  blocks.forEach((b, i) => {
+    if (i > 0) inline.push(hardBreak.create())
+    b.content.forEach((n) => inline.push(n))
+  })
+  return new Slice(Fragment.from(inline), 0, 0)
+}
+
+type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean
+
+/**
+ * Enter in suggestion mode, inside a paragraph: a suggested paragraph break (an inserted hard
+ * break, tracked like typed text). Not in a heading: that stays refused.
+ */
+export const suggestSplit: Command = (state, dispatch) => {
+  if (!suggestModeOf(state).enabled) return false
+  const { $from, $to } = state.selection
+  if ($from.parent.type.name !== 'paragraph' || !$from.sameParent($to)) return false
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(state.schema.nodes.hardBreak.create(), false).scrollIntoView())
+  return true
+}
+
+/**
+ * Backspace at the start of a paragraph (or Delete at its end) in suggestion mode, when the
+ * neighbour is a paragraph of the same block: a suggested join. The two paragraphs become one
+ * with a struck hard break where the boundary was, so the text still reads as two paragraphs
+ * until the join is accepted.
+ */
+export function suggestJoin(direction: 'backward' | 'forward', now: () => number = Date.now): Command {
+  return (state, dispatch) => {
+    const mode = suggestModeOf(state)
+    if (!mode.enabled || !state.selection.empty) return false
+    const $pos = state.selection.$from
+    if ($pos.parent.type.name !== 'paragraph' || $pos.depth < 2) return false
+    const container = $pos.node(-1)
+    const index = $pos.index(-1)
+    let boundary: number
+    if (direction === 'backward') {
+      if ($pos.parentOffset !== 0 || index === 0 || container.child(index - 1).type.name !== 'paragraph') return false
+      boundary = $pos.before()
+    } else {
+      if ($pos.parentOffset !== $pos.parent.content.size || index + 1 >= container.childCount || container.child(index + 1).type.name !== 'paragraph') return false
+      boundary = $pos.after()
+    }
+    if (dispatch) {
+      const { hardBreak } = state.schema.nodes
+      const mark = state.schema.marks.deletion.create({ id: newSuggestionId(), author: mode.author, at: now() })
+      const tr = state.tr.join(boundary)
+      const at = boundary - 1
+      tr.insert(at, hardBreak.create(null, null, [mark]))
+      // Backspace leaves the cursor before the struck break (the next one goes on leftwards); Delete after it.
+      tr.setSelection(TextSelection.create(tr.doc, direction === 'backward' ? at : at + 1))
+      dispatch(tr.setMeta(REVIEW_INTERNAL, true).scrollIntoView())
+    }
+    return true
+  }
 }
