@@ -72,14 +72,21 @@ async function selectText(needle: string): Promise<void> {
 
 /** Caret right after `needle`. */
 async function caretAfter(needle: string): Promise<void> {
-  await body.evaluate((el, n) => {
+  await body.evaluate(async (el, n) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const i = node.textContent!.indexOf(n)
       if (i < 0) continue
       ;(el as HTMLElement).focus()
-      const sel = window.getSelection()!
-      sel.collapse(node, i + n.length)
+      // ProseMirror takes the DOM selection from the (async) selectionchange event: wait for
+      // it and a frame, or a key pressed right after could act on the old selection under load.
+      const changed = new Promise<void>((resolve) => {
+        document.addEventListener('selectionchange', () => resolve(), { once: true })
+        setTimeout(resolve, 500) // already there: no event comes
+      })
+      window.getSelection()!.collapse(node, i + n.length)
+      await changed
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
       return
     }
     throw new Error(`text not found: ${n}`)
