@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { createReportFromHome, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -15,13 +16,7 @@ beforeAll(async () => {
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
-  await page.getByRole('button', { name: '新建报告' }).click()
-  const dialog = page.getByRole('dialog', { name: '新建报告' })
-  await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill('甲镇人民政府')
-  await dialog.getByRole('textbox', { name: '年度' }).fill('2024')
-  await dialog.getByRole('button', { name: '创建' }).click()
-  body = page.getByRole('textbox', { name: '报告正文' })
-  await body.waitFor()
+  body = await createReportFromHome(page, '甲镇人民政府')
   outline = page.getByRole('navigation', { name: '大纲' })
   metrics = page.getByRole('region', { name: '指标' })
 })
@@ -38,15 +33,6 @@ async function outlineNames(): Promise<string[]> {
 
 async function goToSection(numberAndTitle: RegExp): Promise<void> {
   await outline.getByRole('button', { name: numberAndTitle }).first().click()
-}
-
-/** Puts the cursor at the end of the section's first body paragraph (after its title). */
-async function typeInSection(numberAndTitle: RegExp, text: string): Promise<void> {
-  await goToSection(numberAndTitle)
-  // The outline leaves the cursor at the end of the title; → enters the first paragraph.
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('End')
-  await page.keyboard.type(text)
 }
 
 /** The first section whose shown number is `number`. */
@@ -72,8 +58,8 @@ describe('report editor', () => {
     const names = await outlineNames()
     expect(names[0]).toMatch(/^一、2024年度推进法治政府建设的主要举措和成效/)
     expect(names[1]).toMatch(/^（一）/)
-    await typeInSection(/^（一）/, '梳理权责清单并公开。')
-    await typeInSection(/^四、/, '明年继续完善制度。')
+    await typeInSection(page, /^（一）/, '梳理权责清单并公开。')
+    await typeInSection(page, /^四、/, '明年继续完善制度。')
     const text = await docText()
     expect(text).toContain('梳理权责清单并公开。')
     expect(text).toContain('明年继续完善制度。')
@@ -117,7 +103,7 @@ describe('report editor', () => {
   })
 
   it('inserts chips from the picker and from "#", and fills the metric into every chip', async () => {
-    await typeInSection(/^（二）/, '全年开展日常巡查')
+    await typeInSection(page, /^（二）/, '全年开展日常巡查')
     await page.getByRole('button', { name: '插入指标' }).click()
     const picker = page.getByRole('dialog', { name: '插入指标' })
     await picker.getByRole('textbox', { name: '搜索指标' }).fill('巡查')
@@ -199,7 +185,7 @@ describe('report editor', () => {
   })
 
   it('pastes Word HTML as clean paragraphs with bold kept', async () => {
-    await typeInSection(/^（三）/, '')
+    await typeInSection(page, /^（三）/, '')
     const wordHtml =
       `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{mso-style-parent:"";font-family:仿宋_GB2312}</style></head><body>` +
       `<!--StartFragment--><p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312;mso-bidi-font-size:16pt'>集体讨论决定重大事项<span lang=EN-US>9</span>件,全部经过合法性审查<o:p></o:p></span></p>` +
@@ -218,7 +204,7 @@ describe('report editor', () => {
   })
 
   it('commits IME composition exactly once', async () => {
-    await typeInSection(/^（四）/, '')
+    await typeInSection(page, /^（四）/, '')
     const cdp = await session.context.newCDPSession(page)
     await cdp.send('Input.imeSetComposition', { text: 'gong', selectionStart: 4, selectionEnd: 4 })
     await cdp.send('Input.imeSetComposition', { text: '公开', selectionStart: 2, selectionEnd: 2 })
@@ -261,9 +247,9 @@ describe('report editor', () => {
   })
 
   it('undoes across sections in order', async () => {
-    await typeInSection(/^（五）/, '营商甲')
+    await typeInSection(page, /^（五）/, '营商甲')
     await page.waitForTimeout(700) // separate undo groups (history groups typing within 500 ms)
-    await typeInSection(/^（六）/, '监督乙')
+    await typeInSection(page, /^（六）/, '监督乙')
     await page.keyboard.press('Control+z')
     await expect.poll(docText).not.toContain('监督乙')
     expect(await docText()).toContain('营商甲')

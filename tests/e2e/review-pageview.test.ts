@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { createReportFromHome, selectText, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -18,13 +19,7 @@ beforeAll(async () => {
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
-  await page.getByRole('button', { name: '新建报告' }).click()
-  const dialog = page.getByRole('dialog', { name: '新建报告' })
-  await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill('丙乡人民政府')
-  await dialog.getByRole('textbox', { name: '年度' }).fill('2024')
-  await dialog.getByRole('button', { name: '创建' }).click()
-  body = page.getByRole('textbox', { name: '报告正文' })
-  await body.waitFor()
+  body = await createReportFromHome(page, '丙乡人民政府')
   review = page.getByRole('toolbar', { name: '审核' })
   panel = page.getByRole('region', { name: '批注与修订' })
 })
@@ -34,36 +29,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function typeInSection(numberAndTitle: RegExp, text: string): Promise<void> {
-  await page.getByRole('navigation', { name: '大纲' }).getByRole('button', { name: numberAndTitle }).first().click()
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('End')
-  await page.keyboard.type(text)
-}
-
-/** Selects `needle` in the body through the DOM selection, as a mouse drag would. */
-async function selectText(needle: string): Promise<void> {
-  await body.evaluate((el, n) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent!.indexOf(n)
-      if (i < 0) continue
-      const range = document.createRange()
-      range.setStart(node, i)
-      range.setEnd(node, i + n.length)
-      ;(el as HTMLElement).focus()
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return
-    }
-    throw new Error(`text not found: ${n}`)
-  }, needle)
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(needle)
-}
-
 async function comment(needle: string, text: string): Promise<void> {
-  await selectText(needle)
+  await selectText(page, body, needle)
   await review.getByRole('button', { name: '批注', exact: true }).click()
   await panel.getByRole('textbox', { name: '批注内容' }).fill(text)
   await panel.getByRole('button', { name: '添加批注' }).click()
@@ -79,15 +46,15 @@ describe('comments in the page view', () => {
 
   it('clerk writes, comments twice, replies once, and deletes the second passage', async () => {
     reportId = /#\/reports\/([^/?]+)/.exec(page.url())![1]
-    await typeInSection(/^（一）/, '建立行政执法公示台账并按月更新。')
-    await typeInSection(/^（二）/, '另附一段说明。')
+    await typeInSection(page, /^（一）/, '建立行政执法公示台账并按月更新。')
+    await typeInSection(page, /^（二）/, '另附一段说明。')
     await comment('公示台账', '请补充台账条目数。')
     await panel.getByRole('article', { name: '批注：请补充台账条目数。' }).getByRole('textbox', { name: '回复' }).fill('已补充。')
     await panel.getByRole('article', { name: '批注：请补充台账条目数。' }).getByRole('button', { name: '回复', exact: true }).click()
     await expect.poll(() => panel.getByRole('article', { name: '批注：请补充台账条目数。' }).textContent()).toContain('已补充。')
 
     await comment('另附一段说明', '这段可以删去。')
-    await selectText('另附一段说明')
+    await selectText(page, body, '另附一段说明')
     await page.keyboard.press('Backspace')
     await expect.poll(() => panel.getByRole('article', { name: '批注：这段可以删去。' }).textContent()).toContain('原文已删除')
   })

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { caretAfter, createReportFromHome, selectText, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -25,13 +26,7 @@ beforeAll(async () => {
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
-  await page.getByRole('button', { name: '新建报告' }).click()
-  const dialog = page.getByRole('dialog', { name: '新建报告' })
-  await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill('甲镇人民政府')
-  await dialog.getByRole('textbox', { name: '年度' }).fill('2024')
-  await dialog.getByRole('button', { name: '创建' }).click()
-  body = page.getByRole('textbox', { name: '报告正文' })
-  await body.waitFor()
+  body = await createReportFromHome(page, '甲镇人民政府')
   review = page.getByRole('toolbar', { name: '审核' })
   panel = page.getByRole('region', { name: '批注与修订' })
 })
@@ -41,57 +36,6 @@ afterAll(async () => {
   await server?.close()
   rmSync(work, { recursive: true, force: true })
 })
-
-async function typeInSection(numberAndTitle: RegExp, text: string): Promise<void> {
-  await page.getByRole('navigation', { name: '大纲' }).getByRole('button', { name: numberAndTitle }).first().click()
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('End')
-  await page.keyboard.type(text)
-}
-
-/** Selects `needle` in the body through the DOM selection, as a mouse drag would. */
-async function selectText(needle: string): Promise<void> {
-  await body.evaluate((el, n) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent!.indexOf(n)
-      if (i < 0) continue
-      const range = document.createRange()
-      range.setStart(node, i)
-      range.setEnd(node, i + n.length)
-      ;(el as HTMLElement).focus()
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return
-    }
-    throw new Error(`text not found: ${n}`)
-  }, needle)
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(needle)
-}
-
-/** Caret right after `needle`. */
-async function caretAfter(needle: string): Promise<void> {
-  await body.evaluate(async (el, n) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent!.indexOf(n)
-      if (i < 0) continue
-      ;(el as HTMLElement).focus()
-      // ProseMirror takes the DOM selection from the (async) selectionchange event: wait for
-      // it and a frame, or a key pressed right after could act on the old selection under load.
-      const changed = new Promise<void>((resolve) => {
-        document.addEventListener('selectionchange', () => resolve(), { once: true })
-        setTimeout(resolve, 500) // already there: no event comes
-      })
-      window.getSelection()!.collapse(node, i + n.length)
-      await changed
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-      return
-    }
-    throw new Error(`text not found: ${n}`)
-  }, needle)
-}
 
 async function statusText(): Promise<string> {
   return (await review.locator('.review-bar__status').textContent()) ?? ''
@@ -132,7 +76,7 @@ async function docText(): Promise<string> {
 
 describe('review on one PC', () => {
   it('clerk drafts and submits (first run asks for the two people and the PIN)', async () => {
-    await typeInSection(/^（一）/, '梳理权责清单并向社会公开。')
+    await typeInSection(page, /^（一）/, '梳理权责清单并向社会公开。')
     const patrols = page.getByRole('region', { name: '指标' }).getByRole('textbox', { name: '日常巡查次数' })
     await patrols.fill('120')
     await patrols.press('Enter')
@@ -168,7 +112,7 @@ describe('review on one PC', () => {
     await switchToLeader()
     await expect.poll(roleText).toContain('审核人（李主任）')
 
-    await selectText('权责清单')
+    await selectText(page, body, '权责清单')
     await review.getByRole('button', { name: '批注', exact: true }).click()
     await panel.getByRole('textbox', { name: '批注内容' }).fill('请写明清单涉及多少项事项。')
     await panel.getByRole('button', { name: '添加批注' }).click()
@@ -176,7 +120,7 @@ describe('review on one PC', () => {
     await expect.poll(() => panel.getByRole('article').count()).toBe(1)
 
     // While submitted, the leader's typing is a suggestion.
-    await caretAfter('向社会公开')
+    await caretAfter(body, '向社会公开')
     await page.keyboard.type('并动态更新')
     await expect.poll(() => body.locator('ins.review-ins').textContent()).toBe('并动态更新')
     expect(await body.locator('ins.review-ins').getAttribute('data-author')).toBe('李主任')
@@ -217,7 +161,7 @@ describe('review on one PC', () => {
     // Chinese input through an IME in 修订模式: the composed text is one insertion by the clerk.
     await review.getByRole('button', { name: '修订模式' }).click()
     expect(await review.getByRole('button', { name: '修订模式' }).getAttribute('aria-pressed')).toBe('true')
-    await caretAfter('梳理')
+    await caretAfter(body, '梳理')
     const cdp = await page.context().newCDPSession(page)
     for (const t of ['b', 'bi', 'bing', '并']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length })
     await cdp.send('Input.insertText', { text: '并' })
@@ -230,7 +174,7 @@ describe('review on one PC', () => {
     // Enter in 修订模式 is a suggested paragraph split (分段): the paragraph stays one, with the
     // clerk's inserted break, until it is accepted.
     const paragraphs = await body.locator('p').count()
-    await caretAfter('权责清单')
+    await caretAfter(body, '权责清单')
     await page.keyboard.press('Enter')
     await expect.poll(() => body.locator('ins.review-ins[data-author="王小明"] br').count()).toBe(1)
     expect(await body.locator('p').count()).toBe(paragraphs)
@@ -242,13 +186,13 @@ describe('review on one PC', () => {
     await review.getByRole('button', { name: '修订模式' }).click()
 
     // A comment whose text is then deleted stays listed, marked 原文已删除; resolving it closes it.
-    await typeInSection(/^（二）/, '另附说明。')
-    await selectText('另附说明')
+    await typeInSection(page, /^（二）/, '另附说明。')
+    await selectText(page, body, '另附说明')
     await review.getByRole('button', { name: '批注', exact: true }).click()
     await panel.getByRole('textbox', { name: '批注内容' }).fill('这句是否保留？')
     await panel.getByRole('button', { name: '添加批注' }).click()
     await expect.poll(() => panel.getByRole('article').count()).toBe(2)
-    await selectText('另附说明')
+    await selectText(page, body, '另附说明')
     await page.keyboard.press('Backspace')
     await page.keyboard.press('Delete')
     const orphan = panel.getByRole('article', { name: '批注：这句是否保留？' })
@@ -290,7 +234,7 @@ describe('review on one PC', () => {
 
   it('approval is refused while a suggestion is pending, then approved; editing is refused', async () => {
     await expect.poll(statusText).toContain('送审')
-    await caretAfter('动态更新')
+    await caretAfter(body, '动态更新')
     await page.keyboard.type('，每季度复核')
     await expect.poll(() => body.locator('ins.review-ins').count()).toBe(1)
     await review.getByRole('button', { name: '审核通过' }).click()
