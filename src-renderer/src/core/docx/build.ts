@@ -22,7 +22,7 @@ import {
   type IRunOptions,
   type ISpacingProperties
 } from 'docx'
-import type { ResolvedParagraph, ResolvedReport, ResolvedRun, ResolvedTable } from '../resolved'
+import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
 import type { SectionLevel } from '../report'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import { stripXmlIllegal } from '../text'
@@ -318,114 +318,6 @@ function attachmentTableBlock(profile: LayoutProfile, table: AttachmentTable): T
       ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((t, i) => cell(t, i, false)) }))
     ]
   })
-}
-
-/** 小四 for the statistics tables: ten columns of 三号 would not fit the 156 mm line. */
-const METRIC_TABLE_HALF_POINTS = 24
-
-/**
- * A section's metric table: centred title, unit note on the right, a multi-row header with
- * spans that repeats on every page, explicit column widths from the template's fractions.
- */
-function metricTableBlock(profile: LayoutProfile, table: ResolvedTable): Array<Paragraph | Table> {
-  const area = typeAreaWidthTwips(profile)
-  const widths = table.columnFractions.map((f) => Math.round(f * area))
-  const size = METRIC_TABLE_HALF_POINTS
-  const cellText = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], font: string, indentTwips = 0) =>
-    gridFreeParagraph({
-      alignment: align,
-      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-      indent: { ...NO_INDENT, left: indentTwips, right: 0 },
-      children: textRuns(text, { font, size })
-    })
-  const borders = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER }
-  const spanWidth = (start: number, span: number) => widths.slice(start, start + span).reduce((a, b) => a + b, 0)
-  // Header cells in column order: a cell spanning rows down occupies its columns in later rows.
-  const occupied: number[] = new Array(widths.length).fill(0)
-  const headerRows = table.header.map((row) => {
-    let col = 0
-    const cells = row.map((cell) => {
-      while (col < widths.length && occupied[col] > 0) col++
-      const start = col
-      for (let c = start; c < start + cell.colSpan; c++) occupied[c] = cell.rowSpan
-      col += cell.colSpan
-      return new TableCell({
-        width: { size: spanWidth(start, cell.colSpan), type: WidthType.DXA },
-        columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-        rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-        verticalAlign: VerticalAlignTable.CENTER,
-        borders,
-        children: [cellText(cell.text, AlignmentType.CENTER, profile.fonts.heading1)]
-      })
-    })
-    for (let c = 0; c < occupied.length; c++) if (occupied[c] > 0) occupied[c]--
-    return new TableRow({ tableHeader: true, cantSplit: true, children: cells })
-  })
-  const bodyRows = table.rows.map((row) => {
-    if (row.heading) {
-      return new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: area, type: WidthType.DXA },
-            columnSpan: widths.length,
-            borders,
-            children: [cellText(row.label, AlignmentType.LEFT, profile.fonts.heading2)]
-          })
-        ]
-      })
-    }
-    const label = table.rowHeader
-      ? [
-          new TableCell({
-            width: { size: widths[0], type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.CENTER,
-            borders,
-            children: [cellText(row.label, AlignmentType.LEFT, profile.fonts.body, row.indent * size * 10)]
-          })
-        ]
-      : []
-    const offset = table.rowHeader ? 1 : 0
-    const cells = row.cells.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i + offset], type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          borders,
-          children: [cellText(c.text, AlignmentType.CENTER, profile.fonts.body)]
-        })
-    )
-    return new TableRow({ cantSplit: true, children: [...label, ...cells] })
-  })
-  const out: Array<Paragraph | Table> = [
-    gridFreeParagraph({
-      keepNext: true,
-      alignment: AlignmentType.CENTER,
-      spacing: exactSpacing(profile),
-      indent: { ...NO_INDENT, right: 0 },
-      children: textRuns(stripXmlIllegal(table.title), { font: profile.fonts.body, size: profile.sizes.body })
-    })
-  ]
-  if (table.unitNote.trim() !== '') {
-    out.push(
-      gridFreeParagraph({
-        keepNext: true,
-        alignment: AlignmentType.RIGHT,
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        indent: { ...NO_INDENT, right: 0 },
-        children: textRuns(stripXmlIllegal(table.unitNote), { font: profile.fonts.body, size })
-      })
-    )
-  }
-  out.push(
-    new Table({
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      rows: [...headerRows, ...bodyRows]
-    })
-  )
-  return out
 }
 
 /** Each attachment on a new page: "附件N" in 黑体 on line 1, the title centred on line 3. */
