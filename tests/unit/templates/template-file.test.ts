@@ -32,6 +32,7 @@ describe('built-in templates are sound', () => {
     expect(top[0]).toMatch(/工作开展情况/)
     expect(top[1]).toMatch(/存在的问题/)
     expect(top[2]).toMatch(/打算/)
+    expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).length).toBeGreaterThan(0)
     expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).every((s) => !s.required)).toBe(true)
   })
 })
@@ -89,6 +90,7 @@ describe('template file export and import', () => {
       t.sections[2].level = 7 as never
       delete (t as Record<string, unknown>).name
     }))
+    expect(errors.length).toBeGreaterThan(0)
     expect(errors.every(chinese)).toBe(true)
     expect(errors.join('\n')).toMatch(/第3个章节的层级/)
     expect(errors.join('\n')).toMatch(/模板名称缺失/)
