@@ -7,6 +7,7 @@ import type { AuditEntry } from '@core/review/audit'
 import type { CommentThread, ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
 import { withoutCommentMarks } from '@core/review/marks'
+import { previousYearCandidates } from '@core/last-year'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -313,8 +314,7 @@ export async function deleteUserTemplate(db: HuibaoDatabase, id: string, now = D
   })
 }
 
-/** Last year's live report made from the same template, most recently edited first; undefined if none. */
-export async function findPreviousYearReport(db: HuibaoDatabase, templateId: string, year: number): Promise<Report | undefined> {
-  const live = await listReports(db)
-  return live.find((r) => r.templateId === templateId && r.meta.year === year - 1)
+/** Last year's live reports of the same template and issuing organ, most recently edited first. */
+export async function findPreviousYearReports(db: HuibaoDatabase, templateId: string, year: number, organs: readonly string[]): Promise<Report[]> {
+  return previousYearCandidates(await listReports(db), { templateId, year, organs })
 }
