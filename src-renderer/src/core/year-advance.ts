@@ -4,6 +4,7 @@
 import { isValidIsoDate } from './dates'
 import { PREAMBLE_ID, type BlockJSON, type InlineJSON, type ParagraphJSON, type Report, type ReportDocJSON, type SectionJSON } from './report'
 import type { MetricValue, ReportTemplate } from './template'
+import { withReportMetrics } from './report-metrics'
 
 // A year that is part of a span ("2021—2025年", the national outline's period) or of a
 // document number ("〔2021〕30号") names a fixed thing and stays. A span of two consecutive
@@ -118,6 +119,8 @@ export function advanceReport(
     templateId: old.templateId,
     templateVersion: old.templateVersion,
     previousReportId: old.id,
+    // The clerk's own metrics carry over with their ids, so last year's values line up by id.
+    ...(old.ownMetrics?.length ? { ownMetrics: old.ownMetrics.map((m) => ({ ...m })) } : {}),
     meta: {
       ...old.meta,
       issuingOrgans: [...old.meta.issuingOrgans],
@@ -132,6 +135,6 @@ export function advanceReport(
     deletedAt: null
   }
   // Cleared, not copied: last year's figure stays visible beside the input instead.
-  const values: MetricValue[] = template.metrics.map((m) => ({ metricId: m.id, value: null, qualifier: '' }))
+  const values: MetricValue[] = withReportMetrics(template, old).metrics.map((m) => ({ metricId: m.id, value: null, qualifier: '' }))
   return { report, doc, values }
 }

@@ -7,7 +7,7 @@ import { getTemplate } from '@core/templates'
 import { resolveReport } from '@core/resolve'
 import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
 import { reportLayout } from '@core/pages/report-layout'
-import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
+import { getDatabase, getReport, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../db/database'
 import { getPlatform, type Platform } from '../platform'
 import type { ResolvedReport } from '@core/resolved'
 
@@ -40,7 +40,7 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
   let data: Uint8Array
   try {
     // Year-on-year chips need last year's figures.
-    const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
+    const previousValues = await loadPreviousYearValues(db, report, template, (r) => getTemplate(r.templateId, r.templateVersion))
     // The report's own layout choices, as the page view and the PDF use them.
     const layout = reportLayout(report, template, values, previousValues)
     const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })

@@ -10,7 +10,7 @@ import { reportBlocks, type PageBlock } from '@core/pages/blocks'
 import { reportLayout } from '@core/pages/report-layout'
 import { withoutSuggestedInsertions } from '@core/pages/comments'
 import type { EffectiveLayoutSettings, ReportLayoutSettings } from '@core/pages/settings'
-import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../../db/database'
+import { getDatabase, getReport, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../../db/database'
 
 export class PrintableError extends Error {
   override name = 'PrintableError'
@@ -46,7 +46,7 @@ export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDa
   const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
   const doc = { type: 'doc', content: sections } as ReportDocJSON
   // Year-on-year chips need last year's figures, as the Word export reads them.
-  const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
+  const previousValues = await loadPreviousYearValues(db, report, template, (r) => getTemplate(r.templateId, r.templateVersion))
   const resolved = options.comments
     ? resolveReport(report, withoutSuggestedInsertions(doc), template, values, { previousValues, review: true })
     : resolveReport(report, doc, template, values, { previousValues })
