@@ -69,13 +69,16 @@ export const useMetricsStore = defineStore('metrics', () => {
     return { ok: false, message: '保存失败：无法写入本地数据库，请再试一次。' }
   }
 
-  async function writeOwn(next: MetricDefinition[], options: { removedIds?: string[]; values?: MetricValue[] } = {}): Promise<OwnResult> {
+  async function writeOwn(nextIn: MetricDefinition[], options: { removedIds?: string[]; values?: MetricValue[] } = {}): Promise<OwnResult> {
     const id = reportId.value
     const base = baseTemplate.value
     if (!id || !base) return { ok: false, message: '报告尚未打开。' }
+    // Plain copies: definitions edited in a dialog may be Vue proxies, which IndexedDB cannot clone.
+    const next = JSON.parse(JSON.stringify(nextIn)) as MetricDefinition[]
     try {
-      await saveReportMetrics(db, id, next, options)
+      await saveReportMetrics(db, id, next, { ...options, values: options.values?.map((v) => ({ metricId: v.metricId, value: v.value, qualifier: v.qualifier })) })
     } catch (error) {
+      if (!(error instanceof ReportLockedError)) console.warn('[huibao] could not save the report’s own metrics', error)
       return failure(error)
     }
     own.value = next
