@@ -7,6 +7,7 @@ import { createReportFromTemplate } from '@core/report-factory'
 import {
   createReport,
   duplicateReport,
+  findPreviousYearReports,
   ensureTemplateSnapshot,
   getDatabase,
   getSetting,
@@ -87,6 +88,11 @@ export const useReportsStore = defineStore('reports', {
       } catch (error) {
         fail('读取回收站失败', error)
       }
+    },
+
+    /** Last year's live reports of this template and issuing organ, for 新建报告 to offer (the clerk chooses among several). */
+    async previousYearReports(templateId: string, year: number, organs: readonly string[]): Promise<Report[]> {
+      return findPreviousYearReports(getDatabase(), templateId, year, organs)
     },
 
     async lastUsedInput(): Promise<LastUsedInput> {
