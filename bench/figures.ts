@@ -19,9 +19,9 @@ const T = RULE_OF_LAW_TEMPLATE
 
 const ours: Proposer = (s) => findProseFigures(s, T)
 
-/** The earlier rule: every metric of the figure's unit, the first one pre-selected. */
+/** The earlier rule: every metric of the figure's unit, the first one pre-selected (same finder). */
 const unitOnly: Proposer = (s) =>
-  findProseFigures(s, T).map((f) => {
+  findProseFigures(s, T, [], { propose: false }).map((f) => {
     const ids = T.metrics.filter((m) => m.type !== 'text' && m.formula === undefined && unitsCompatible(f.unit, m.unit)).map((m) => m.id)
     return { text: f.text, candidates: ids, preselect: ids[0] ?? null }
   })
@@ -58,7 +58,8 @@ export function figureProposalRows(f: FigureProposalFigures): string[][] {
       `${f.time.ours.median.toFixed(2)} ms`,
       `${f.time.baseline.median.toFixed(2)} ms`,
       `${(f.time.ours.median / f.time.baseline.median).toFixed(2)}×`,
-      `min/max ${f.time.ours.min.toFixed(2)}/${f.time.ours.max.toFixed(2)} vs ${f.time.baseline.min.toFixed(2)}/${f.time.baseline.max.toFixed(2)} ms; ${f.time.runs} interleaved runs`
+      `min/max ${f.time.ours.min.toFixed(2)}/${f.time.ours.max.toFixed(2)} vs ${f.time.baseline.min.toFixed(2)}/${f.time.baseline.max.toFixed(2)} ms; ${f.time.runs} interleaved runs; ` +
+        `${(f.time.ours.median / f.sentences).toFixed(3)} ms per sentence: ${f.time.ours.median / f.sentences < 1 ? 'meets' : 'MISSES'} goal (< 1 ms, 数字检查 opens at once)`
     ]
   ]
 }

@@ -8,7 +8,7 @@ import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from '.
 /** Units common in township reports, besides those of the template's own metrics. */
 const COMMON_UNITS = [
   '人次', '户次', '件次', '场次', '个百分点', '万元', '亿元', '元', '平方米', '亩', '公里', '千米', '米', '吨',
-  '次', '起', '件', '个', '条', '人', '名', '户', '场', '份', '期', '家', '所', '处', '项', '篇', '批', '天', '小时', '%', '％'
+  '次', '起', '件', '个', '条', '人', '名', '户', '场', '份', '册', '期', '家', '所', '处', '项', '篇', '批', '天', '小时', '%', '％'
 ]
 
 export interface ProseFigure {
@@ -54,11 +54,13 @@ function toNumber(raw: string): number {
 }
 
 const normUnit = (u: string) => u.replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace('％', '%')
-/** '份' typed in the text is the metric's '份（册）'. */
+/** '份' or '册' typed in the text is the metric's '份（册）'. */
 export function unitsCompatible(figureUnit: string, metricUnit: string): boolean {
   const f = normUnit(figureUnit)
   const m = normUnit(metricUnit)
-  return f === m || (m.startsWith(f + '(') && f !== '')
+  if (f === m) return true
+  const alt = /^(.+)\((.+)\)$/.exec(m)
+  return alt !== null && f !== '' && (f === alt[1] || f === alt[2])
 }
 
 // ---- Which metric do the words name? -----------------------------------------------------------
@@ -168,8 +170,9 @@ export function proposeMetrics(
 /**
  * Every figure in a piece of plain text. Dates ('2024年', '3月15日'), ordinals ('第3季度'),
  * list numbers ('1.') and numbers inside names ('6.26国际禁毒日') are not figures.
+ * `propose: false` only finds them (no metric proposals).
  */
-export function findProseFigures(text: string, template?: ReportTemplate, values: readonly MetricValue[] = []): ProseFigure[] {
+export function findProseFigures(text: string, template?: ReportTemplate, values: readonly MetricValue[] = [], options: { propose?: boolean } = {}): ProseFigure[] {
   const out: ProseFigure[] = []
   const byId = valuesById(values)
   const metrics = template?.metrics ?? []
@@ -182,6 +185,10 @@ export function findProseFigures(text: string, template?: ReportTemplate, values
     if (!Number.isFinite(value)) continue
     const qualifier: Qualifier = approx ? '约' : ((after ?? '') as Qualifier)
     const end = start + whole.length
+    if (options.propose === false) {
+      out.push({ text: whole, start, end, value, qualifier, unit, candidates: [], preselect: null })
+      continue
+    }
     const around = clauseAround(text, start, end)
     const { candidates, preselect } = proposeMetrics(around.before + around.after, around.before.length, { unit, value }, metrics, byId)
     out.push({ text: whole, start, end, value, qualifier, unit, candidates, preselect })
