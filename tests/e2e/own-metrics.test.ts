@@ -86,6 +86,18 @@ describe('metrics of the report itself', () => {
     await expect.poll(() => panel.getByRole('textbox', { name: '领导班子会议学法次数' }).count()).toBe(0)
     expect(await body.locator('.metric-chip', { hasText: /^8次$/ }).count()).toBe(0)
     expect(await body.textContent()).toContain('全年领导班子会议学法8次，党委中心组学习13次。')
+
+    // Submitted (送审): the clerk can no longer make, rename or delete metrics of the report.
+    await page.getByRole('toolbar', { name: '审核' }).getByRole('button', { name: '送审', exact: true }).click()
+    const setup = page.getByRole('dialog', { name: '审核设置' })
+    await setup.getByRole('textbox', { name: '起草人姓名' }).fill('王小明')
+    await setup.getByRole('textbox', { name: '审核人姓名' }).fill('李主任')
+    await setup.getByRole('textbox', { name: '审核人PIN' }).fill('482915')
+    await setup.getByRole('textbox', { name: '再次输入PIN' }).fill('482915')
+    await setup.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByRole('button', { name: '设为指标' }).isDisabled()).toBe(true)
+    expect(await panel.getByRole('button', { name: '修改指标中心组学习次数' }).isDisabled()).toBe(true)
+    expect(await panel.getByRole('button', { name: '删除指标中心组学习次数' }).isDisabled()).toBe(true)
     expect(pageErrors).toEqual([])
   })
 
