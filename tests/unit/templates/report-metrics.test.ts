@@ -177,3 +177,19 @@ describe('last year and next year', () => {
     expect(resolved.sections[0].paragraphs[0].runs.map((x) => x.text).join('')).toBe('全年领导班子会议学法8次，同比增长100%')
   })
 })
+
+describe('存为模板 keeps the report’s own metrics', () => {
+  it('as template metrics under the section citing them, without the own. mark', async () => {
+    const { templateFromReport } = await import('@core/templates/derive')
+    let n = 0
+    const r = createReportFromTemplate(W, { organs: ['甲镇人民政府'], addressee: '乙县', year: 2024, date: '2025-01-10' }, { reportId: 'r', newSectionId: () => `s${++n}`, now: 1 })
+    r.report.ownMetrics = [own('study', '领导班子会议学法次数'), own('idle', '未引用的次数')]
+    r.doc.content[2].content[1] = { type: 'paragraph', content: [{ type: 'text', text: '学法' }, { type: 'metric', attrs: { metricId: 'own.study' } }] }
+    const tpl = templateFromReport(r.report, r.doc, W, 'new', '我的模板')
+    const key = r.doc.content[2].attrs.templateKey
+    expect(tpl.metrics.map((m) => [m.id, m.label, m.sectionKey])).toEqual([
+      ['custom.study', '领导班子会议学法次数', key],
+      ['custom.idle', '未引用的次数', '']
+    ])
+  })
+})
