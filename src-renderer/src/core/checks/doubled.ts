@@ -2,6 +2,7 @@
 import type { CheckItem, CheckRule } from './types'
 import { inChip, unitItem } from './units'
 
+const FULL: Record<string, string> = { ',': '，', ';': '；' }
 const DOUBLE = /([，。、；：？！,;])(?:[，。、；：,;]|\1)+/g
 
 export const doubled: CheckRule = {
@@ -14,7 +15,7 @@ export const doubled: CheckRule = {
       for (const m of unit.text.matchAll(DOUBLE)) {
         if (inChip(unit, m.index, m.index + m[0].length)) continue
         // Keep the stronger mark: "，。" → "。"; "，，" → "，".
-        const to = /[。？！]/.test(m[0]) ? (m[0].match(/[。？！]/)?.[0] ?? m[1]) : m[1]
+        const to = /[。？！]/.test(m[0]) ? (m[0].match(/[。？！]/)?.[0] ?? m[1]) : (FULL[m[1]] ?? m[1])
         out.push(unitItem(this, '必须修改', unit, m.index, m.index + m[0].length, `标点“${m[0]}”重复，请只保留一个`, { to, label: `改为“${to}”` }))
       }
     }
