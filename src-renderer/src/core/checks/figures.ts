@@ -2,6 +2,7 @@
 // Dates, ordinals (第3), document numbers (〔2024〕5号), phone numbers and list numbers are not
 // figures because none of them is followed by a counting unit.
 import type { ReportTemplate } from '../template'
+import type { TextUnit } from './types'
 
 export interface Figure {
   start: number
@@ -59,3 +60,15 @@ export const UNIT_FAMILIES: string[][] = [
   ['平方米', '亩'],
   ['米', '公里', '千米']
 ]
+
+const perUnit = new WeakMap<TextUnit, Figure[]>()
+
+/** The figures of a line, found once per check run however many rules ask. */
+export function figuresIn(unit: TextUnit, template?: ReportTemplate): Figure[] {
+  let found = perUnit.get(unit)
+  if (!found) {
+    found = findFigures(unit.text, template)
+    perUnit.set(unit, found)
+  }
+  return found
+}

@@ -19,12 +19,14 @@ function neighbour(text: string, i: number, step: 1 | -1): string | undefined {
 export function halfWidthMarks(unit: TextUnit): Array<{ at: number; mark: string }> {
   const { text } = unit
   if (!/[,;:?!().]/.test(text)) return []
-  const masked = new Set<number>()
-  for (const m of text.matchAll(LATIN_TOKEN)) for (let i = m.index; i < m.index + m[0].length; i++) masked.add(i)
+  const tokens: Array<[number, number]> = []
+  for (const m of text.matchAll(LATIN_TOKEN)) tokens.push([m.index, m.index + m[0].length])
+  const masked = { has: (i: number) => tokens.some(([a, b]) => i >= a && i < b) }
   const out: Array<{ at: number; mark: string }> = []
-  for (let i = 0; i < text.length; i++) {
-    const mark = text[i]
-    if (!(mark in FULL) || masked.has(i) || inChip(unit, i)) continue
+  for (const hit of text.matchAll(/[,;:?!().]/g)) {
+    const i = hit.index
+    const mark = hit[0]
+    if (masked.has(i) || inChip(unit, i)) continue
     const prev = neighbour(text, i, -1)
     const next = neighbour(text, i, 1)
     if (mark === '(' || mark === ')') {

@@ -22,6 +22,7 @@ import { dateFormat } from './date-format'
 import { organOrder } from './organ-order'
 import { addressee } from './addressee'
 import { controlChars } from './control-chars'
+import { rangeMark } from './range-mark'
 
 export type { CheckFamily, CheckFix, CheckInput, CheckItem, CheckLocation, CheckRule, Severity } from './types'
 
@@ -42,6 +43,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   halfWidth,
   pairs,
   doubled,
+  rangeMark,
   dateFormat,
   organOrder,
   addressee,

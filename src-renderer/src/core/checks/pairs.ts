@@ -5,6 +5,7 @@ import { inChip, unitItem } from './units'
 
 const OPEN: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】', '〔': '〕', '〈': '〉', '「': '」' }
 const CLOSE = new Map(Object.entries(OPEN).map(([o, c]) => [c, o]))
+const BRACKETS = /[“”‘’（）《》【】〔〕〈〉「」]/g
 
 export const pairs: CheckRule = {
   id: 'unpaired',
@@ -16,12 +17,16 @@ export const pairs: CheckRule = {
       const { text } = unit
       const stack: Array<{ ch: string; at: number }> = []
       const bad: Array<{ at: number; ch: string }> = []
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i]
-        if (inChip(unit, i)) continue
+      // Only the bracket characters are visited: one regex pass over the line.
+      for (const m of text.matchAll(BRACKETS)) {
+        const ch = m[0]
+        const i = m.index
+        if (unit.chips.length && inChip(unit, i)) continue
         if (ch in OPEN) stack.push({ ch, at: i })
-        else if (CLOSE.has(ch)) {
-          const j = stack.map((s) => s.ch).lastIndexOf(CLOSE.get(ch)!)
+        else {
+          const opener = CLOSE.get(ch)!
+          let j = stack.length - 1
+          while (j >= 0 && stack[j].ch !== opener) j--
           if (j < 0) bad.push({ at: i, ch })
           // Openers left inside the matched pair were never closed.
           else for (const s of stack.splice(j).slice(1)) bad.push({ at: s.at, ch: s.ch })
@@ -32,7 +37,7 @@ export const pairs: CheckRule = {
         const partner = OPEN[b.ch] ?? CLOSE.get(b.ch)!
         out.push(unitItem(this, '必须修改', unit, b.at, b.at + 1, `“${b.ch}”没有对应的“${partner}”，请补全或删去`))
       }
-      if (/["]/.test(text) && /[\u4e00-\u9fff]/.test(text)) {
+      if (text.includes('"') && /[\u4e00-\u9fff]/.test(text)) {
         for (const m of text.matchAll(/"/g)) {
           if (inChip(unit, m.index)) continue
           out.push(unitItem(this, '建议检查', unit, m.index, m.index + 1, '中文中应使用中文引号“”，不用英文引号"'))

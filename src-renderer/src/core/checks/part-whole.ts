@@ -1,7 +1,7 @@
 // 部分大于整体: "共办理162件……其中293件" — a part introduced by 其中 larger than the total before
 // it (same unit, same paragraph); the parts listed after one 其中 adding up to more than it.
 import type { CheckItem, CheckRule, TextUnit } from './types'
-import { findFigures, type Figure } from './figures'
+import { figuresIn, type Figure } from './figures'
 import { sentences, unitItem } from './units'
 
 const WHOLE = /(共|合计|总计|累计|总数|总量|总额)[^，。；、！？]{0,10}$/
@@ -19,16 +19,30 @@ function clauseBefore(text: string, at: number): string {
 export function wholeAndParts(text: string, figures: Figure[]): Array<{ whole: Figure; part: Figure }> {
   const pairs: Array<{ whole: Figure; part: Figure }> = []
   const wholes: Figure[] = []
+  let previous: Figure | null = null
   for (const f of figures) {
     if (f.unit === '%' || f.unit === '个百分点') continue
     const before = clauseBefore(text, f.start)
     if (PART.test(before)) {
-      const whole = [...wholes].reverse().find((w) => w.unit === f.unit)
+      let whole = [...wholes].reverse().find((w) => w.unit === f.unit)
+      // "发放资料3300份，其中…": the figure that ends the clause right before 其中 is the whole.
+      if (!whole && previous && previous.unit === f.unit && /^[，,]\s*其中/.test(text.slice(previous.end, f.start).replace(/^[^，,。；]*/, ''))) whole = previous
       if (whole) pairs.push({ whole, part: f })
     } else if (WHOLE.test(before)) wholes.push(f)
+    previous = f
   }
   return pairs
 }
+
+/** Upper bound of a figure: 3300多 is below 3400, 约120 below 132. */
+function ceiling(f: Figure): number {
+  if (!f.approx) return f.value
+  const zeros = /0*$/.exec(f.digits.split('.')[0])![0].length
+  return Math.max(f.value + 10 ** Math.max(0, zeros - 1), f.value * 1.1)
+}
+
+// "18个村中有20个村": the part counted out of a set larger than the set.
+const OUT_OF = /(\d+)(个|家|名|户|所|处|条)([^，。；\d]{1,8}?)中(?:有|共有|已有)?(\d+)\2/g
 
 export const partWhole: CheckRule = {
   id: 'part-whole',
@@ -37,11 +51,18 @@ export const partWhole: CheckRule = {
   run({ units, template }) {
     const out: CheckItem[] = []
     for (const unit of units) {
-      if (unit.kind !== 'body' || !unit.text.includes('其中')) continue
-      const figures = findFigures(unit.text, template)
+      if (unit.kind !== 'body') continue
+      for (const m of unit.text.matchAll(OUT_OF)) {
+        if (Number(m[4]) > Number(m[1])) {
+          const start = m.index + m[0].lastIndexOf(m[4])
+          out.push(unitItem(this, '必须修改', unit, start, start + m[4].length + 1, `“${m[0]}”：部分（${m[4]}${m[2]}）多于总数（${m[1]}${m[2]}）；请核对这两个数字`))
+        }
+      }
+      if (!unit.text.includes('其中')) continue
+      const figures = figuresIn(unit, template)
       for (const { whole, part } of wholeAndParts(unit.text, figures)) {
-        if (whole.approx || part.approx) continue
-        if (part.value > whole.value) {
+        if (part.approx) continue
+        if (part.value > ceiling(whole)) {
           out.push(
             unitItem(this, '必须修改', unit, part.start, part.end,
               `“其中${unit.text.slice(part.start, part.end)}”大于前面的总数“${unit.text.slice(whole.start, whole.end)}”，部分不能大于整体；请核对这两个数字`)

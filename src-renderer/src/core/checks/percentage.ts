@@ -1,7 +1,7 @@
 // 百分比与计数不符: "共受理80件，其中1件…，占1.1%" — 1/80 is 1.25%, so the percentage does not
 // follow from the counts in the same sentence (checked to the precision it is written with).
 import type { CheckItem, CheckRule } from './types'
-import { findFigures, type Figure } from './figures'
+import { figuresIn, type Figure } from './figures'
 import { sentences, unitItem } from './units'
 import { wholeAndParts } from './part-whole'
 
@@ -15,8 +15,14 @@ export const percentage: CheckRule = {
     const out: CheckItem[] = []
     for (const unit of units) {
       if (unit.kind !== 'body' || !unit.text.includes('%') && !unit.text.includes('％')) continue
-      const figures = findFigures(unit.text, template)
+      const figures = figuresIn(unit, template)
       const pairs = wholeAndParts(unit.text, figures)
+      // A share cannot pass 100% (增长率 can, so only rates of a whole).
+      for (const p of figures) {
+        if (p.unit === '%' && p.value > 100 && /(办结|结案|答复|调解成功|化解|公开|满意|完成|合格|参考|覆盖|持证上岗|到位|知晓|参与)率(?:为|达到|达)?$/.test(unit.text.slice(Math.max(0, p.start - 10), p.start))) {
+          out.push(unitItem(this, '必须修改', unit, p.start, p.end, `比率“${p.digits}%”超过了100%，请核对计算`))
+        }
+      }
       for (const s of sentences(unit.text)) {
         const end = s.start + s.text.length
         for (const p of figures) {

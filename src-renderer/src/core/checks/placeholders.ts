@@ -9,8 +9,12 @@ const PATTERNS: RegExp[] = [
   /[×✕╳]{2,}|[Ｘｘ]{2,}|○{2,}|〇{2,}(?=[县乡镇村市区局办委府])/g,
   /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])/g,
   /[（(]\s*(?:请|此处|在此)[^（）()]{0,40}[）)]/g,
-  /【\s*(?:请|待|此处|填写)[^】]{0,40}】/g
+  /【\s*(?:请|待|此处|填写)[^】]{0,40}】/g,
+  /[（(][^（）()]{0,10}待(?:定|补充|填写?|核实)[^（）()]{0,6}[）)]/g
 ]
+
+/** Lines without any of these characters cannot hold a placeholder (most lines: skip fast). */
+const QUICK = /[×✕╳ＸｘXx○〇（(【]/
 
 export const placeholders: CheckRule = {
   id: 'placeholder',
@@ -19,6 +23,7 @@ export const placeholders: CheckRule = {
   run({ units }) {
     const out: CheckItem[] = []
     for (const unit of units) {
+      if (!QUICK.test(unit.text)) continue
       for (const [n, re] of PATTERNS.entries()) {
         for (const m of unit.text.matchAll(re)) {
           const start = m.index

@@ -1,7 +1,7 @@
 // 单位与表格不符: a money or area figure in prose whose unit contradicts the unit of the table in
 // the same section or of the metric named just before it ("0元" next to a table in 万元).
 import type { CheckItem, CheckRule } from './types'
-import { findFigures, UNIT_FAMILIES } from './figures'
+import { figuresIn, UNIT_FAMILIES } from './figures'
 import { inChip, unitItem } from './units'
 
 function familyOf(unit: string): string[] | undefined {
@@ -21,9 +21,9 @@ export const unitVsTable: CheckRule = {
     }
     const moneyMetrics = template.metrics.filter((m) => familyOf(m.unit) && m.label.length >= 2)
     for (const unit of units) {
-      if (unit.kind !== 'body' || !/\d/.test(unit.text)) continue
+      if (unit.kind !== 'body' || !/\d[^元亩米]{0,3}[元亩米]/.test(unit.text)) continue
       const own = unit.sectionId ? tableUnits.get(unit.sectionId) ?? [] : []
-      for (const f of findFigures(unit.text, template)) {
+      for (const f of figuresIn(unit, template)) {
         const family = familyOf(f.unit)
         if (!family || inChip(unit, f.start, f.end)) continue
         const tableUnit = own.find((u) => family.includes(u) && u !== f.unit)

@@ -25,3 +25,14 @@ describe('part-whole', () => {
     expect(check(partWhole, paras)).toEqual([])
   })
 })
+
+describe('part-whole without 共', () => {
+  it('takes the figure right before "，其中" as the whole, and its ceiling when approximate', () => {
+    const paras = ['发放宣传资料3300多份，其中普法读本4000份。', '发放宣传资料3300多份，其中普法读本3350份。']
+    expect(flagged(check(partWhole, paras), paras)).toEqual(['4000份'])
+  })
+  it('flags "18个村中有20个村"', () => {
+    const paras = ['全镇18个村中有20个村建立了调解室。', '全镇18个村中有12个村建立了调解室。']
+    expect(flagged(check(partWhole, paras), paras)).toEqual(['20个'])
+  })
+})

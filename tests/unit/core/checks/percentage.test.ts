@@ -22,3 +22,10 @@ describe('percentage', () => {
     expect(check(percentage, ['共办理139件，其中网上办理120件，同比增长15.8%。'])).toEqual([])
   })
 })
+
+describe('percentage above 100', () => {
+  it('flags a rate of a whole above 100%, not a growth rate', () => {
+    const paras = ['受理申请40件，答复率为110%。', '收入同比增长120%。']
+    expect(flagged(check(percentage, paras), paras)).toEqual(['110%'])
+  })
+})

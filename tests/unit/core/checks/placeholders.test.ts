@@ -13,5 +13,7 @@ describe('placeholders', () => {
   it('finds XX next to Chinese and 【请填写】 notes in the body, not Latin XX or a filled chip', () => {
     const paras = ['XX村完成改造。', '型号XXL-200的设备两台。', '全年办理【请填写数字】件。', '全年办理{{【XX】}}件。']
     expect(flagged(check(placeholders, paras), paras)).toEqual(['XX', '【请填写数字】'])
+    const more = ['全年开展活动（次数待定）次。', '执行（2024年修订）版。']
+    expect(flagged(check(placeholders, more), more)).toEqual(['（次数待定）'])
   })
 })
