@@ -15,7 +15,10 @@ const CONTRACT = {
   listRecoveryCopies: true,
   readRecoveryCopy: true,
   printToPdf: true,
-  printReady: true
+  printReady: true,
+  readAuditAnchor: true,
+  writeAuditAnchor: true,
+  onSessionLock: true
 } satisfies Record<keyof HuibaoBridge, true>
 
 let bridge: HuibaoBridge
@@ -42,7 +45,7 @@ describe('preload bridge', () => {
     expect(values).not.toContain(ipcRenderer)
     expect(values).not.toContain(ipcRenderer.invoke)
     expect(values).not.toContain(ipcRenderer.send)
-    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand')).toEqual([])
+    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand' && k !== 'onSessionLock')).toEqual([])
   })
 
   it("saveFile invokes 'file:save' with the request and resolves the value", async () => {
