@@ -65,7 +65,6 @@ export async function verifyTrail(input: TrailInput): Promise<TrailVerdict> {
   }
 
   // 2. The key against the fingerprint kept outside IndexedDB.
-  let keyTrusted = false
   if (key) {
     const actual = await fingerprintOf(key.publicKey).catch(() => '')
     if (actual !== key.fingerprint) {
@@ -78,8 +77,6 @@ export async function verifyTrail(input: TrailInput): Promise<TrailVerdict> {
           ? `审核人签名密钥被替换：数据库中的公钥指纹为 ${short(key.fingerprint)}，外部校验文件记录的是 ${short(anchor.keyFingerprint)}。用替换后的密钥写入的签名都不可信。`
           : '数据库中有审核人签名密钥，但外部校验文件中没有它的记录：签名密钥可能是被放进数据库的。'
       )
-    } else {
-      keyTrusted = true
     }
   } else if (anchor?.keyFingerprint) {
     problems.push(`审核人签名密钥从数据库中消失了（外部校验文件记录的指纹为 ${short(anchor.keyFingerprint)}）：签名无法验证。`)
@@ -97,9 +94,9 @@ export async function verifyTrail(input: TrailInput): Promise<TrailVerdict> {
       continue
     }
     if (e.sig) {
+      // Valid against an untrusted key still counts as signed here: step 2 already says why the key is not trusted.
       const valid = key ? await verifySignature(key, e.hash, e.sig) : false
-      if (valid && keyTrusted) marks[e.seq] = 'signed'
-      else if (valid) marks[e.seq] = 'signed' // the key problem above already says why it is not trusted
+      if (valid) marks[e.seq] = 'signed'
       else {
         marks[e.seq] = 'bad-signature'
         problems.push(`${label(e)}的审核人签名无效：这条记录，或它之前的某条记录，被改动后重新计算了校验值，或签名是伪造的。`)
