@@ -78,4 +78,26 @@ describe('preload bridge', () => {
     expect(received).toEqual(['save-version'])
     expect(ipcRenderer.listenerCount('menu:command')).toBe(0)
   })
+
+  it("relays 'session:lock' (screen lock, suspend) until unsubscribed", () => {
+    const received: string[] = []
+    const off = bridge.onSessionLock((reason) => received.push(reason))
+    ipcRenderer.emitFromMain('session:lock', 'lock-screen')
+    ipcRenderer.emitFromMain('session:lock', 'suspend')
+    off()
+    ipcRenderer.emitFromMain('session:lock', 'lock-screen')
+    expect(received).toEqual(['lock-screen', 'suspend'])
+    expect(ipcRenderer.listenerCount('session:lock')).toBe(0)
+  })
+
+  it("reads and writes the audit anchor through 'anchor:read' / 'anchor:write'", async () => {
+    ipcRenderer.responses.set('anchor:read', { ok: true, value: '{"format":"huibao-audit-anchor"}' })
+    ipcRenderer.responses.set('anchor:write', { ok: true, value: undefined })
+    await expect(bridge.readAuditAnchor()).resolves.toBe('{"format":"huibao-audit-anchor"}')
+    await bridge.writeAuditAnchor('{"x":1}')
+    expect(ipcRenderer.invocations).toEqual([
+      { channel: 'anchor:read', args: [undefined] },
+      { channel: 'anchor:write', args: [{ json: '{"x":1}' }] }
+    ])
+  })
 })
