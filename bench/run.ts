@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { formatDurability, measureDurability } from './durability'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -54,10 +55,17 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
+  console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
+  const durability = await attempt('durability', async () => {
+    if (isNA(large)) throw new NotAvailable(`no generated report: ${large.na}`)
+    return measureDurability(large)
+  })
+
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, seconds }
+  console.log(`\n6 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, durability, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
