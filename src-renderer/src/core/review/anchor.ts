@@ -38,9 +38,20 @@ export interface AuditAnchor {
   restores: AnchorRestore[]
 }
 
-const head = z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+/**
+ * Built on first use, not at import: this module loads with the app's entry chunk, before
+ * zod-config.ts has switched zod to jitless, and building an object schema earlier would make
+ * zod probe `new Function` — a CSP violation in the app.
+ */
+let schema: ReturnType<typeof buildSchema> | null = null
+export function auditAnchorSchema() {
+  schema ??= buildSchema()
+  return schema
+}
 
-export const auditAnchorSchema = z.strictObject({
+function buildSchema() {
+  const head = z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+  return z.strictObject({
   format: z.literal('huibao-audit-anchor'),
   version: z.literal(1),
   keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
@@ -57,7 +68,8 @@ export const auditAnchorSchema = z.strictObject({
       })
     )
     .max(1000)
-})
+  })
+}
 
 export function emptyAnchor(): AuditAnchor {
   return { format: 'huibao-audit-anchor', version: 1, keyFingerprint: null, keyCreatedAt: null, legacyUpTo: {}, chains: {}, restores: [] }
@@ -67,7 +79,7 @@ export function emptyAnchor(): AuditAnchor {
 export function parseAnchor(text: string | null): AuditAnchor | null {
   if (!text) return null
   try {
-    const parsed = auditAnchorSchema.safeParse(JSON.parse(text))
+    const parsed = auditAnchorSchema().safeParse(JSON.parse(text))
     return parsed.success ? (parsed.data as AuditAnchor) : null
   } catch {
     return null
