@@ -151,20 +151,35 @@ export type LeaderUnlock = { ok: true; signer: Signer } | { ok: false; message: 
  * before signing existed gets its key here, on the first correct PIN.
  */
 export async function unlockLeader(db: HuibaoDatabase, pin: string, now = Date.now(), options: { iterations?: number } = {}): Promise<LeaderUnlock> {
-  const check = await checkLeaderPin(db, pin, now)
-  if (!check.ok) return check
-  const people = (await getReviewPeople(db))!
-  if (people.signingKey) {
-    const unlocked = await unlockSigningKey(people.signingKey, pin)
-    return unlocked ? { ok: true, signer: unlocked.signer } : { ok: false, message: KEY_DOES_NOT_OPEN }
+  const people = await getReviewPeople(db)
+  if (!people?.signingKey) {
+    // No key yet (first PIN entry after an upgrade): check the PIN hash, then create the key.
+    const check = await checkLeaderPin(db, pin, now)
+    if (!check.ok) return check
+    const heads = await chainHeads(db)
+    const { record, signer } = await createSigningKey(pin, { now, iterations: options.iterations })
+    const updated: ReviewPeople = { ...people!, signingKey: record, legacyUpTo: seqs(heads) }
+    const by: Person = { role: 'leader', name: people!.leaderName }
+    await setReviewPeople(db, updated, auditData('', by, 'key-create', { keyFingerprint: record.fingerprint }, now), signer)
+    await anchorNewKey(record.fingerprint, now, await chainHeads(db))
+    return { ok: true, signer }
   }
-  const heads = await chainHeads(db)
-  const { record, signer } = await createSigningKey(pin, { now, iterations: options.iterations })
-  const updated: ReviewPeople = { ...people, signingKey: record, legacyUpTo: seqs(heads) }
-  const by: Person = { role: 'leader', name: people.leaderName }
-  await setReviewPeople(db, updated, auditData('', by, 'key-create', { keyFingerprint: record.fingerprint }, now), signer)
-  await anchorNewKey(record.fingerprint, now, await chainHeads(db))
-  return { ok: true, signer }
+  // With a key, opening it IS the PIN check (AES-GCM refuses a wrong PIN): one PBKDF2 run, as
+  // before signing existed, under the same persisted throttle.
+  const throttle = await getPinThrottle(db)
+  const wait = waitBeforeAttempt(throttle, now)
+  if (wait > 0) return { ok: false, message: throttleMessage(wait) }
+  const unlocked = await unlockSigningKey(people.signingKey, pin)
+  if (unlocked) {
+    if (throttle.failures) await setPinThrottle(db, NO_FAILURES)
+    return { ok: true, signer: unlocked.signer }
+  }
+  // A PIN that matches the stored hash but does not open the key means the key record was changed.
+  if (await verifyPin(pin, people.pin)) return { ok: false, message: KEY_DOES_NOT_OPEN }
+  const next = recordFailure(throttle, now)
+  await setPinThrottle(db, next)
+  const nextWait = waitBeforeAttempt(next, now)
+  return { ok: false, message: nextWait > 0 ? `PIN不正确。${throttleMessage(nextWait)}` : 'PIN不正确，请重新输入。' }
 }
 
 /** Leader actions are signed once a key exists; without the unlocked key they are refused. */

@@ -116,8 +116,10 @@ export async function createSigningKey(pin: string, options: { now?: number; ite
     createdAt: options.now ?? Date.now()
   }
   // Keep a non-extractable copy in memory: the extractable one existed only to be wrapped.
-  const { signer } = (await unlockSigningKey(record, pin))!
-  return { record, signer }
+  // (Re-imported directly: unwrapping would cost a second PBKDF2 run for nothing.)
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey)
+  const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, EC, false, ['sign'])
+  return { record, signer: signerOf(privateKey, fingerprint) }
 }
 
 async function unwrap(record: SigningKeyRecord, pin: string, extractable: boolean): Promise<CryptoKey | null> {
