@@ -30,7 +30,7 @@ async function start(): Promise<void> {
   installAuditAnchor(platformAnchorStore(getPlatform()))
   const router = createAppRouter()
   createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
-  startDataSafety(router)
+  startDataSafety()
 }
 
 void start()

@@ -5,7 +5,7 @@
 // edited inside the backup file still fails its signature.
 import './node-shims'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { canonicalJSON, type AuditEntry } from '@core/review/audit'
 import type { Person } from '@core/review/threads'
@@ -44,7 +44,7 @@ async function approvedWithBackup() {
   const db = freshDb()
   let n = 0
   const { report, doc, values } = createReportFromTemplate(
-    getTemplate('rule-of-law-annual')!,
+    builtInTemplate('rule-of-law-annual')!,
     { organs: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-15', title: '' },
     { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
   )

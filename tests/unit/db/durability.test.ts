@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { HuibaoDatabase, createReport, saveMetricValue, saveSections } from '../../../src-renderer/src/db/database'
 import { saveNamedVersion, submitReport } from '../../../src-renderer/src/services/review'
@@ -37,7 +37,7 @@ describe('durability', () => {
     await db.open()
     let n = 0
     const { report, doc, values } = createReportFromTemplate(
-      getTemplate('rule-of-law-annual')!,
+      builtInTemplate('rule-of-law-annual')!,
       { organs: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-15', title: '' },
       { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
     )

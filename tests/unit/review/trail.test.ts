@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { chainEntry, entryHash, type AuditEntry } from '@core/review/audit'
 import { hashPin } from '@core/review/pin'
@@ -50,7 +50,7 @@ async function freshReport() {
   opened.push(db)
   let n = 0
   const { report, doc, values } = createReportFromTemplate(
-    getTemplate('rule-of-law-annual')!,
+    builtInTemplate('rule-of-law-annual')!,
     { organs: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-15', title: '' },
     { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
   )

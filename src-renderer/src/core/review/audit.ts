@@ -2,6 +2,7 @@
 // previous entry's hash, so changing, removing or reordering a stored entry breaks the chain.
 // The chain alone is unkeyed (anyone can recompute it); signatures (signing.ts) and the anchor
 // kept outside IndexedDB (anchor.ts, trail.ts) are what make recomputation detectable.
+import { sha256Hex } from '../hash'
 import type { Role } from './workflow'
 import type { EntrySignature } from './signing'
 
@@ -74,11 +75,7 @@ export function canonicalJSON(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`
 }
 
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
+export { sha256Hex }
 
 /** The hash covers every field except itself, prevHash included. */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
