@@ -114,3 +114,16 @@ describe('restoring a backup of an approved report', () => {
   })
 })
 
+
+describe('backup rows of the review tables are checked too', () => {
+  it('refuses a backup whose audit entry lost its key, leaving the database as it was', async () => {
+    const { db, bytes } = await approvedWithBackup()
+    const file = JSON.parse(new TextDecoder().decode(bytes))
+    const table = file.data.data.data.find((t: { tableName: string }) => t.tableName === 'auditLog')
+    delete table.rows[0].seq
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(file.data)))
+    file.dataSha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+    await expect(readBackup(new TextEncoder().encode(JSON.stringify(file)))).rejects.toMatchObject({ kind: 'damaged', detail: 'table auditLog rows' })
+    expect((await listAudit(db, 'r1')).length).toBe(2)
+  })
+})
