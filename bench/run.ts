@@ -11,6 +11,8 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { figureProposalRows, measureFigureProposals } from './figures'
+import { formatProofread, measureProofread } from './proofread'
 import { formatDurability, measureDurability } from './durability'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -55,6 +57,9 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
+  console.log('[bench] 公文校对 (Node)…')
+  const proofread = await attempt('proofread', async () => measureProofread())
+
   console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
   const durability = await attempt('durability', async () => {
     if (isNA(large)) throw new NotAvailable(`no generated report: ${large.na}`)
@@ -64,8 +69,11 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  console.log(`\n6 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, durability, seconds }
+  const figures = await attempt('figure proposals', async () => measureFigureProposals())
+  console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
+  console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
+  console.log(`\n8 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, durability, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
