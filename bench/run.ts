@@ -14,6 +14,7 @@ import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
 import { figureProposalRows, measureFigureProposals } from './figures'
 import { formatProofread, measureProofread } from './proofread'
 import { measureSpeed, speedRows } from './browser/speed'
+import { formatDurability, measureDurability } from './durability'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -65,6 +66,12 @@ async function main(): Promise<void> {
   console.log('[bench] editor vs plain ProseMirror, opening, memory (Chromium)…')
   const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
 
+  console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
+  const durability = await attempt('durability', async () => {
+    if (isNA(large)) throw new NotAvailable(`no generated report: ${large.na}`)
+    return measureDurability(large)
+  })
+
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
@@ -72,7 +79,8 @@ async function main(): Promise<void> {
   console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
   console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
   printSpeed(speed)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, seconds }
+  console.log(`\n9 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -141,7 +149,7 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
 }
 
 function printSpeed(speed: Awaited<ReturnType<typeof measureSpeed>> | NA): void {
-  console.log('\n6 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
+  console.log('\n8 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
   console.log(`  main-thread time = CDP TaskDuration over bursts of keys (25 ms apart, +1.2 s tail for autosave) ÷ keys; rounds interleaved`)
   if (isNA(speed)) console.log(`  ${na(speed)}`)
   else console.log(table(['Figure', 'Goal', 'Baseline', 'Measured (median, min–max, n)', 'Verdict'], speedRows(speed)))

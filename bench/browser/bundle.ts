@@ -11,7 +11,7 @@ export const ARTIFACTS_DIR = resolve(BENCH_DIR, '.artifacts')
 export const PM_DIR = resolve(ARTIFACTS_DIR, 'pm')
 const ROOT = resolve(BENCH_DIR, '..')
 
-async function bundle(entry: string, outDir: string, fileName: string, name: string): Promise<string> {
+export async function bundle(entry: string, outDir: string, fileName: string, name: string): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'error',

@@ -11,6 +11,8 @@ import { createAppRouter } from './router'
 import { getDatabase } from './db/database'
 import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
 import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
+import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
+import { getPlatform } from './platform'
 
 async function start(): Promise<void> {
   void requestPersistentStorage()
@@ -24,6 +26,8 @@ async function start(): Promise<void> {
     createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
     return
   }
+  // Every audit entry from now on also updates the anchor kept outside IndexedDB.
+  installAuditAnchor(platformAnchorStore(getPlatform()))
   const router = createAppRouter()
   const app = createApp(App).use(createPinia()).use(router)
   // Chinese texts for Element Plus widgets; the widgets themselves are imported where used

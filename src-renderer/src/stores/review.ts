@@ -3,12 +3,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ReportStatus } from '@core/report'
-import { verifyChain, type AuditEntry, type ChainVerdict } from '@core/review/audit'
+import type { AuditEntry } from '@core/review/audit'
+import type { TrailVerdict } from '@core/review/trail'
+import type { Signer } from '@core/review/signing'
 import { openThreadCount, emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
 import { getDatabase, getReport } from '../db/database'
 import { countOpenComments, getReviewState, listAudit, listComments, listVersions, putComment, putComments } from '../db/review'
 import * as svc from '../services/review'
+import { verifyReportTrail } from '../services/audit-anchor'
 import { useSessionStore } from './session'
 
 function newId(): string {
@@ -22,7 +25,7 @@ export const useReviewStore = defineStore('review', () => {
   const threads = ref<CommentThread[]>([])
   const versions = shallowRef<VersionSnapshot[]>([])
   const audit = shallowRef<AuditEntry[]>([])
-  const verdict = shallowRef<ChainVerdict | null>(null)
+  const verdict = shallowRef<TrailVerdict | null>(null)
   /** Open comments per report, for the report list. */
   const openCounts = ref<Record<string, number>>({})
   /** The side panel (批注与修订) beside the text. */
@@ -60,7 +63,7 @@ export const useReviewStore = defineStore('review', () => {
     threads.value = th
     if (vs) versions.value = vs
     audit.value = log
-    verdict.value = await verifyChain(log)
+    verdict.value = await verifyReportTrail(db, id)
   }
 
   async function reload(): Promise<void> {
@@ -82,9 +85,10 @@ export const useReviewStore = defineStore('review', () => {
   }
 
   const submit = () => act((id) => svc.submitReport(getDatabase(), id, who()))
-  const returnReport = (opinion: string) => act((id) => svc.returnReport(getDatabase(), id, who(), opinion))
-  const approve = (opinion: string) => act((id) => svc.approveReport(getDatabase(), id, who(), opinion))
-  const reopen = (reason: string) => act((id) => svc.reopenReport(getDatabase(), id, who(), reason))
+  // Signed actions: the caller gets the key from the session store (fresh PIN).
+  const returnReport = (opinion: string, signer?: Signer) => act((id) => svc.returnReport(getDatabase(), id, who(), opinion, Date.now(), signer))
+  const approve = (opinion: string, signer?: Signer) => act((id) => svc.approveReport(getDatabase(), id, who(), opinion, Date.now(), signer))
+  const reopen = (reason: string, signer?: Signer) => act((id) => svc.reopenReport(getDatabase(), id, who(), reason, Date.now(), signer))
   const saveVersion = (label: string) => act((id) => svc.saveNamedVersion(getDatabase(), id, who(), label))
   const restore = (versionId: string) => act((id) => svc.restoreVersion(getDatabase(), id, versionId, who()))
 
