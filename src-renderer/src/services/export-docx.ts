@@ -5,7 +5,7 @@ import type { ReportDocJSON } from '@core/report'
 import type { SaveFileResult } from '@contract/ipc'
 import { getTemplate } from '@core/templates'
 import { resolveReport } from '@core/resolve'
-import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
+import { exportReportDocx, suggestedFileName } from '@core/docx/export'
 import { reportLayout } from '@core/pages/report-layout'
 import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
 import { getPlatform, type Platform } from '../platform'
@@ -50,7 +50,7 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)
   }
   return (deps.platform ?? getPlatform()).saveFile({
-    suggestedName: suggestedDocxFileName(`${report.meta.title}${deps.fileSuffix ?? ''}`),
+    suggestedName: suggestedFileName(report.meta.title, `${deps.fileSuffix ?? ''}.docx`),
     data,
     mimeType: DOCX_MIME_TYPE,
     filters: [{ name: 'Word 文档', extensions: ['docx'] }]

@@ -15,4 +15,4 @@ export async function exportReportDocx(
 }
 
 // File names live apart from the DOCX writer so the PDF export can use them without docx.
-export { MAX_FILE_STEM_LENGTH, suggestedDocxFileName, suggestedFileStem } from './file-name'
+export { MAX_FILE_NAME_BYTES, MAX_FILE_STEM_LENGTH, suggestedDocxFileName, suggestedFileName, suggestedFileStem } from './file-name'
