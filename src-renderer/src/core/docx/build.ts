@@ -25,7 +25,7 @@ import {
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
 import type { SectionLevel } from '../report'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
-import { stripXmlIllegal } from '../text'
+import { xmlSafeInputs, xmlSafeDeep } from './xml-safe'
 import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
 import { breakTitle } from '../pages/title'
@@ -94,7 +94,7 @@ function runOptions(text: string, style: RunStyle): IRunOptions {
 
 /** Text runs for one string; '\n' becomes a line break inside the paragraph. */
 function textRuns(text: string, style: RunStyle): TextRun[] {
-  const clean = stripXmlIllegal(text).replace(/\r\n?/g, '\n')
+  const clean = text.replace(/\r\n?/g, '\n')
   return clean.split('\n').map(
     (piece, i) =>
       new TextRun({
@@ -124,7 +124,7 @@ function runsText(runs: ResolvedRun[]): string {
 }
 
 function isBlank(paragraph: ResolvedParagraph): boolean {
-  return stripXmlIllegal(runsText(paragraph.runs)).trim() === ''
+  return runsText(paragraph.runs).trim() === ''
 }
 
 function blankLine(profile: LayoutProfile, keepNext = false): Paragraph {
@@ -259,8 +259,8 @@ function placedParagraph(profile: LayoutProfile, text: string, placement: LinePl
 
 /** Signature and date per the rule (core/pages/signature: the page view places them the same way). */
 function signatureBlock(profile: LayoutProfile, report: ResolvedReport, rule: SignatureRule): Paragraph[] {
-  const signatures = report.signatures.map((s) => stripXmlIllegal(s).trim()).filter((s) => s !== '')
-  const date = stripXmlIllegal(report.dateText).trim()
+  const signatures = report.signatures.map((s) => s.trim()).filter((s) => s !== '')
+  const date = report.dateText.trim()
   const block = placeSignature(rule, signatures, date, profile.charsPerLine)
   if (block.lines.length === 0) return []
   // The closing lines stay together on one page (keepNext down to the date).
@@ -339,7 +339,7 @@ function attachmentPages(profile: LayoutProfile, attachments: readonly Attachmen
         alignment: AlignmentType.CENTER,
         spacing: exactSpacing(profile),
         indent: { ...NO_INDENT, right: 0 },
-        children: textRuns(breakTitle(stripXmlIllegal(a.title).trim(), titleCharsPerLine(profile)).join('\n'), {
+        children: textRuns(breakTitle(a.title.trim(), titleCharsPerLine(profile)).join('\n'), {
           font: profile.fonts.title,
           size: profile.sizes.title,
           bold: profile.titleBold
@@ -383,15 +383,18 @@ export interface BuildOptions {
 }
 
 export function buildReportDocument(
-  report: ResolvedReport,
-  profile: LayoutProfile = GBT9704_PROFILE,
-  options: BuildOptions = {}
+  unsafeReport: ResolvedReport,
+  unsafeProfile: LayoutProfile = GBT9704_PROFILE,
+  unsafeOptions: BuildOptions = {}
 ): Document {
+  // Every string below comes from these three, made XML-legal once (./xml-safe.ts).
+  const { report, options } = xmlSafeInputs(unsafeReport, unsafeOptions)
+  const profile = xmlSafeDeep(unsafeProfile)
   const body = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
   const children: Array<Paragraph | Table> = []
   const attachments = options.attachments ?? []
 
-  const title = stripXmlIllegal(report.title).trim()
+  const title = report.title.trim()
   // The same balanced break as the page view and the PDF.
   const titleText = breakTitle(title, titleCharsPerLine(profile)).join('\n')
   children.push(
@@ -403,7 +406,7 @@ export function buildReportDocument(
     })
   )
 
-  const addressee = stripXmlIllegal(report.addressee).trim()
+  const addressee = report.addressee.trim()
   if (addressee !== '') {
     children.push(blankLine(profile))
     children.push(
@@ -438,7 +441,7 @@ export function buildReportDocument(
     : { default: new Footer({ children: [pageNumberParagraph(profile, 'center')] }) }
 
   const { page, grid } = profile
-  const author = stripXmlIllegal(report.author).trim()
+  const author = report.author.trim()
   return new Document({
     ...reviewComments(report),
     title: title.replace(/\s*\n\s*/g, ''),

@@ -18,7 +18,6 @@ import {
 } from 'docx'
 import { typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import type { ResolvedTable } from '../metric-tables'
-import { stripXmlIllegal } from '../text'
 
 /** 五号 (10.5 pt): what official forms use inside tables; the body's 三号 would not fit 8 columns. */
 export const TABLE_FONT_HALF_POINTS = 21
@@ -49,7 +48,7 @@ function cellParagraph(text: string, align: (typeof AlignmentType)[keyof typeof 
     // Tables sit outside the 22-line grid: single spacing, no first-line indent.
     spacing: { before: 0, after: 0, line: 240 },
     indent: { firstLine: 0, left: indentTwips, right: 0 },
-    children: [new TextRun({ text: stripXmlIllegal(text), font: fonts(font), size: TABLE_FONT_HALF_POINTS, bold })]
+    children: [new TextRun({ text, font: fonts(font), size: TABLE_FONT_HALF_POINTS, bold })]
   })
 }
 
@@ -73,7 +72,7 @@ export function metricTableBlocks(profile: LayoutProfile, table: ResolvedTable):
       keepNext: true,
       spacing: { before: 120, after: 60, line: 240 },
       indent: { firstLine: 0 },
-      children: [new TextRun({ text: stripXmlIllegal(table.title), font: fonts(headFont), size: TABLE_FONT_HALF_POINTS + 3 })]
+      children: [new TextRun({ text: table.title, font: fonts(headFont), size: TABLE_FONT_HALF_POINTS + 3 })]
     })
   )
   if (table.unitNote) blocks.push(gridFree({ keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 40, line: 240 }, indent: { firstLine: 0 }, children: [new TextRun({ text: table.unitNote, font: fonts(body), size: TABLE_FONT_HALF_POINTS })] }))
