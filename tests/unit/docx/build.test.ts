@@ -45,7 +45,8 @@ function evenAndOddOn(d: Parsed): boolean {
 
 const byText = (ps: Element[], text: string) => ps.find((p) => paragraphText(p) === text)!
 const eastAsia = (r: Element) => rProp(r, 'w:rFonts', 'w:eastAsia')
-const isBody = (p: Element) => pStyle(p) === 'BodyText'
+// Body text is Normal (no w:pStyle); blank lines are Normal too but empty.
+const isBody = (p: Element) => pStyle(p) === null && paragraphText(p) !== ''
 
 describe('DOCX of a hand-built report (GB/T 9704 profile)', () => {
   const report = handReport()
@@ -234,9 +235,9 @@ describe('DOCX of a hand-built report (GB/T 9704 profile)', () => {
   })
 
   it('sets no first-line indent on anything but body text and headings', () => {
-    const indented = new Set(['BodyText', 'Heading1', 'Heading2', 'Heading3', 'Heading4'])
-    const others = d.paragraphs.filter((p) => !indented.has(pStyle(p) ?? ''))
-    expect(others.length).toBeGreaterThan(4)
+    const indented = new Set(['Heading1', 'Heading2', 'Heading3', 'Heading4'])
+    const others = d.paragraphs.filter((p) => pStyle(p) !== null && !indented.has(pStyle(p)!))
+    expect(others.length).toBeGreaterThanOrEqual(4) // title, addressee, signature, date
     for (const p of others) expect([null, '0'], paragraphText(p)).toContain(pProp(p, 'w:ind', 'w:firstLine'))
     // The defaults carry no indent that could leak into footers or tables.
     expect(all(all(d.styles, 'w:docDefaults')[0], 'w:ind')).toHaveLength(0)

@@ -35,7 +35,7 @@ describe('styles, not repetition', () => {
 
   it('defines the named paragraph and character styles a clerk can use in Word, each once', () => {
     const names = styleEls().map((s) => child(s, 'w:name')?.getAttribute('w:val'))
-    for (const n of ['Normal', 'Body Text', 'heading 1', 'heading 2', 'heading 3', 'heading 4', 'Title', '主送机关', 'Signature', 'Date', '附件说明', '附件标记', '表格文字', '统计表文字', '公文页码', '指标数值']) {
+    for (const n of ['Normal', 'heading 1', 'heading 2', 'heading 3', 'heading 4', 'Title', '主送机关', 'Signature', 'Date', '附件说明', '附件标记', '表格文字', '统计表文字', '公文页码', '批注文字', '指标数值']) {
       expect(names.filter((x) => x === n), n).toHaveLength(1)
     }
     const ids = styleEls().map((s) => s.getAttribute('w:styleId'))
@@ -49,11 +49,12 @@ describe('styles, not repetition', () => {
     for (const id of used) expect(ids.has(id), id).toBe(true)
   })
 
-  it('gives body text its two-character first-line indent, exact grid line and condensing from the style', () => {
-    const body = paragraphs().filter((p) => pStyle(p) === 'BodyText')
+  it('gives body text (Normal, 正文) its two-character first-line indent, exact grid line and condensing from the style', () => {
+    const body = paragraphs().filter((p) => pStyle(p) === null && paragraphText(p) !== '')
     expect(body.length).toBeGreaterThan(3)
     for (const p of body) {
-      expect(child(p, 'w:pPr')?.children.length, 'only the style on the paragraph').toBe(1)
+      expect(child(p, 'w:pPr'), 'nothing on the paragraph itself').toBeNull()
+      expect(rProp(all(p, 'w:r')[0], 'w:spacing', 'w:val')).toBe(String(GBT9704_PROFILE.characterSpacingTwips))
       expect(pProp(p, 'w:ind', 'w:firstLineChars')).toBe('200')
       expect(pProp(p, 'w:spacing', 'w:line')).toBe(String(GBT9704_PROFILE.lineSpacingTwips))
       expect(pProp(p, 'w:snapToGrid', 'w:val')).toBe('0')

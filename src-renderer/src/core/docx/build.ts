@@ -89,13 +89,14 @@ function isBlank(paragraph: ResolvedParagraph): boolean {
   return runsText(paragraph.runs).trim() === ''
 }
 
-/** An empty line of the grid: Normal has the exact line pitch and no indent. */
+/** An empty line of the grid (Normal: the exact line pitch). */
 function blankLine(keepNext = false): Paragraph {
   return new Paragraph({ keepNext: keepNext || undefined, children: [] })
 }
 
+/** Body text is Normal: nothing on the paragraph but its runs. */
 function bodyParagraph(paragraph: ResolvedParagraph): Paragraph {
-  return new Paragraph({ style: STYLE.body, children: resolvedRuns(paragraph.runs) })
+  return new Paragraph({ children: resolvedRuns(paragraph.runs) })
 }
 
 function headingParagraph(level: SectionLevel, number: string, title: ResolvedRun[]): Paragraph {

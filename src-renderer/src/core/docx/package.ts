@@ -42,10 +42,11 @@ export function patchStyles(xml: string): string {
     const to = out.indexOf('</w:style>', from)
     out = out.slice(0, from) + insertIntoPPr(out.slice(from, to), insert) + out.slice(to)
   }
-  // Normal repeats them: some readers take paragraph defaults only from the base style.
-  patchStyle(STYLE.normal, LINE_BREAK_RULES)
-  // Body text also drops widow/orphan control, which would leave pages at 21 lines.
-  for (const id of GRID_FREE_STYLE_IDS) patchStyle(id, id === STYLE.body ? `<w:widowControl w:val="0"/>${SNAP_OFF}` : SNAP_OFF)
+  // Normal (the body text) repeats the rules, as some readers take paragraph defaults only from
+  // the base style, and drops widow/orphan control, which would leave pages at 21 lines.
+  for (const id of GRID_FREE_STYLE_IDS) {
+    patchStyle(id, id === STYLE.normal ? `<w:widowControl w:val="0"/>${LINE_BREAK_RULES}${SNAP_OFF}` : SNAP_OFF)
+  }
   return out
 }
 

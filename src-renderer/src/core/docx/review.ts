@@ -15,6 +15,7 @@ import {
   type ParagraphChild
 } from 'docx'
 import type { ResolvedComment, ResolvedReport, ResolvedRun, RunReview } from '../resolved'
+import { STYLE } from './styles'
 
 export interface ReviewCommentInput {
   threadId: string
@@ -45,7 +46,7 @@ function commentParagraphs(text: string): Paragraph[] {
   // Already XML-safe: the builder passes the report through ./xml-safe.ts first.
   return text
     .split(/\r?\n/)
-    .map((line) => new Paragraph({ children: [new TextRun(line)] }))
+    .map((line) => new Paragraph({ style: STYLE.commentText, children: [new TextRun(line)] }))
 }
 
 /**
