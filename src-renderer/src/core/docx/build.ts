@@ -26,6 +26,7 @@ import { xmlSafeInputs, xmlSafeDeep } from './xml-safe'
 import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
 import { breakTitle } from '../pages/title'
+import { headingKeepsWithNext } from '../pages/blocks'
 import { placeSignature, type LinePlacement, type SignatureRule } from '../pages/signature'
 import { attachmentNote, type Attachment, type AttachmentTable } from '../pages/attachments'
 
@@ -99,8 +100,9 @@ function bodyParagraph(paragraph: ResolvedParagraph): Paragraph {
   return new Paragraph({ children: resolvedRuns(paragraph.runs) })
 }
 
-function headingParagraph(level: SectionLevel, number: string, title: ResolvedRun[]): Paragraph {
-  return new Paragraph({ style: HEADING_STYLE_IDS[level], children: [...textRuns(number), ...resolvedRuns(title)] })
+/** Heading styles keep with the next paragraph; an empty heading (nothing under it) does not. */
+function headingParagraph(level: SectionLevel, number: string, title: ResolvedRun[], keepsWithNext: boolean): Paragraph {
+  return new Paragraph({ style: HEADING_STYLE_IDS[level], keepNext: keepsWithNext ? undefined : false, children: [...textRuns(number), ...resolvedRuns(title)] })
 }
 
 /** Where the date line goes: from the left margin, or right-aligned from the right margin. */
@@ -282,8 +284,9 @@ export function buildReportDocument(
 
   // Empty paragraphs are editing leftovers; a blank line inside a 公文 body is a layout error.
   for (const p of report.preamble) if (!isBlank(p)) children.push(bodyParagraph(p))
-  for (const section of report.sections) {
-    children.push(headingParagraph(section.level, section.number, section.title))
+  const keeps = headingKeepsWithNext(report.sections)
+  for (const [i, section] of report.sections.entries()) {
+    children.push(headingParagraph(section.level, section.number, section.title, keeps[i]))
     for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(p))
     // Metric tables of the section (docx/tables.ts).
     for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))

@@ -49,6 +49,23 @@ export interface BlockOptions {
 const runsText = (runs: ResolvedRun[]) => runs.map((r) => r.text).join('')
 const nonBlank = (p: ResolvedParagraph) => runsText(p.runs).trim() !== ''
 
+/**
+ * Which headings stay on a page with what follows: a heading with text or a table under it, or
+ * one whose next section is its sub-heading and itself keeps. An empty heading (a fresh draft's
+ * 一、 with nothing written yet) keeps with nothing, so a run of them cannot chain to the
+ * signature and push the body off page 1. Shared by the page view, the PDF and the DOCX.
+ */
+export function headingKeepsWithNext(sections: ReadonlyArray<{ level: SectionLevel; paragraphs: ResolvedParagraph[]; tables?: ResolvedTable[] }>): boolean[] {
+  const keeps = sections.map(() => false)
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i]
+    const hasContent = s.paragraphs.some(nonBlank) || (s.tables?.length ?? 0) > 0
+    const next = sections[i + 1]
+    keeps[i] = hasContent || (next !== undefined && next.level > s.level && keeps[i + 1])
+  }
+  return keeps
+}
+
 export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, options: BlockOptions): PageBlock[] {
   const geo = pageGeometry(profile)
   const blocks: PageBlock[] = []
@@ -59,8 +76,9 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
     blocks.push({ kind: 'addressee', text: report.addressee.trim(), keepWithNext: true })
   }
   for (const p of report.preamble.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
-  for (const s of report.sections) {
-    blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: true })
+  const keeps = headingKeepsWithNext(report.sections)
+  for (const [i, s] of report.sections.entries()) {
+    blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: keeps[i] })
     for (const p of s.paragraphs.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
     for (const t of s.tables ?? []) {
       blocks.push({ kind: 'tableCaption', title: t.title, unitNote: t.unitNote, keepWithNext: true })
