@@ -15,7 +15,12 @@ export type PageBlock =
   | { kind: 'body'; runs: ResolvedRun[]; keepWithNext?: boolean }
   | { kind: 'heading'; level: SectionLevel; runs: ResolvedRun[]; keepWithNext?: boolean }
   | { kind: 'note'; line: NoteLine; keepWithNext?: boolean }
-  | { kind: 'signature'; lines: PlacedLine[]; keepWithNext?: boolean }
+  /**
+   * Signature lines then (when there is one) the date, placed per `rule`. The page view and the
+   * PDF place them by the rule with the widths Chromium draws (not the estimated `placement`s,
+   * which the DOCX uses), so the offsets hold in Chromium's own metrics.
+   */
+  | { kind: 'signature'; lines: PlacedLine[]; rule: SignatureRule; hasDate: boolean; keepWithNext?: boolean }
   | { kind: 'pageBreak'; keepWithNext?: boolean }
   | { kind: 'attachmentLabel'; text: string; keepWithNext?: boolean }
   | { kind: 'attachmentTitle'; lines: string[]; keepWithNext?: boolean }
@@ -95,7 +100,7 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
   const signature = placeSignature(options.signatureRule, report.signatures, report.dateText, profile.charsPerLine)
   if (signature.lines.length > 0) {
     for (let i = 0; i < signature.blankLinesBefore; i++) blocks.push({ kind: 'blank', keepWithNext: true })
-    blocks.push({ kind: 'signature', lines: signature.lines })
+    blocks.push({ kind: 'signature', lines: signature.lines, rule: options.signatureRule, hasDate: report.dateText.trim() !== '' })
   } else if (note.length > 0) {
     // Nothing to chain the note to: let the last note line end the chain.
     const last = blocks[blocks.length - 1]
