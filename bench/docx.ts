@@ -33,7 +33,7 @@ export function resolvedParagraphs(r: ResolvedReport): string[] {
   ]
 }
 
-async function bareDocx(paragraphs: string[]): Promise<Uint8Array> {
+export async function bareDocx(paragraphs: string[]): Promise<Uint8Array> {
   const doc = new Document({
     sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }]
   })

@@ -15,6 +15,7 @@ import { figureProposalRows, measureFigureProposals } from './figures'
 import { formatProofread, measureProofread } from './proofread'
 import { measureSpeed, speedRows } from './browser/speed'
 import { formatDurability, measureDurability } from './durability'
+import { measureExports, printExports, type ExportRow } from './exports'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   const proofread = await attempt('proofread', async () => measureProofread())
   console.log('[bench] editor vs plain ProseMirror, opening, memory (Chromium)…')
   const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  console.log('[bench] export goals (issues 12, 15.5)…')
+  const exportRows: ExportRow[] | NA = await attempt('export goals', measureExports)
 
   console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
   const durability = await attempt('durability', async () => {
@@ -80,7 +83,8 @@ async function main(): Promise<void> {
   console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
   printSpeed(speed)
   console.log(`\n9 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, seconds }
+  console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { splitTitle, titleCharsPerLine } from '@core/docx/build'
 import { exportReportDocx } from '@core/docx/export'
@@ -139,6 +140,34 @@ describe.skipIf(skip)(`DOCX in LibreOffice${skip ? ` (${SKIP_REASON})` : ''}`, (
     expect(counts.filter((n) => n >= 27).length, `characters per line: ${counts.join(', ')}`).toBeGreaterThan(counts.length / 3)
     expect(counts).toContain(28)
   })
+
+  it('keeps punctuation inside the type area: nothing hangs into the right margin', async () => {
+    // The file says "no hanging punctuation" the ECMA-376 way (w:overflowPunct w:val="0", what
+    // Word and WPS read). LibreOffice's DOCX import reads the flag inverted (writerfilter maps
+    // val 0 to ParaIsHangingPunctuation = true), so the check converts a copy carrying the value
+    // LibreOffice understands: what is measured is the line fitting with hanging off.
+    const files = unzipSync(readFileSync(join(dir, 'report.docx')))
+    const styles = strFromU8(files['word/styles.xml'])
+    expect(styles).toContain('<w:overflowPunct w:val="0"/>')
+    files['word/styles.xml'] = strToU8(styles.replaceAll('<w:overflowPunct w:val="0"/>', '<w:overflowPunct w:val="1"/>'))
+    const loDir = join(dir, 'lo-reading')
+    mkdirSync(loDir, { recursive: true })
+    writeFileSync(join(loDir, 'report.docx'), zipSync(files))
+    await soffice(loDir, 'pdf', join(loDir, 'report.docx'))
+    // Word boxes from the PDF's text positions (points from the page's top left).
+    const html = (await run('pdftotext', ['-bbox', '-enc', 'UTF-8', join(loDir, 'report.pdf'), '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMax: Number(m[3]),
+      text: m[5]
+    }))
+    const page = GBT9704_PROFILE.page
+    const rightEdge = (page.widthTwips - page.marginRightTwips) / 20
+    // Lines that end at the edge (justified body lines): proof the check looks at real text.
+    const full = words.filter((w) => w.xMax > rightEdge - 2)
+    expect(full.length).toBeGreaterThan(20)
+    const hanging = words.filter((w) => w.xMax > rightEdge + 0.5).map((w) => `${w.text} ${(w.xMax - rightEdge).toFixed(1)}pt`)
+    expect(hanging, `past the right edge at ${rightEdge} pt`).toEqual([])
+  }, LO_TIMEOUT)
 
   it('takes a plausible number of pages for the text', () => {
     const estimate = estimatePages(resolved)

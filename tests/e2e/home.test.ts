@@ -119,6 +119,19 @@ describe('home: report list', () => {
     expect(await page.getByRole('row').count()).toBe(2) // header + the one report
   })
 
+  it('refuses a title longer than the title block holds, saying the limit (issue 15.5)', async () => {
+    await page.getByRole('button', { name: '新建报告' }).click()
+    const dialog = page.getByRole('dialog', { name: '新建报告' })
+    await dialog.waitFor()
+    await dialog.getByText('最多 3 行').waitFor()
+    await dialog.getByRole('textbox', { name: '标题' }).fill('关于全面推进乡村振兴战略实施情况的报告'.repeat(7))
+    await dialog.getByRole('button', { name: '创建' }).click()
+    await dialog.getByText(/标题过长：二号字标题每行最多 20 字，最多 3 行/).waitFor()
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.getByRole('row').count()).toBe(2) // header + the one report
+  })
+
   it('renames, refusing an empty title', async () => {
     await rowFor(COMPOSED_TITLE).getByRole('button', { name: '重命名' }).click()
     const dialog = page.getByRole('dialog', { name: '重命名报告' })

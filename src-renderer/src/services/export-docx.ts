@@ -3,7 +3,7 @@
 // what is exported is exactly what is stored.
 import type { SaveFileResult } from '@contract/ipc'
 import { resolveReport } from '@core/resolve'
-import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
+import { exportReportDocx, suggestedFileName } from '@core/docx/export'
 import { reportLayout } from '@core/pages/report-layout'
 import type { HuibaoDatabase } from '../db/database'
 import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
@@ -48,7 +48,7 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)
   }
   return (deps.platform ?? getPlatform()).saveFile({
-    suggestedName: suggestedDocxFileName(`${report.meta.title}${deps.fileSuffix ?? ''}`),
+    suggestedName: suggestedFileName(report.meta.title, `${deps.fileSuffix ?? ''}.docx`),
     data,
     mimeType: DOCX_MIME_TYPE,
     filters: [{ name: 'Word 文档', extensions: ['docx'] }]

@@ -2,7 +2,7 @@
 // the save dialog; browser: the print dialog). The file name is the title; title and author go
 // into the PDF's properties.
 import type { PrintToPdfResult } from '../platform/platform'
-import { suggestedFileStem } from '@core/docx/file-name'
+import { suggestedFileName } from '@core/docx/file-name'
 import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
 import { getPlatform, type Platform } from '../platform'
 
@@ -12,7 +12,7 @@ export class PdfExportError extends Error {
 
 /** Report title → '<title>.pdf', with the same Windows-safe rules as the Word file name. */
 export function suggestedPdfFileName(title: string): string {
-  return `${suggestedFileStem(title)}.pdf`
+  return suggestedFileName(title, '.pdf')
 }
 
 export async function exportReportAsPdf(

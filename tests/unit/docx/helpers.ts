@@ -58,12 +58,18 @@ export function handReport(overrides: Partial<ResolvedReport> = {}): ResolvedRep
   }
 }
 
+/** Part text (document.xml, footers) → its package's styles.xml, so parsed parts can resolve styles. */
+const stylesOfPart = new Map<string, string>()
+const stylesOfDoc = new WeakMap<object, Document>()
+
 export async function unzipDocx(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes)
   const out: Record<string, string> = {}
   for (const name of Object.keys(zip.files)) {
     if (!zip.files[name].dir) out[name] = await zip.files[name].async('string')
   }
+  const styles = out['word/styles.xml']
+  if (styles) for (const name of Object.keys(out)) if (/^word\/(document|footer\d*|header\d*)\.xml$/.test(name)) stylesOfPart.set(out[name], styles)
   return out
 }
 
@@ -71,7 +77,34 @@ const parser = new new Window().DOMParser()
 
 /** Parses OOXML; happy-dom reports unbalanced markup as a parsererror element. */
 export function parseXml(xml: string): Document {
-  return parser.parseFromString(xml, 'application/xml') as unknown as Document
+  const doc = parser.parseFromString(xml, 'application/xml') as unknown as Document
+  const styles = stylesOfPart.get(xml)
+  if (styles !== undefined) stylesOfDoc.set(doc, parser.parseFromString(styles, 'application/xml') as unknown as Document)
+  return doc
+}
+
+/** A style and the styles it is based on, nearest first. */
+function styleChain(styles: Document, id: string | null, type: 'paragraph' | 'character'): Element[] {
+  const all = Array.from(styles.getElementsByTagName('w:style')).filter((s) => s.getAttribute('w:type') === type)
+  const byId = new Map(all.map((s) => [s.getAttribute('w:styleId'), s]))
+  let style = id !== null ? byId.get(id) : all.find((s) => ['1', 'true'].includes(s.getAttribute('w:default') ?? ''))
+  const chain: Element[] = []
+  while (style && !chain.includes(style)) {
+    chain.push(style)
+    style = byId.get(child(style, 'w:basedOn')?.getAttribute('w:val') ?? '')
+  }
+  return chain
+}
+
+function defaultsProp(styles: Document, kind: 'w:pPrDefault' | 'w:rPrDefault', name: string, attr: string): string | null {
+  const props = child(styles.getElementsByTagName(kind)[0], kind === 'w:pPrDefault' ? 'w:pPr' : 'w:rPr')
+  return child(props, name)?.getAttribute(attr) ?? null
+}
+
+function paragraphOf(el: Element): Element | null {
+  let node: Element | null = el
+  while (node && node.tagName !== 'w:p') node = node.parentElement
+  return node
 }
 
 export function isWellFormed(xml: string): boolean {
@@ -99,13 +132,44 @@ export function paragraphText(p: Element): string {
   return out
 }
 
-/** A property of a paragraph: e.g. prop(p, 'w:ind', 'w:firstLine'). */
+/**
+ * The value a paragraph property has in effect, as Word resolves it: written on the paragraph,
+ * else on its style or the styles that style is based on, else in the document defaults.
+ * E.g. pProp(p, 'w:ind', 'w:firstLine').
+ */
 export function pProp(p: Element, name: string, attr: string): string | null {
-  return child(child(p, 'w:pPr'), name)?.getAttribute(attr) ?? null
+  const direct = child(child(p, 'w:pPr'), name)?.getAttribute(attr)
+  if (direct != null) return direct
+  const styles = stylesOfDoc.get(p.ownerDocument)
+  if (!styles) return null
+  const id = child(child(p, 'w:pPr'), 'w:pStyle')?.getAttribute('w:val') ?? null
+  for (const style of styleChain(styles, id, 'paragraph')) {
+    const v = child(child(style, 'w:pPr'), name)?.getAttribute(attr)
+    if (v != null) return v
+  }
+  return defaultsProp(styles, 'w:pPrDefault', name, attr)
 }
 
+/** The run property in effect: the run, its character style, its paragraph's style chain, defaults. */
 export function rProp(r: Element, name: string, attr: string): string | null {
-  return child(child(r, 'w:rPr'), name)?.getAttribute(attr) ?? null
+  const direct = child(child(r, 'w:rPr'), name)?.getAttribute(attr)
+  if (direct != null) return direct
+  const styles = stylesOfDoc.get(r.ownerDocument)
+  if (!styles) return null
+  const rStyle = child(child(r, 'w:rPr'), 'w:rStyle')?.getAttribute('w:val')
+  const p = paragraphOf(r)
+  const pStyle = p ? (child(child(p, 'w:pPr'), 'w:pStyle')?.getAttribute('w:val') ?? null) : null
+  const chain = [...(rStyle ? styleChain(styles, rStyle, 'character') : []), ...styleChain(styles, pStyle, 'paragraph')]
+  for (const style of chain) {
+    const v = child(child(style, 'w:rPr'), name)?.getAttribute(attr)
+    if (v != null) return v
+  }
+  return defaultsProp(styles, 'w:rPrDefault', name, attr)
+}
+
+/** The paragraph's style id (null: Normal). */
+export function pStyle(p: Element): string | null {
+  return child(child(p, 'w:pPr'), 'w:pStyle')?.getAttribute('w:val') ?? null
 }
 
 export function runs(p: Element): Element[] {

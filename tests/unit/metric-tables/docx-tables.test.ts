@@ -63,7 +63,10 @@ describe('metric tables in the DOCX', () => {
     const row = table3.split('<w:tr>').find((r) => r.includes('一、本年新收'))!
     expect(row).toContain('>41<')
     expect(row).toContain(`>${41 + 6}<`)
-    expect(row).toMatch(/<w:jc w:val="right"\/>[\s\S]*>47</)
+    // Number cells take 统计表文字, whose paragraphs are right-aligned.
+    expect(row).toMatch(/<w:pStyle w:val="HbFormText"\/>(?:(?!<w:jc)[\s\S])*>47</)
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string')
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="HbFormText">(?:(?!<\/w:style>)[\s\S])*<w:jc w:val="right"\/>/)
     expect(xml).toContain('第二十条第（一）项')
   })
 })

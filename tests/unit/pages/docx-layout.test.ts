@@ -8,7 +8,7 @@ import { buildAttachments, METRIC_TABLE_COLUMNS } from '@core/pages/attachments'
 import { placeSignature } from '@core/pages/signature'
 import { breakTitle } from '@core/pages/title'
 import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
-import { all, child, handReport, paragraphText, parseXml, pProp, unzipDocx } from '../docx/helpers'
+import { all, child, handReport, paragraphText, parseXml, pProp, rProp, unzipDocx } from '../docx/helpers'
 
 const template = RULE_OF_LAW_TEMPLATE
 const values = [{ metricId: template.metrics[0].id, value: 98, qualifier: '' as const }]
@@ -69,7 +69,7 @@ describe('attachments in Word', () => {
     for (const label of ['附件1', '附件2']) {
       const p = ps[texts.indexOf(label)]
       expect(child(child(p, 'w:pPr'), 'w:pageBreakBefore')).not.toBeNull()
-      expect(all(p, 'w:rFonts')[0].getAttribute('w:eastAsia')).toBe(GBT9704_PROFILE.fonts.heading1)
+      expect(rProp(all(p, 'w:r')[0], 'w:rFonts', 'w:eastAsia')).toBe(GBT9704_PROFILE.fonts.heading1)
       // Line 1 label, line 2 blank, line 3 the centred title.
       const title = ps[texts.indexOf(label) + 2]
       expect(texts[texts.indexOf(label) + 1]).toBe('')

@@ -68,7 +68,7 @@ describe('paginate', () => {
   })
 
   it('sends the last body lines along when the signature must start a new page', () => {
-    const blocks: PageBlock[] = [body(), { kind: 'blank', keepWithNext: true }, { kind: 'signature', lines: [] }]
+    const blocks: PageBlock[] = [body(), { kind: 'blank', keepWithNext: true }, { kind: 'signature', lines: [], rule: 'no-seal', hasDate: false }]
     const measures = [lines(21), lines(1), lines(2)]
     const pages = paginate(blocks, measures, 22)
     expect(pages).toHaveLength(2)

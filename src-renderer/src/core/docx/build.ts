@@ -5,8 +5,6 @@ import {
   Document,
   DocumentGridType,
   Footer,
-  LineRuleType,
-  OnOffElement,
   PageNumber,
   Paragraph,
   Table,
@@ -18,105 +16,70 @@ import {
   WidthType,
   type IParagraphOptions,
   type ParagraphChild,
-  type IParagraphStyleOptions,
-  type IRunOptions,
-  type ISpacingProperties
+  type IRunOptions
 } from 'docx'
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun } from '../resolved'
 import type { SectionLevel } from '../report'
+import { HEADING_STYLE_IDS, LANGUAGE, NO_INDENT, STYLE, characterStyles, exactSpacing, fontSlots, paragraphStyles } from './styles'
 import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type LayoutProfile } from '../layout'
-import { stripXmlIllegal } from '../text'
+import { xmlSafeInputs, xmlSafeDeep } from './xml-safe'
 import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
 import { breakTitle } from '../pages/title'
+import { headingKeepsWithNext } from '../pages/blocks'
 import { placeSignature, type LinePlacement, type SignatureRule } from '../pages/signature'
 import { attachmentNote, type Attachment, type AttachmentTable } from '../pages/attachments'
 
-/** Style ids Word and WPS recognise as the built-in headings (matched by the name "heading N"). */
-export const HEADING_STYLE_IDS: Record<SectionLevel, string> = {
-  1: 'Heading1',
-  2: 'Heading2',
-  3: 'Heading3',
-  4: 'Heading4'
-}
-
-const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' }
-
-/** Every slot set, so quotes, dashes and digits do not fall back to a Latin face. */
-function fontSlots(name: string) {
-  return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' }
-}
-
-function headingFont(profile: LayoutProfile, level: SectionLevel): string {
-  const f = profile.fonts
-  return level === 1 ? f.heading1 : level === 2 ? f.heading2 : level === 3 ? f.heading3 : f.heading4
-}
-
-function exactSpacing(profile: LayoutProfile): ISpacingProperties {
-  return { line: profile.lineSpacingTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-}
-
-/** Two-character first-line indent; firstLineChars wins in Word/WPS, twips in renderers that ignore it. */
-function bodyIndent(profile: LayoutProfile) {
-  return { firstLine: charsToTwips(profile, 2), firstLineChars: 200, left: 0, right: 0 }
-}
-
-/** Written explicitly so no inherited first-line indent leaks into non-body paragraphs. */
-const NO_INDENT = { firstLine: 0, firstLineChars: 0, left: 0 }
+export { HEADING_STYLE_IDS } from './styles'
 
 /**
- * A paragraph that does not snap to the character grid (w:snapToGrid off). The grid stays in the
- * section so Word's page setup shows 22 × 28 and text the user adds follows it; our paragraphs
- * reach 28 characters through run spacing instead, which LibreOffice renders the same way
- * (it spreads grid-snapped 16 pt characters over two 15.79 pt cells). docx 9 has no option for
- * it, so the element is placed where the schema wants it: right before w:spacing.
+ * A run: text and only what differs from its paragraph's style — bold, or the figure character
+ * style. Fonts, size, condensing and language come from the style (./styles.ts).
  */
-function gridFreeParagraph(options: IParagraphOptions): Paragraph {
-  const p = new Paragraph(options)
-  const props = (p as unknown as { properties?: { root?: unknown[] } }).properties
-  if (!props || !Array.isArray(props.root)) throw new Error('docx: paragraph properties not found')
-  const at = props.root.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:spacing')
-  props.root.splice(at < 0 ? props.root.length : at, 0, new OnOffElement('w:snapToGrid', false))
-  return p
-}
-
-interface RunStyle {
-  font: string
-  size: number
+interface RunLook {
   bold?: boolean
-  /** Run character spacing in twips (negative condenses). */
-  spacing?: number
+  figure?: boolean
 }
 
-function runOptions(text: string, style: RunStyle): IRunOptions {
-  return { text, font: fontSlots(style.font), size: style.size, bold: style.bold || undefined, characterSpacing: style.spacing || undefined, language: LANGUAGE }
+function runOptions(text: string, look: RunLook): IRunOptions {
+  return { text, bold: look.bold || undefined, style: look.figure ? STYLE.figure : undefined }
 }
 
 /** Text runs for one string; '\n' becomes a line break inside the paragraph. */
-function textRuns(text: string, style: RunStyle): TextRun[] {
-  const clean = stripXmlIllegal(text).replace(/\r\n?/g, '\n')
-  return clean.split('\n').map(
-    (piece, i) =>
-      new TextRun({
-        text: piece,
-        font: fontSlots(style.font),
-        size: style.size,
-        bold: style.bold || undefined,
-        characterSpacing: style.spacing || undefined,
-        language: LANGUAGE,
-        ...(i > 0 ? { break: 1 } : {})
-      } satisfies IRunOptions)
-  )
+function textRuns(text: string, look: RunLook = {}): TextRun[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((piece, i) => new TextRun({ ...runOptions(piece, look), ...(i > 0 ? { break: 1 } : {}) } satisfies IRunOptions))
 }
 
-/** Chip text arrives already resolved; it is written as ordinary text, keeping only bold. */
-function resolvedRuns(runs: ResolvedRun[], style: RunStyle): ParagraphChild[] {
-  return runs.flatMap((run) => {
-    const runStyle = { ...style, bold: style.bold || run.bold }
+/**
+ * Resolved runs as Word runs. Neighbours that look the same are written as one run (the
+ * resolver splits text at chips and marks); review marks keep their own runs.
+ */
+function resolvedRuns(runs: ResolvedRun[]): ParagraphChild[] {
+  const out: ParagraphChild[] = []
+  let pending: { text: string; look: RunLook } | null = null
+  const flush = () => {
+    if (pending && pending.text !== '') out.push(...textRuns(pending.text, pending.look))
+    pending = null
+  }
+  for (const run of runs) {
+    const look: RunLook = { bold: run.bold || undefined, figure: run.fromMetric || undefined }
     // Review copy only: comment ranges and tracked changes around the run (./review.ts).
-    if (run.review) return reviewRuns(run, (text) => runOptions(text, runStyle))
-    return textRuns(run.text, runStyle)
-  })
+    if (run.review) {
+      flush()
+      out.push(...reviewRuns(run, (text) => runOptions(text, look)))
+      continue
+    }
+    if (pending && pending.look.bold === look.bold && pending.look.figure === look.figure) pending.text += run.text
+    else {
+      flush()
+      pending = { text: run.text, look }
+    }
+  }
+  flush()
+  return out
 }
 
 function runsText(runs: ResolvedRun[]): string {
@@ -124,77 +87,22 @@ function runsText(runs: ResolvedRun[]): string {
 }
 
 function isBlank(paragraph: ResolvedParagraph): boolean {
-  return stripXmlIllegal(runsText(paragraph.runs)).trim() === ''
+  return runsText(paragraph.runs).trim() === ''
 }
 
-function blankLine(profile: LayoutProfile, keepNext = false): Paragraph {
-  return gridFreeParagraph({
-    keepNext: keepNext || undefined,
-    spacing: exactSpacing(profile),
-    indent: NO_INDENT,
-    children: textRuns('', { font: profile.fonts.body, size: profile.sizes.body })
-  })
+/** An empty line of the grid (Normal: the exact line pitch). */
+function blankLine(keepNext = false): Paragraph {
+  return new Paragraph({ keepNext: keepNext || undefined, children: [] })
 }
 
-function bodyParagraph(profile: LayoutProfile, paragraph: ResolvedParagraph): Paragraph {
-  return gridFreeParagraph({
-    alignment: AlignmentType.JUSTIFIED,
-    // Widow/orphan control would leave pages at 21 lines; the standard fills all 22.
-    widowControl: false,
-    spacing: exactSpacing(profile),
-    indent: bodyIndent(profile),
-    children: resolvedRuns(paragraph.runs, { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips })
-  })
+/** Body text is Normal: nothing on the paragraph but its runs. */
+function bodyParagraph(paragraph: ResolvedParagraph): Paragraph {
+  return new Paragraph({ children: resolvedRuns(paragraph.runs) })
 }
 
-function headingParagraph(profile: LayoutProfile, level: SectionLevel, number: string, title: ResolvedRun[]): Paragraph {
-  const style: RunStyle = { font: headingFont(profile, level), size: profile.sizes.heading, spacing: profile.characterSpacingTwips }
-  return gridFreeParagraph({
-    style: HEADING_STYLE_IDS[level],
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: exactSpacing(profile),
-    indent: bodyIndent(profile),
-    children: [...textRuns(number, style), ...resolvedRuns(title, style)]
-  })
-}
-
-/**
- * Normal carries the body font and size itself, not only docDefaults: LibreOffice sizes the
- * character grid from Normal's East-Asian font size (12 pt when absent), which would put each
- * 16 pt character on two grid cells and about 20 characters on a line instead of 28.
- */
-function normalStyle(profile: LayoutProfile): IParagraphStyleOptions {
-  return {
-    id: 'Normal',
-    name: 'Normal',
-    quickFormat: true,
-    run: { font: fontSlots(profile.fonts.body), size: profile.sizes.body, language: LANGUAGE },
-    paragraph: { spacing: exactSpacing(profile) }
-  }
-}
-
-function headingStyles(profile: LayoutProfile): IParagraphStyleOptions[] {
-  return ([1, 2, 3, 4] as const).map((level) => ({
-    id: HEADING_STYLE_IDS[level],
-    name: `heading ${level}`,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: {
-      font: fontSlots(headingFont(profile, level)),
-      size: profile.sizes.heading,
-      // The standard uses no bold; Word's own heading styles would add it.
-      bold: false,
-      color: '000000'
-    },
-    paragraph: {
-      outlineLevel: level - 1,
-      keepNext: true,
-      keepLines: true,
-      spacing: exactSpacing(profile),
-      indent: bodyIndent(profile)
-    }
-  }))
+/** Heading styles keep with the next paragraph; an empty heading (nothing under it) does not. */
+function headingParagraph(level: SectionLevel, number: string, title: ResolvedRun[], keepsWithNext: boolean): Paragraph {
+  return new Paragraph({ style: HEADING_STYLE_IDS[level], keepNext: keepsWithNext ? undefined : false, children: [...textRuns(number), ...resolvedRuns(title)] })
 }
 
 /** Where the date line goes: from the left margin, or right-aligned from the right margin. */
@@ -243,46 +151,45 @@ export function signatureLayout(signatures: string[], dateText: string, charsPer
   return { signatureRightChars: 2, date: { align: 'left', leftChars: charsPerLine - 2 - s + 2 } }
 }
 
-function placedParagraph(profile: LayoutProfile, text: string, placement: LinePlacement, keepNext = false): Paragraph {
-  const style: RunStyle = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
-  return gridFreeParagraph({
+function placedParagraph(profile: LayoutProfile, style: string, text: string, placement: LinePlacement, keepNext = false): Paragraph {
+  return new Paragraph({
+    style,
     keepNext: keepNext || undefined,
+    // Placement is per report (organ names, date, seal), so it stays on the paragraph.
     alignment: placement.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: exactSpacing(profile),
     indent:
       placement.align === 'right'
         ? { ...NO_INDENT, right: charsToTwips(profile, placement.rightChars) }
-        : { ...NO_INDENT, left: charsToTwips(profile, placement.leftChars), right: 0 },
-    children: textRuns(text, style)
+        : { ...NO_INDENT, left: charsToTwips(profile, placement.leftChars) },
+    children: textRuns(text)
   })
 }
 
 /** Signature and date per the rule (core/pages/signature: the page view places them the same way). */
 function signatureBlock(profile: LayoutProfile, report: ResolvedReport, rule: SignatureRule): Paragraph[] {
-  const signatures = report.signatures.map((s) => stripXmlIllegal(s).trim()).filter((s) => s !== '')
-  const date = stripXmlIllegal(report.dateText).trim()
+  const signatures = report.signatures.map((s) => s.trim()).filter((s) => s !== '')
+  const date = report.dateText.trim()
   const block = placeSignature(rule, signatures, date, profile.charsPerLine)
   if (block.lines.length === 0) return []
   // The closing lines stay together on one page (keepNext down to the date).
-  const blanks = Array.from({ length: block.blankLinesBefore }, () => blankLine(profile, true))
-  return [...blanks, ...block.lines.map((l, i) => placedParagraph(profile, l.text, l.placement, i < block.lines.length - 1))]
+  const blanks = Array.from({ length: block.blankLinesBefore }, () => blankLine(true))
+  const last = block.lines.length - 1
+  return [...blanks, ...block.lines.map((l, i) => placedParagraph(profile, i === last ? STYLE.date : STYLE.signature, l.text, l.placement, i < last))]
 }
 
 /** 附件说明 under the body: "附件：1.名称", wrapped lines under the name (hanging indent). */
 function attachmentNoteBlock(profile: LayoutProfile, attachments: readonly Attachment[]): Paragraph[] {
   const lines = attachmentNote(attachments)
   if (lines.length === 0) return []
-  const style: RunStyle = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
   return [
-    blankLine(profile, true),
-    ...lines.map((l) =>
-      gridFreeParagraph({
-        keepNext: true,
-        alignment: AlignmentType.LEFT,
-        spacing: exactSpacing(profile),
-        indent: { left: charsToTwips(profile, l.hangChars), hanging: charsToTwips(profile, l.hangChars - l.indentChars), right: 0 },
-        children: textRuns(l.text, style)
-      })
+    blankLine(true),
+    ...lines.map(
+      (l) =>
+        new Paragraph({
+          style: STYLE.attachmentNote,
+          indent: { left: charsToTwips(profile, l.hangChars), hanging: charsToTwips(profile, l.hangChars - l.indentChars), right: 0 },
+          children: textRuns(l.text)
+        })
     )
   ]
 }
@@ -295,19 +202,18 @@ const CELL_BORDER = { style: 'single' as const, size: 6, color: '000000' }
  */
 function attachmentTableBlock(profile: LayoutProfile, table: AttachmentTable): Table {
   const widths = table.columns.map((c) => charsToTwips(profile, c.widthChars))
-  const cellParagraph = (text: string, center: boolean, font: string) =>
-    gridFreeParagraph({
-      alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: exactSpacing(profile),
-      indent: { ...NO_INDENT, right: 0 },
-      children: textRuns(text, { font, size: profile.sizes.body, spacing: profile.characterSpacingTwips })
+  const cellParagraph = (text: string, header: boolean, center: boolean) =>
+    new Paragraph({
+      style: header ? STYLE.tableHeader : STYLE.tableText,
+      alignment: center && !header ? AlignmentType.CENTER : undefined,
+      children: textRuns(text)
     })
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
-      children: [cellParagraph(text, header || table.columns[i].align === 'center', header ? profile.fonts.heading1 : profile.fonts.body)]
+      children: [cellParagraph(text, header, table.columns[i].align === 'center')]
     })
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -325,30 +231,13 @@ function attachmentPages(profile: LayoutProfile, attachments: readonly Attachmen
   const out: Array<Paragraph | Table> = []
   for (const a of attachments) {
     out.push(
-      gridFreeParagraph({
-        pageBreakBefore: true,
-        keepNext: true,
-        alignment: AlignmentType.LEFT,
-        spacing: exactSpacing(profile),
-        indent: { ...NO_INDENT, right: 0 },
-        children: textRuns(a.label, { font: profile.fonts.heading1, size: profile.sizes.body })
-      }),
-      blankLine(profile),
-      gridFreeParagraph({
-        keepNext: true,
-        alignment: AlignmentType.CENTER,
-        spacing: exactSpacing(profile),
-        indent: { ...NO_INDENT, right: 0 },
-        children: textRuns(breakTitle(stripXmlIllegal(a.title).trim(), titleCharsPerLine(profile)).join('\n'), {
-          font: profile.fonts.title,
-          size: profile.sizes.title,
-          bold: profile.titleBold
-        })
-      }),
-      blankLine(profile)
+      new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: textRuns(a.label) }),
+      blankLine(),
+      new Paragraph({ style: STYLE.title, keepNext: true, children: textRuns(breakTitle(a.title.trim(), titleCharsPerLine(profile)).join('\n')) }),
+      blankLine()
     )
     if (a.table) out.push(attachmentTableBlock(profile, a.table))
-    for (const p of a.paragraphs) out.push(bodyParagraph(profile, { runs: [{ text: p }] }))
+    for (const p of a.paragraphs) out.push(bodyParagraph({ runs: [{ text: p }] }))
   }
   return out
 }
@@ -357,23 +246,12 @@ function pageNumberParagraph(profile: LayoutProfile, side: 'odd' | 'even' | 'cen
   const oneChar = profile.pageNumber.indentChars * profile.sizes.pageNumber * 10
   const placement: Pick<IParagraphOptions, 'alignment' | 'indent'> =
     side === 'odd'
-      ? { alignment: AlignmentType.RIGHT, indent: { ...NO_INDENT, right: oneChar } }
+      ? { alignment: AlignmentType.RIGHT, indent: { right: oneChar } }
       : side === 'even'
-        ? { alignment: AlignmentType.LEFT, indent: { ...NO_INDENT, left: oneChar, right: 0 } }
-        : { alignment: AlignmentType.CENTER, indent: { ...NO_INDENT, right: 0 } }
-  return gridFreeParagraph({
-    ...placement,
-    spacing: { line: profile.pageNumber.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: [
-      new TextRun({
-        // "— N —": em dash, space, PAGE field, space, em dash.
-        children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'],
-        font: fontSlots(profile.fonts.pageNumber),
-        size: profile.sizes.pageNumber,
-        language: LANGUAGE
-      })
-    ]
-  })
+        ? { alignment: AlignmentType.LEFT, indent: { left: oneChar } }
+        : { alignment: AlignmentType.CENTER }
+  // "— N —": em dash, space, PAGE field, space, em dash.
+  return new Paragraph({ style: STYLE.pageNumber, ...placement, children: [new TextRun({ children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })] })
 }
 
 /** Per-report choices beyond the profile; the defaults give the standard no-seal layout. */
@@ -383,44 +261,33 @@ export interface BuildOptions {
 }
 
 export function buildReportDocument(
-  report: ResolvedReport,
-  profile: LayoutProfile = GBT9704_PROFILE,
-  options: BuildOptions = {}
+  unsafeReport: ResolvedReport,
+  unsafeProfile: LayoutProfile = GBT9704_PROFILE,
+  unsafeOptions: BuildOptions = {}
 ): Document {
-  const body = { font: profile.fonts.body, size: profile.sizes.body, spacing: profile.characterSpacingTwips }
+  // Every string below comes from these three, made XML-legal once (./xml-safe.ts).
+  const { report, options } = xmlSafeInputs(unsafeReport, unsafeOptions)
+  const profile = xmlSafeDeep(unsafeProfile)
   const children: Array<Paragraph | Table> = []
   const attachments = options.attachments ?? []
 
-  const title = stripXmlIllegal(report.title).trim()
+  const title = report.title.trim()
   // The same balanced break as the page view and the PDF.
   const titleText = breakTitle(title, titleCharsPerLine(profile)).join('\n')
-  children.push(
-    gridFreeParagraph({
-      alignment: AlignmentType.CENTER,
-      spacing: exactSpacing(profile),
-      indent: { ...NO_INDENT, right: 0 },
-      children: textRuns(titleText, { font: profile.fonts.title, size: profile.sizes.title, bold: profile.titleBold })
-    })
-  )
+  children.push(new Paragraph({ style: STYLE.title, children: textRuns(titleText) }))
 
-  const addressee = stripXmlIllegal(report.addressee).trim()
+  const addressee = report.addressee.trim()
   if (addressee !== '') {
-    children.push(blankLine(profile))
-    children.push(
-      gridFreeParagraph({
-        alignment: AlignmentType.JUSTIFIED,
-        spacing: exactSpacing(profile),
-        indent: { ...NO_INDENT, right: 0 },
-        children: textRuns(addressee, body)
-      })
-    )
+    children.push(blankLine())
+    children.push(new Paragraph({ style: STYLE.addressee, children: textRuns(addressee) }))
   }
 
   // Empty paragraphs are editing leftovers; a blank line inside a 公文 body is a layout error.
-  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyParagraph(profile, p))
-  for (const section of report.sections) {
-    children.push(headingParagraph(profile, section.level, section.number, section.title))
-    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(profile, p))
+  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyParagraph(p))
+  const keeps = headingKeepsWithNext(report.sections)
+  for (const [i, section] of report.sections.entries()) {
+    children.push(headingParagraph(section.level, section.number, section.title, keeps[i]))
+    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(p))
     // Metric tables of the section (docx/tables.ts).
     for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))
   }
@@ -438,7 +305,7 @@ export function buildReportDocument(
     : { default: new Footer({ children: [pageNumberParagraph(profile, 'center')] }) }
 
   const { page, grid } = profile
-  const author = stripXmlIllegal(report.author).trim()
+  const author = report.author.trim()
   return new Document({
     ...reviewComments(report),
     title: title.replace(/\s*\n\s*/g, ''),
@@ -452,7 +319,8 @@ export function buildReportDocument(
           paragraph: { spacing: exactSpacing(profile) }
         }
       },
-      paragraphStyles: [normalStyle(profile), ...headingStyles(profile)]
+      paragraphStyles: paragraphStyles(profile),
+      characterStyles: characterStyles()
     },
     sections: [
       {

@@ -15,7 +15,7 @@ import {
   type ParagraphChild
 } from 'docx'
 import type { ResolvedComment, ResolvedReport, ResolvedRun, RunReview } from '../resolved'
-import { stripXmlIllegal } from '../text'
+import { STYLE } from './styles'
 
 export interface ReviewCommentInput {
   threadId: string
@@ -43,9 +43,10 @@ function initials(name: string): string {
 }
 
 function commentParagraphs(text: string): Paragraph[] {
-  return stripXmlIllegal(text)
+  // Already XML-safe: the builder passes the report through ./xml-safe.ts first.
+  return text
     .split(/\r?\n/)
-    .map((line) => new Paragraph({ children: [new TextRun(line)] }))
+    .map((line) => new Paragraph({ style: STYLE.commentText, children: [new TextRun(line)] }))
 }
 
 /**

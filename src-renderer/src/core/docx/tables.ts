@@ -5,9 +5,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  OnOffElement,
   Paragraph,
-  type IParagraphOptions,
   Table,
   TableCell,
   TableLayoutType,
@@ -18,38 +16,20 @@ import {
 } from 'docx'
 import { typeAreaWidthTwips, type LayoutProfile } from '../layout'
 import type { ResolvedTable } from '../metric-tables'
-import { stripXmlIllegal } from '../text'
+import { STYLE } from './styles'
 
-/** 五号 (10.5 pt): what official forms use inside tables; the body's 三号 would not fit 8 columns. */
-export const TABLE_FONT_HALF_POINTS = 21
+export { TABLE_FONT_HALF_POINTS } from './styles'
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
 
-function fonts(name: string) {
-  return { ascii: name, eastAsia: name, hAnsi: name, cs: name }
-}
-
-/**
- * Off the document's character grid (w:snapToGrid off, placed before w:spacing as the schema
- * wants; docx 9 has no option for it): on the grid, 五号 text would be spread over 三号 cells.
- */
-function gridFree(options: IParagraphOptions): Paragraph {
-  const p = new Paragraph(options)
-  const props = (p as unknown as { properties?: { root?: unknown[] } }).properties
-  if (!props || !Array.isArray(props.root)) throw new Error('docx: paragraph properties not found')
-  const at = props.root.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:spacing')
-  props.root.splice(at < 0 ? props.root.length : at, 0, new OnOffElement('w:snapToGrid', false))
-  return p
-}
-
-function cellParagraph(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], font: string, indentTwips = 0, bold = false): Paragraph {
-  return gridFree({
-    alignment: align,
-    // Tables sit outside the 22-line grid: single spacing, no first-line indent.
-    spacing: { before: 0, after: 0, line: 240 },
-    indent: { firstLine: 0, left: indentTwips, right: 0 },
-    children: [new TextRun({ text: stripXmlIllegal(text), font: fonts(font), size: TABLE_FONT_HALF_POINTS, bold })]
+/** A cell's paragraph: 统计表文字 (numbers right-aligned) or 统计表表头; the look is the style's. */
+function cellParagraph(text: string, kind: 'number' | 'label' | 'header' | 'corner', indentTwips = 0, bold = false): Paragraph {
+  return new Paragraph({
+    style: kind === 'header' ? STYLE.formHeader : STYLE.formText,
+    alignment: kind === 'label' ? AlignmentType.LEFT : kind === 'corner' ? AlignmentType.CENTER : undefined,
+    indent: indentTwips ? { left: indentTwips } : undefined,
+    children: [new TextRun({ text, bold: bold || undefined })]
   })
 }
 
@@ -63,20 +43,10 @@ export function metricTableWidths(profile: LayoutProfile, table: ResolvedTable):
 
 export function metricTableBlocks(profile: LayoutProfile, table: ResolvedTable): Array<Paragraph | Table> {
   const widths = metricTableWidths(profile, table)
-  const body = profile.fonts.body
-  const headFont = profile.fonts.heading1
   const blocks: Array<Paragraph | Table> = []
 
-  blocks.push(
-    gridFree({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      spacing: { before: 120, after: 60, line: 240 },
-      indent: { firstLine: 0 },
-      children: [new TextRun({ text: stripXmlIllegal(table.title), font: fonts(headFont), size: TABLE_FONT_HALF_POINTS + 3 })]
-    })
-  )
-  if (table.unitNote) blocks.push(gridFree({ keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 40, line: 240 }, indent: { firstLine: 0 }, children: [new TextRun({ text: table.unitNote, font: fonts(body), size: TABLE_FONT_HALF_POINTS })] }))
+  blocks.push(new Paragraph({ style: STYLE.formCaption, children: [new TextRun(table.title)] }))
+  if (table.unitNote) blocks.push(new Paragraph({ style: STYLE.formText, keepNext: true, spacing: { after: 40 }, children: [new TextRun(table.unitNote)] }))
 
   // Which grid column each header cell starts at: rowSpans from rows above occupy columns.
   const occupied: number[][] = table.header.map(() => [])
@@ -94,7 +64,7 @@ export function metricTableBlocks(profile: LayoutProfile, table: ResolvedTable):
           rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
           verticalAlign: VerticalAlignTable.CENTER,
           borders: BORDERS,
-          children: [cellParagraph(cell.text, AlignmentType.CENTER, cell.corner ? body : headFont)]
+          children: [cellParagraph(cell.text, cell.corner ? 'corner' : 'header')]
         })
       )
       col += cell.colSpan
@@ -112,7 +82,7 @@ export function metricTableBlocks(profile: LayoutProfile, table: ResolvedTable):
           width: { size: widths[0], type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           borders: BORDERS,
-          children: [cellParagraph(row.label, AlignmentType.LEFT, body, row.indent * 210, row.heading)]
+          children: [cellParagraph(row.label, 'label', row.indent * 210, row.heading)]
         })
       )
     }
@@ -123,7 +93,7 @@ export function metricTableBlocks(profile: LayoutProfile, table: ResolvedTable):
           width: { size: widths[i + offset], type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           borders: BORDERS,
-          children: [cellParagraph(cell?.text ?? '', AlignmentType.RIGHT, body)]
+          children: [cellParagraph(cell?.text ?? '', 'number')]
         })
       )
     }

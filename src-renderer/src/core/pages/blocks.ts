@@ -15,7 +15,12 @@ export type PageBlock =
   | { kind: 'body'; runs: ResolvedRun[]; keepWithNext?: boolean }
   | { kind: 'heading'; level: SectionLevel; runs: ResolvedRun[]; keepWithNext?: boolean }
   | { kind: 'note'; line: NoteLine; keepWithNext?: boolean }
-  | { kind: 'signature'; lines: PlacedLine[]; keepWithNext?: boolean }
+  /**
+   * Signature lines then (when there is one) the date, placed per `rule`. The page view and the
+   * PDF place them by the rule with the widths Chromium draws (not the estimated `placement`s,
+   * which the DOCX uses), so the offsets hold in Chromium's own metrics.
+   */
+  | { kind: 'signature'; lines: PlacedLine[]; rule: SignatureRule; hasDate: boolean; keepWithNext?: boolean }
   | { kind: 'pageBreak'; keepWithNext?: boolean }
   | { kind: 'attachmentLabel'; text: string; keepWithNext?: boolean }
   | { kind: 'attachmentTitle'; lines: string[]; keepWithNext?: boolean }
@@ -49,6 +54,23 @@ export interface BlockOptions {
 const runsText = (runs: ResolvedRun[]) => runs.map((r) => r.text).join('')
 const nonBlank = (p: ResolvedParagraph) => runsText(p.runs).trim() !== ''
 
+/**
+ * Which headings stay on a page with what follows: a heading with text or a table under it, or
+ * one whose next section is its sub-heading and itself keeps. An empty heading (a fresh draft's
+ * 一、 with nothing written yet) keeps with nothing, so a run of them cannot chain to the
+ * signature and push the body off page 1. Shared by the page view, the PDF and the DOCX.
+ */
+export function headingKeepsWithNext(sections: ReadonlyArray<{ level: SectionLevel; paragraphs: ResolvedParagraph[]; tables?: ResolvedTable[] }>): boolean[] {
+  const keeps = sections.map(() => false)
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i]
+    const hasContent = s.paragraphs.some(nonBlank) || (s.tables?.length ?? 0) > 0
+    const next = sections[i + 1]
+    keeps[i] = hasContent || (next !== undefined && next.level > s.level && keeps[i + 1])
+  }
+  return keeps
+}
+
 export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, options: BlockOptions): PageBlock[] {
   const geo = pageGeometry(profile)
   const blocks: PageBlock[] = []
@@ -59,8 +81,9 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
     blocks.push({ kind: 'addressee', text: report.addressee.trim(), keepWithNext: true })
   }
   for (const p of report.preamble.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
-  for (const s of report.sections) {
-    blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: true })
+  const keeps = headingKeepsWithNext(report.sections)
+  for (const [i, s] of report.sections.entries()) {
+    blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: keeps[i] })
     for (const p of s.paragraphs.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
     for (const t of s.tables ?? []) {
       blocks.push({ kind: 'tableCaption', title: t.title, unitNote: t.unitNote, keepWithNext: true })
@@ -77,7 +100,7 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
   const signature = placeSignature(options.signatureRule, report.signatures, report.dateText, profile.charsPerLine)
   if (signature.lines.length > 0) {
     for (let i = 0; i < signature.blankLinesBefore; i++) blocks.push({ kind: 'blank', keepWithNext: true })
-    blocks.push({ kind: 'signature', lines: signature.lines })
+    blocks.push({ kind: 'signature', lines: signature.lines, rule: options.signatureRule, hasDate: report.dateText.trim() !== '' })
   } else if (note.length > 0) {
     // Nothing to chain the note to: let the last note line end the chain.
     const last = blocks[blocks.length - 1]

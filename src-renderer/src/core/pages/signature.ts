@@ -33,21 +33,28 @@ export interface SignatureBlock {
  * With a seal: the date 右空四字 and each signature centred over the date. The seal is pressed
  * over both, its top within a line of the body, so two blank lines are left for it.
  */
-export function placeSignature(rule: SignatureRule, signatures: string[], dateText: string, charsPerLine: number): SignatureBlock {
+export function placeSignature(
+  rule: SignatureRule,
+  signatures: string[],
+  dateText: string,
+  charsPerLine: number,
+  /** Width of a line in body characters: estimated for Word; the page view passes what Chromium draws. */
+  widthOf: (text: string) => number = textWidthChars
+): SignatureBlock {
   const organs = signatures.map((s) => s.trim()).filter((s) => s !== '')
   const date = dateText.trim()
   if (organs.length === 0 && date === '') return { blankLinesBefore: 0, lines: [] }
-  const d = textWidthChars(date)
+  const d = widthOf(date)
   if (rule === 'with-seal') {
     const dateCentreFromRight = 4 + d / 2
     const lines: PlacedLine[] = organs.map((s) => ({
       text: s,
-      placement: { align: 'right', rightChars: Math.max(0, dateCentreFromRight - textWidthChars(s) / 2) }
+      placement: { align: 'right', rightChars: Math.max(0, dateCentreFromRight - widthOf(s) / 2) }
     }))
     if (date !== '') lines.push({ text: date, placement: { align: 'right', rightChars: 4 } })
     return { blankLinesBefore: 2, lines }
   }
-  const s = Math.max(0, ...organs.map(textWidthChars))
+  const s = Math.max(0, ...organs.map(widthOf))
   const signatureRight = d > s ? d - s + 4 : 2
   const lines: PlacedLine[] = organs.map((o) => ({ text: o, placement: { align: 'right', rightChars: signatureRight } }))
   if (date !== '') {
