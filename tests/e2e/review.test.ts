@@ -284,6 +284,6 @@ describe('review on one PC', () => {
     await page.getByRole('button', { name: '返回列表' }).click()
     const row = page.getByRole('row').filter({ hasText: '甲镇人民政府' })
     await expect.poll(() => row.textContent()).toContain('已报送')
-    expect(await row.textContent()).toContain('1 条批注')
+    await expect.poll(() => row.textContent()).toContain('1 条批注')
   })
 })
