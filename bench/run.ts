@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { figureProposalRows, measureFigureProposals } from './figures'
 import { measureSpeed, speedRows } from './browser/speed'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -64,8 +65,10 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
+  const figures = await attempt('figure proposals', async () => measureFigureProposals())
+  console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
   printSpeed(speed)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, speed, seconds }
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, speed, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -134,7 +137,7 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
 }
 
 function printSpeed(speed: Awaited<ReturnType<typeof measureSpeed>> | NA): void {
-  console.log('\n6 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
+  console.log('\n7 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
   console.log(`  main-thread time = CDP TaskDuration over bursts of keys (25 ms apart, +1.2 s tail for autosave) ÷ keys; rounds interleaved`)
   if (isNA(speed)) console.log(`  ${na(speed)}`)
   else console.log(table(['Figure', 'Goal', 'Baseline', 'Measured (median, min–max, n)', 'Verdict'], speedRows(speed)))

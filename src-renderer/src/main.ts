@@ -30,7 +30,7 @@ async function start(): Promise<void> {
   // (see vite.config.ts), not registered whole here.
   provideGlobalConfig({ locale: zhCn }, app, true)
   app.mount('#app')
-  startDataSafety(router)
+  startDataSafety()
 }
 
 void start()

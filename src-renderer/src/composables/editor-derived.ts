@@ -24,6 +24,7 @@ export interface OutlineEntry {
   title: string
   level: number
   required: boolean
+  templateKey: string | null
 }
 
 export interface SectionCommandStates {
@@ -46,6 +47,8 @@ export interface EditorDerived {
   totalChars: ShallowRef<number>
   sectionChars: ShallowRef<number>
   citations: ShallowRef<Map<string, number>>
+  /** The first section citing each metric (recomputed only when citations or blocks change). */
+  firstCitation: ShallowRef<Map<string, string>>
   /** Chip text changed without the document changing (metric values): recount. */
   recount(): void
   /** Recompute everything now (tests, and after the editor is attached). */
@@ -56,7 +59,7 @@ export interface EditorDerived {
 const NO_COMMANDS: SectionCommandStates = { add: false, remove: false, up: false, down: false, promote: false, demote: false }
 
 function outlineOf(doc: PMNode): OutlineEntry[] {
-  return listSections(doc).map((s) => ({ index: s.index, id: s.id, number: s.number, title: sectionTitleText(s.node), level: s.level, required: s.required }))
+  return listSections(doc).map((s) => ({ index: s.index, id: s.id, number: s.number, title: sectionTitleText(s.node), level: s.level, required: s.required, templateKey: s.templateKey }))
 }
 
 /** Whether a non-structural change touched a section title (then the outline text changes). */
@@ -92,6 +95,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     totalChars: shallowRef(counter.document(state0.doc)),
     sectionChars: shallowRef(0),
     citations: shallowRef(citationCounter.count(state0.doc)),
+    firstCitation: shallowRef(citationCounter.firstSections(state0.doc)),
     recount,
     flushNow,
     dispose
@@ -103,6 +107,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let outlineDirty = false
   let blockChars: number[] = []
   let citationsByBlock: Array<Map<string, number>> = []
+  let citationsShown = d.citations.value
   let frame = 0
   let idle = 0
   let disposed = false
@@ -149,6 +154,10 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
       for (const [id, k] of cites) if (k === 0) cites.delete(id)
       set(d.totalChars, total)
       set(d.citations, cites, equalMaps)
+    }
+    if (outlineDirty || d.citations.value !== citationsShown) {
+      citationsShown = d.citations.value
+      set(d.firstCitation, citationCounter.firstSections(doc), equalMaps)
     }
     if (outlineDirty) {
       outlineDirty = false
