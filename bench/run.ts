@@ -12,6 +12,7 @@ import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bu
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
 import { figureProposalRows, measureFigureProposals } from './figures'
+import { formatProofread, measureProofread } from './proofread'
 import { measureSpeed, speedRows } from './browser/speed'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
+  console.log('[bench] 公文校对 (Node)…')
+  const proofread = await attempt('proofread', async () => measureProofread())
   console.log('[bench] editor vs plain ProseMirror, opening, memory (Chromium)…')
   const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
 
@@ -67,8 +70,9 @@ async function main(): Promise<void> {
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
   const figures = await attempt('figure proposals', async () => measureFigureProposals())
   console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
+  console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
   printSpeed(speed)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, speed, seconds }
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -105,10 +109,10 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
     const { ours, baseline } = keys
     rows.push(['2 Keystroke → next frame p50', ms(ours.frame.p50), ms(baseline.frame.p50), ratio(ours.frame.p50, baseline.frame.p50), `${keys.keys} keys typed mid-report`])
     // p95 saturates at one frame for both editors, so its ratio read ~1.2× whatever the work per
-    // key: no ratio here; row 7 compares main-thread time per key.
-    rows.push(['  keystroke → next frame p95', ms(ours.frame.p95), ms(baseline.frame.p95), '—', 'frame-quantized (~16.7 ms): see row 7'])
+    // key: no ratio here; row 8 compares main-thread time per key.
+    rows.push(['  keystroke → next frame p95', ms(ours.frame.p95), ms(baseline.frame.p95), '—', 'frame-quantized (~16.7 ms): see row 8'])
     rows.push(['  keystroke → painted p50', ms(ours.paint.p50), ms(baseline.paint.p50), ratio(ours.paint.p50, baseline.paint.p50), 'task after that frame'])
-    rows.push(['  keystroke → painted p95', ms(ours.paint.p95), ms(baseline.paint.p95), '—', 'frame-quantized: see row 7'])
+    rows.push(['  keystroke → painted p95', ms(ours.paint.p95), ms(baseline.paint.p95), '—', 'frame-quantized: see row 8'])
   }
 
   const open = pick('open')
@@ -139,7 +143,7 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
 }
 
 function printSpeed(speed: Awaited<ReturnType<typeof measureSpeed>> | NA): void {
-  console.log('\n7 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
+  console.log('\n8 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
   console.log(`  main-thread time = CDP TaskDuration over bursts of keys (25 ms apart, +1.2 s tail for autosave) ÷ keys; rounds interleaved`)
   if (isNA(speed)) console.log(`  ${na(speed)}`)
   else console.log(table(['Figure', 'Goal', 'Baseline', 'Measured (median, min–max, n)', 'Verdict'], speedRows(speed)))

@@ -24,6 +24,7 @@ export interface OutlineEntry {
   title: string
   level: number
   required: boolean
+  /** The template section it stands for (groups the metric panel), or null. */
   templateKey: string | null
 }
 
@@ -47,7 +48,7 @@ export interface EditorDerived {
   totalChars: ShallowRef<number>
   sectionChars: ShallowRef<number>
   citations: ShallowRef<Map<string, number>>
-  /** The first section citing each metric (recomputed only when citations or blocks change). */
+  /** Where each metric is first cited: metric id → section id (the metric panel's groups). */
   firstCitation: ShallowRef<Map<string, string>>
   /** Chip text changed without the document changing (metric values): recount. */
   recount(): void
@@ -59,7 +60,15 @@ export interface EditorDerived {
 const NO_COMMANDS: SectionCommandStates = { add: false, remove: false, up: false, down: false, promote: false, demote: false }
 
 function outlineOf(doc: PMNode): OutlineEntry[] {
-  return listSections(doc).map((s) => ({ index: s.index, id: s.id, number: s.number, title: sectionTitleText(s.node), level: s.level, required: s.required, templateKey: s.templateKey }))
+  return listSections(doc).map((s) => ({
+    index: s.index,
+    id: s.id,
+    number: s.number,
+    title: sectionTitleText(s.node),
+    level: s.level,
+    required: s.required,
+    templateKey: s.templateKey ?? null
+  }))
 }
 
 /** Whether a non-structural change touched a section title (then the outline text changes). */
@@ -107,7 +116,6 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let outlineDirty = false
   let blockChars: number[] = []
   let citationsByBlock: Array<Map<string, number>> = []
-  let citationsShown = d.citations.value
   let frame = 0
   let idle = 0
   let disposed = false
@@ -127,6 +135,16 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     })
     set(d.totalChars, total)
     set(d.citations, cites, equalMaps)
+    setFirstCitation(doc)
+  }
+
+  /** From the per-block citation maps already computed: one pass over blocks, no re-count. */
+  function setFirstCitation(doc: PMNode): void {
+    const first = new Map<string, string>()
+    citationsByBlock.forEach((c, i) => {
+      for (const id of c.keys()) if (!first.has(id)) first.set(id, doc.child(i).attrs.id as string)
+    })
+    set(d.firstCitation, first, equalMaps)
   }
 
   function docPass(): void {
@@ -154,10 +172,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
       for (const [id, k] of cites) if (k === 0) cites.delete(id)
       set(d.totalChars, total)
       set(d.citations, cites, equalMaps)
-    }
-    if (outlineDirty || d.citations.value !== citationsShown) {
-      citationsShown = d.citations.value
-      set(d.firstCitation, citationCounter.firstSections(doc), equalMaps)
+      setFirstCitation(doc)
     }
     if (outlineDirty) {
       outlineDirty = false
