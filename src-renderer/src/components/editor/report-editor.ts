@@ -1,21 +1,24 @@
 // Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
+// It lives with the components: the editor is TipTap's Vue editor (for EditorContent), and chips
+// follow the metrics store through Vue's watchEffect; the plugins it assembles stay Vue-free.
 import { Extension, type AnyExtension } from '@tiptap/core'
 import { Editor } from '@tiptap/vue-3'
+import { watchEffect } from 'vue'
 import { search } from 'prosemirror-search'
 import { EditorState } from '@tiptap/pm/state'
 import { history } from '@tiptap/pm/history'
 import type { BlockJSON } from '@core/report'
 import { normalizeChineseText } from '@core/text'
-import { schemaExtensions } from './schema'
-import { docJSONFromBlocks } from './doc'
-import { numberingPlugin } from './numbering-plugin'
-import { guidancePlugin, type GuidanceSource } from './guidance-plugin'
-import { metricTablesPlugin, type MetricTableSource } from './metric-tables-plugin'
-import { uniqueIdsPlugin } from './unique-ids'
-import { MetricNode, type ChipDisplay } from './metric-node'
-import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
-import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from './paste'
-import { ReviewExtension } from './review/extension'
+import { schemaExtensions } from '../../editor/schema'
+import { docJSONFromBlocks } from '../../editor/doc'
+import { numberingPlugin } from '../../editor/numbering-plugin'
+import { guidancePlugin, type GuidanceSource } from '../../editor/guidance-plugin'
+import { metricTablesPlugin, type MetricTableSource } from '../../editor/metric-tables-plugin'
+import { uniqueIdsPlugin } from '../../editor/unique-ids'
+import { MetricNode, type ChipDisplay } from '../../editor/metric-node'
+import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../../editor/metric-suggestion'
+import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
+import { ReviewExtension } from '../../editor/review/extension'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -50,7 +53,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
     }
   })
   return [
-    ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay })),
+    ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay, track: (effect) => watchEffect(effect) })),
     MetricSuggestion.configure({ items: options.suggestionItems, ui: () => options.suggestionUI }),
     ReportBehaviour,
     ReviewExtension.configure({ onRefused: options.onReviewRefused })
