@@ -75,10 +75,16 @@ describe('outline navigation on a long report', () => {
     await expect.poll(() => headingPlace(target.attrs.id)).toBeGreaterThanOrEqual(0)
     await expect.poll(() => headingPlace(target.attrs.id)).toBeLessThan(1 / 3)
     const before = await sectionTexts(target.attrs.id)
+    const count = (label: string) => async () => Number(/\d+/.exec((await page.getByText(new RegExp(`^${label} \\d+ 字$`)).textContent()) ?? '')?.[0])
+    await expect.poll(count('本节')).toBeGreaterThan(0)
+    const [sectionBefore, totalBefore] = [await count('本节')(), await count('全文')()]
     await page.keyboard.type('甲乙')
     const after = await sectionTexts(target.attrs.id)
     expect(after[0]).toBe(before[0])
     expect(after[1]).toBe(`甲乙${before[1]}`)
+    // The counts follow the typed characters (updated from the changed section, after the keys).
+    await expect.poll(count('本节')).toBe(sectionBefore + 2)
+    await expect.poll(count('全文')).toBe(totalBefore + 2)
   })
 
   it('a later click on a section far above does the same', async () => {
