@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -54,10 +55,14 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
+  console.log('[bench] 6 template editor with 500 and 2,000 metrics (Chromium)…')
+  const templateEditor = await attempt('template editor', () => measureTemplateEditor(snapshotRenderer()))
+
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, seconds }
+  console.log(`\n${isNA(templateEditor) ? `6 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, templateEditor, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
