@@ -15,8 +15,9 @@ import { collectKeystrokes, installKeystrokeProbe, type KeyRecord } from './brow
 import { NotAvailable } from './lib/na'
 import { ms, summarize, table, type Summary } from './lib/stats'
 
-export const SIZES = [500, 2000] as const
-const RUNS = 5
+// BENCH_TEMPLATE_SIZES=500 / BENCH_TEMPLATE_RUNS=3 shorten a run (e.g. against an old, slow build).
+export const SIZES = (process.env.BENCH_TEMPLATE_SIZES ?? '500,2000').split(',').map(Number)
+const RUNS = Number(process.env.BENCH_TEMPLATE_RUNS ?? 5)
 const TYPED = 'abcdefghijklmnopqrst'
 /** Goals: no frozen frame (longest task) and an open that feels immediate. */
 const GOAL_LONGEST_MS = 200
@@ -177,7 +178,8 @@ export async function measureTemplateEditor(rendererDir: string): Promise<Templa
         ours: { open: summarize(ours.map((r) => r.open)), longest: summarize(ours.map((r) => r.longest)), keyP50: k.median, keyP95: k.p95 },
         baseline: { open: summarize(baseline.map((r) => r.open)), longest: summarize(baseline.map((r) => r.longest)) }
       })
-      console.error(`[bench]   template editor: ${n} metrics measured`)
+      const f = sizes[sizes.length - 1]
+      console.error(`[bench]   template editor, ${n} metrics: open ${ms(f.ours.open.median)} (baseline ${ms(f.baseline.open.median)}), longest task ${ms(f.ours.longest.median)}, key p95 ${ms(f.ours.keyP95)}`)
     }
     return { chromium: `Chromium ${session.browser.version()}`, sizes }
   } finally {
