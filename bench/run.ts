@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { figureProposalRows, measureFigureProposals } from './figures'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -55,14 +56,16 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
-  console.log('[bench] 6 template editor with 500 and 2,000 metrics (Chromium)…')
+  console.log('[bench] 7 template editor with 500 and 2,000 metrics (Chromium)…')
   const templateEditor = await attempt('template editor', () => measureTemplateEditor(snapshotRenderer()))
 
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  console.log(`\n${isNA(templateEditor) ? `6 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, templateEditor, seconds }
+  const figures = await attempt('figure proposals', async () => measureFigureProposals())
+  console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
+  console.log(`\n${isNA(templateEditor) ? `7 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, templateEditor, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

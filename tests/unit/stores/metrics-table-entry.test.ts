@@ -11,9 +11,11 @@ import { metricTableCellId } from '@core/metric-tables'
 import { emptyInputCells, tableGrid } from '@core/table-entry'
 import { HuibaoDatabase, createReport, loadMetricValues, setDatabase } from '../../../src-renderer/src/db/database'
 import { useMetricsStore } from '../../../src-renderer/src/stores/metrics'
+import type { Report } from '@core/report'
 
 let db: HuibaoDatabase
 let counter = 0
+let made: Report
 const t3 = T.tables!.find((t) => t.id === 'disclosure.t3')!
 const id = (row: string, col: string) => metricTableCellId(t3.id, row, col)
 
@@ -28,6 +30,7 @@ beforeEach(async () => {
     { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
   )
   await createReport(db, report, doc.content, values)
+  made = report
 })
 
 afterEach(async () => {
@@ -39,7 +42,7 @@ afterEach(async () => {
 describe('metrics store: setInputs', () => {
   it('stores the valid values, refuses the bad one with a message, and totals add up what was stored', async () => {
     const metrics = useMetricsStore()
-    await metrics.load('r1', T, db)
+    await metrics.load(made, T, db)
     await metrics.setInput(id('received', 'research'), '7')
     const failed = await metrics.setInputs([
       { metricId: id('received', 'natural'), raw: '1,024' },
@@ -59,7 +62,7 @@ describe('metrics store: setInputs', () => {
 
   it('其余填0 through setInputs: every empty input cell stored as 0, totals print 0, typed cells untouched', async () => {
     const metrics = useMetricsStore()
-    await metrics.load('r1', T, db)
+    await metrics.load(made, T, db)
     await metrics.setInput(id('disclosed', 'natural'), '5')
     const grid = tableGrid(t3, metrics.definitions)
     const empty = emptyInputCells(grid, metrics.values)
