@@ -259,28 +259,3 @@ export function emptyInputCells(grid: TableGrid, values: Readonly<Record<string,
   }
   return out
 }
-
-// ---- Before export ---------------------------------------------------------------------------
-
-export interface UnfilledTable {
-  table: MetricTableDefinition
-  /** Input cells with no value: printed blank (and an all-empty total stays blank). */
-  empty: number
-}
-
-/**
- * Tables in the report that still have empty input cells, for the pre-export check: an empty
- * cell counts as not filled, never as 0 (the clerk fills zeros with 其余填0). Only tables whose
- * section is in the report are printed, so only those are checked.
- */
-export function unfilledTables(
-  template: { tables?: MetricTableDefinition[]; metrics: MetricDefinition[] },
-  values: Readonly<Record<string, MetricValue | undefined>>,
-  sectionKeys: ReadonlySet<string>
-): UnfilledTable[] {
-  const defs = new Map(template.metrics.map((m) => [m.id, m]))
-  return (template.tables ?? [])
-    .filter((t) => sectionKeys.has(t.sectionKey))
-    .map((table) => ({ table, empty: emptyInputCells(tableGrid(table, defs), values).length }))
-    .filter((u) => u.empty > 0)
-}

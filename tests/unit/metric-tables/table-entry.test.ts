@@ -214,17 +214,3 @@ describe('其余填0', () => {
     expect(cells.every((c) => c.text === '0')).toBe(true)
   })
 })
-
-describe('before export', () => {
-  it('lists the tables of sections in the report that still have empty cells, with the count', async () => {
-    const { unfilledTables } = await import('@core/table-entry')
-    const all = new Set(T.sections.map((s) => s.key))
-    const none = unfilledTables(T, {}, all)
-    expect(none.map((u) => u.table.id)).toEqual(T.tables!.map((t) => t.id))
-    expect(none.find((u) => u.table.id === t3.id)!.empty).toBe(144)
-    // A filled table drops out; a table whose section was deleted from the report is not printed.
-    const filled = Object.fromEntries(emptyInputCells(grid, {}).map((metricId) => [metricId, { metricId, value: 0, qualifier: '' as const }]))
-    expect(unfilledTables(T, filled, all).map((u) => u.table.id)).not.toContain(t3.id)
-    expect(unfilledTables(T, {}, new Set(['requests'])).map((u) => u.table.id)).toEqual([t3.id])
-  })
-})
