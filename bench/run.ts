@@ -16,6 +16,7 @@ import { formatProofread, measureProofread } from './proofread'
 import { measureSpeed, speedRows } from './browser/speed'
 import { formatDurability, measureDurability } from './durability'
 import { measureExports, printExports, type ExportRow } from './exports'
+import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
     if (isNA(large)) throw new NotAvailable(`no generated report: ${large.na}`)
     return measureDurability(large)
   })
+  console.log('[bench] 11 template editor with 500 and 2,000 metrics (Chromium)…')
+  const templateEditor = await attempt('template editor', () => measureTemplateEditor(snapshotRenderer()))
 
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
@@ -84,7 +87,8 @@ async function main(): Promise<void> {
   printSpeed(speed)
   console.log(`\n9 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, seconds }
+  console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

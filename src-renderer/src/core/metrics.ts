@@ -50,6 +50,12 @@ export function parseMetricInput(def: MetricDefinition, raw: string): ParseResul
   if (def.type === 'percent' && s.endsWith('%')) s = s.slice(0, -1)
 
   const example = def.type === 'integer' ? '120' : def.type === 'percent' ? '100' : '12.5'
+  // '3\t1\t0' (a row pasted into one box) must never become 310: spaces between digits mean
+  // several numbers, not one.
+  if (/[0-9０-９][\s\u3000\u00a0]+[0-9０-９]/.test(trimmed)) {
+    const want = def.type === 'integer' ? '整数' : '数字'
+    return { ok: false, message: `一格只能填一个数：内容中间有空格或制表符，像是几个数连在一起。请输入${want}，例如 ${example}` }
+  }
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
     if (def.type === 'integer') return { ok: false, message: `请输入整数，例如 ${example}` }
     if (def.type === 'percent') return { ok: false, message: `请输入百分比数值，例如 ${example}（不用输入 % 号）` }

@@ -162,7 +162,13 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
  */
 export function validateTemplate(t: ReportTemplate): string[] {
   const problems: string[] = []
-  const dupes = (values: string[]): string[] => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))]
+  // Linear: templates may hold 2,000 metrics.
+  const dupes = (values: string[]): string[] => {
+    const seen = new Set<string>()
+    const twice = new Set<string>()
+    for (const v of values) (seen.has(v) ? twice : seen).add(v)
+    return [...twice]
+  }
   for (const d of dupes(t.sections.map((s) => s.key))) problems.push(`章节编号“${d}”重复，每个章节的编号必须不同`)
   for (const d of dupes(t.metrics.map((m) => m.id))) problems.push(`指标编号“${d}”重复，每个指标的编号必须不同`)
   for (const d of dupes((t.tables ?? []).map((x) => x.id))) problems.push(`表格编号“${d}”重复`)

@@ -210,6 +210,53 @@ export const useMetricsStore = defineStore('metrics', () => {
     return store({ metricId, value: parsed.value, qualifier: current?.qualifier ?? '' })
   }
 
+  /**
+   * Several typed values at once (a pasted block, 其余填0): each validated like one typed value
+   * and written with the same saveMetricValue, but the form re-renders once, not once per cell.
+   * Returns the ids that were refused or could not be saved (their previous value is kept).
+   */
+  async function setInputs(entries: ReadonlyArray<{ metricId: string; raw: string }>): Promise<string[]> {
+    const id = reportId.value
+    if (!id) return entries.map((e) => e.metricId)
+    const failed: string[] = []
+    const changed: Array<{ next: MetricValue; before: MetricValue | undefined }> = []
+    for (const e of entries) {
+      const def = definition(e.metricId)
+      if (!def) {
+        failed.push(e.metricId)
+        continue
+      }
+      const parsed = parseMetricInput(def, e.raw)
+      if (!parsed.ok) {
+        errors[e.metricId] = parsed.message
+        failed.push(e.metricId)
+        continue
+      }
+      delete errors[e.metricId]
+      const current = values[e.metricId]
+      if (current && current.value === parsed.value) continue
+      const next = { metricId: e.metricId, value: parsed.value, qualifier: current?.qualifier ?? '' }
+      changed.push({ next, before: current })
+      values[e.metricId] = next
+    }
+    if (changed.length === 0) return failed
+    revision.value++
+    let rolledBack = false
+    for (const { next, before } of changed) {
+      try {
+        await saveMetricValue(db, id, next)
+      } catch {
+        if (before) values[next.metricId] = before
+        else delete values[next.metricId]
+        errors[next.metricId] = '保存失败：无法写入本地数据库，请再试一次。'
+        failed.push(next.metricId)
+        rolledBack = true
+      }
+    }
+    if (rolledBack) revision.value++
+    return failed
+  }
+
   async function setQualifier(metricId: string, qualifier: Qualifier): Promise<boolean> {
     const current = values[metricId]
     if (current?.qualifier === qualifier) return true
@@ -266,6 +313,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     chip,
     chipText,
     setInput,
+    setInputs,
     setQualifier,
     setValue,
     addOwnMetric,
