@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { figureProposalRows, measureFigureProposals } from './figures'
 import { formatProofread, measureProofread } from './proofread'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -61,8 +62,10 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  console.log(`\n${isNA(proofread) ? `6 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, proofread, seconds }
+  const figures = await attempt('figure proposals', async () => measureFigureProposals())
+  console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
+  console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

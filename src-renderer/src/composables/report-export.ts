@@ -1,7 +1,6 @@
 // 导出Word and 导出PDF as the clerk meets them, shared by the editor and the page view: save
-// pending edits, run 公文校对 (with 必须修改 items the "导出前检查" dialog asks once: export
-// anyway or go back to the 检查结果 panel), warn about missing layout fonts before a PDF, then
-// export and say how it went.
+// pending edits, run the 公文校对 gate (必须修改 items ask once), warn about missing layout
+// fonts before a PDF, then export and say how it went.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
@@ -9,7 +8,6 @@ import { checkFonts } from '../services/fonts'
 import { exportReportAsPdf } from '../services/export-pdf'
 import { exportWordForStatus } from '../services/review-export'
 import { useSessionStore } from '../stores/session'
-import { useProofreadStore } from '../stores/proofread'
 
 export type ExportKind = 'word' | 'pdf'
 
@@ -18,6 +16,8 @@ export interface ReportExportOptions {
   profile: () => LayoutProfile
   /** Writes pending edits first, so what is exported is exactly what is stored. */
   flush?: () => Promise<void>
+  /** The pre-export check (stores/proofread gate): false stops the export, with a message or not. */
+  gate?: () => Promise<{ ok: true } | { ok: false; message: string }>
   /** After a Word export (the status may have become 已报送). */
   afterWord?: () => void
   /** How outcomes are shown; a transient message by default (the page view uses its status line). */
@@ -28,7 +28,6 @@ export function useReportExport(options: ReportExportOptions) {
   const session = useSessionStore()
   const exporting = ref(false)
   const kind = ref<ExportKind>('word')
-  const proofread = useProofreadStore()
   const notify =
     options.notify ??
     ((type: 'success' | 'error', message: string) => (type === 'success' ? ElMessage.success(message) : ElMessage.error({ message, duration: 6000 })))
@@ -42,16 +41,11 @@ export function useReportExport(options: ReportExportOptions) {
       notify('error', `导出前保存失败：${error instanceof Error ? error.message : String(error)}。请稍后再试。`)
       return
     }
-    const gate = await proofread.gate(options.reportId(), 'export')
+    const gate = (await options.gate?.()) ?? { ok: true }
     if (!gate.ok) {
       if (gate.message) notify('error', gate.message)
       return
     }
-    await proceed()
-  }
-
-  /** Runs the chosen export (after the check). */
-  async function proceed(): Promise<void> {
     if (kind.value === 'pdf') return exportPdf()
     exporting.value = true
     try {
@@ -88,5 +82,5 @@ export function useReportExport(options: ReportExportOptions) {
     }
   }
 
-  return { exporting, kind, start, proceed }
+  return { exporting, kind, start }
 }

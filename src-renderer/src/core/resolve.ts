@@ -4,6 +4,7 @@ import { formatChineseDate, isValidIsoDate } from './dates'
 import { computeMetricResults, effectiveValues, metricChipText, valuesById } from './metrics'
 import { resolveMetricTable } from './metric-tables'
 import { yoyChipText } from './year-on-year'
+import { withReportMetrics } from './report-metrics'
 import { outlineNumbers } from './numbering'
 import { cleanAddressee, ReportInputError } from './report-factory'
 import type { InlineJSON, Report, ReportDocJSON, SectionJSON } from './report'
@@ -99,6 +100,8 @@ export function resolveReport(
 ): ResolvedReport {
   const strip = options.raw ? (s: string) => s : stripXmlIllegal
   const clean = options.raw ? strip : options.normalize === false ? stripXmlIllegal : normalizeChineseText
+  // The report's own metrics resolve exactly like the template's.
+  template = withReportMetrics(template, report)
   const defs = new Map<string, MetricDefinition>(template.metrics.map((m) => [m.id, m]))
   // Computed metrics show their result, whatever may have been stored for them.
   const results = computeMetricResults(template, values)

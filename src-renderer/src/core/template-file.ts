@@ -39,7 +39,8 @@ const metricSchema = z.object({
   qualifiers: z.array(qualifier).max(4),
   sectionKey: text(120),
   hint: text(500).optional(),
-  formula: text(2000).optional()
+  formula: text(2000).optional(),
+  aliases: z.array(z.string().trim().min(1).max(60)).max(20).optional()
 })
 
 const sectionSchema = z.object({
@@ -133,6 +134,7 @@ const FIELD_NAMES: Record<string, string> = {
   required: '是否必写',
   qualifiers: '修饰词',
   formula: '公式',
+  aliases: '别名',
   checks: '校验规则'
 }
 

@@ -3,7 +3,7 @@
 import { runChecks, type CheckItem } from '@core/checks'
 import { resolveReport } from '@core/resolve'
 import type { HuibaoDatabase } from '../db/database'
-import { loadReportBundle, ReportBundleError } from './report-bundle'
+import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
 
 export class ProofreadError extends Error {
   override name = 'ProofreadError'
@@ -16,7 +16,7 @@ export function localToday(now = new Date()): string {
 }
 
 export async function proofreadReport(reportId: string, deps: { db?: HuibaoDatabase; today?: string } = {}): Promise<CheckItem[]> {
-  let bundle
+  let bundle: ReportBundle
   try {
     bundle = await loadReportBundle(reportId, { db: deps.db })
   } catch (error) {
