@@ -95,7 +95,7 @@ describe('review on one PC', () => {
     expect(await setup.getByRole('alert').textContent()).toContain('不一致')
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill(PIN)
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(statusText).toContain('送审')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
     expect(await roleText()).toContain('王小明')
     // The clerk waits while the leader reviews.
     expect(await body.getAttribute('contenteditable')).toBe('false')
@@ -211,7 +211,7 @@ describe('review on one PC', () => {
     await patrols.fill('126')
     await patrols.press('Enter')
     await review.getByRole('button', { name: '送审', exact: true }).click()
-    await expect.poll(statusText).toContain('送审')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
   })
 
   it('leader sees only what changed since the last review', async () => {
@@ -235,7 +235,7 @@ describe('review on one PC', () => {
   })
 
   it('approval is refused while a suggestion is pending, then approved; editing is refused', async () => {
-    await expect.poll(statusText).toContain('送审')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
     await caretAfter(body, '动态更新')
     await page.keyboard.type('，每季度复核')
     await expect.poll(() => body.locator('ins.review-ins').count()).toBe(1)
