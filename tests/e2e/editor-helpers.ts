@@ -79,8 +79,8 @@ export async function fillRequiredSections(page: Page, text = '本节情况已�
   const outline = page.getByRole('navigation', { name: '大纲' })
   const names = await outline.getByRole('button', { name: /（必写）/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
   for (const name of names) {
+    // Same steps as typeInSection: the outline puts the caret in the first body paragraph.
     await outline.getByRole('button', { name, exact: true }).first().click()
-    await page.keyboard.press('ArrowRight')
     await page.keyboard.press('End')
     await page.keyboard.type(text)
   }
