@@ -61,7 +61,9 @@ describe('home: report list', () => {
     // A joint organ joins the title; removing it restores the single-organ title.
     await dialog.getByRole('button', { name: '添加联合发文机关' }).click()
     await dialog.getByRole('textbox', { name: '联合发文机关' }).fill('中共梁洼镇委员会')
-    await expect.poll(() => title.inputValue()).toContain('中共梁洼镇委员会')
+    // The Party committee typed second still leads the title (党委在前), as the help line says.
+    await expect.poll(() => title.inputValue()).toMatch(/^中共梁洼镇委员会 梁洼镇人民政府关于/)
+    expect(await dialog.getByText('联合发文时党委在前').count()).toBe(1)
     await dialog.getByRole('button', { name: '移除联合发文机关' }).click()
     await expect.poll(() => title.inputValue()).toBe(COMPOSED_TITLE)
 

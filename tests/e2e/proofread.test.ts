@@ -26,6 +26,7 @@ afterAll(async () => {
   await server?.close()
 })
 
+// The check reads the stored report and runs every rule: allow for a loaded machine.
 const selection = () => page.evaluate(() => window.getSelection()?.toString() ?? '')
 const bodyText = () => body.evaluate((el) => el.textContent ?? '')
 
@@ -35,7 +36,7 @@ describe('检查 panel', () => {
     await page.getByRole('button', { name: '检查', exact: true }).click()
     await results.waitFor()
     const items = results.getByRole('listitem')
-    await expect.poll(() => items.count()).toBeGreaterThan(3)
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(3)
     // The template's ×× addressee and the empty required sections must be fixed.
     const addressee = items.filter({ hasText: '主送机关' }).filter({ hasText: '××' }).first()
     expect(await addressee.textContent()).toContain('必须修改')
@@ -50,7 +51,7 @@ describe('检查 panel', () => {
     await expect.poll(selection).toBe(',')
     await comma.getByRole('button', { name: '改为“，”' }).click()
     await expect.poll(bodyText).toContain('梳理权责清单，向社会公开')
-    await expect.poll(() => results.getByRole('listitem').filter({ hasText: '半角“,”' }).count()).toBe(0)
+    await expect.poll(() => results.getByRole('listitem').filter({ hasText: '半角“,”' }).count(), { timeout: 10_000 }).toBe(0)
     await page.getByRole('toolbar', { name: '编辑工具' }).getByRole('button', { name: '撤销' }).click()
     await expect.poll(bodyText).toContain('梳理权责清单,向社会公开')
   })
@@ -64,7 +65,7 @@ describe('检查 panel', () => {
     await setup.getByRole('textbox', { name: '审核人PIN' }).fill('482915')
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill('482915')
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.locator('.el-message').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('必须修改的问题，改完后才能送审')]))
+    await expect.poll(() => page.locator('.el-message').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('必须修改的问题，改完后才能送审')]))
     expect(await review.locator('.review-bar__status').textContent()).toContain('草稿')
     await results.waitFor()
   })
@@ -79,6 +80,6 @@ describe('检查 panel', () => {
     expect(title).not.toBe('')
     await heading.getByRole('button', { name: /^定位/ }).click()
     await body.waitFor()
-    await expect.poll(selection).toContain(title)
+    await expect.poll(selection, { timeout: 10_000 }).toContain(title)
   })
 })

@@ -212,7 +212,7 @@ describe('review on one PC', () => {
     await patrols.fill('126')
     await patrols.press('Enter')
     await review.getByRole('button', { name: '送审', exact: true }).click()
-    await expect.poll(statusText).toContain('送审')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
   })
 
   it('leader sees only what changed since the last review', async () => {
@@ -236,7 +236,7 @@ describe('review on one PC', () => {
   })
 
   it('approval is refused while a suggestion is pending, then approved; editing is refused', async () => {
-    await expect.poll(statusText).toContain('送审')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
     await caretAfter(body, '动态更新')
     await page.keyboard.type('，每季度复核')
     await expect.poll(() => body.locator('ins.review-ins').count()).toBe(1)
@@ -265,7 +265,7 @@ describe('review on one PC', () => {
 
   it('export is recorded (已报送) with the file hash, in an intact audit trail', async () => {
     const file = await download(() => page.getByRole('button', { name: '导出Word' }).click(), 'approved.docx')
-    await expect.poll(statusText).toContain('已报送')
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('已报送')
     const zip = await JSZip.loadAsync(readFileSync(file))
     const document = await zip.file('word/document.xml')!.async('string')
     expect(document).not.toMatch(/<w:(ins|del|commentRangeStart)\b/)
@@ -273,7 +273,7 @@ describe('review on one PC', () => {
 
     await review.getByRole('button', { name: '版本与比较' }).click()
     const audit = page.getByRole('region', { name: '审核记录' })
-    await expect.poll(() => audit.textContent()).toContain('记录完整')
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('记录完整')
     const entries = await audit.getByRole('listitem').allTextContents()
     expect(entries.map((e) => e.match(/送审|导出审核稿|退回修改|审核通过|报送导出/)?.[0])).toEqual(['送审', '导出审核稿', '退回修改', '送审', '审核通过', '报送导出'])
     const { createHash } = await import('node:crypto')
@@ -284,6 +284,7 @@ describe('review on one PC', () => {
     await page.getByRole('button', { name: '返回列表' }).click()
     const row = page.getByRole('row').filter({ hasText: '甲镇人民政府' })
     await expect.poll(() => row.textContent()).toContain('已报送')
-    await expect.poll(() => row.textContent()).toContain('1 条批注')
+    // The open-comment counts are loaded after the rows.
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1 条批注')
   })
 })

@@ -1,6 +1,8 @@
 // 公文校对: every check over one report. Pure and fast (a 200-page report well under 100 ms):
 // the report is turned into text lines once and each rule scans them.
 import type { CheckFamily, CheckInput, CheckItem, CheckRule, Severity } from './types'
+import type { ReportStatus } from '../report'
+import { editPolicy, type Role } from '../review/workflow'
 import { textUnits } from './units'
 import { requiredEmpty } from './required-empty'
 import { placeholders } from './placeholders'
@@ -72,4 +74,12 @@ export function runChecks(input: CheckInput, rules: readonly CheckRule[] = CHECK
 
 export function mustFix(items: readonly CheckItem[]): CheckItem[] {
   return items.filter((i) => i.severity === '必须修改')
+}
+
+/**
+ * One-click fixes change the report: only while the clerk may edit it freely — never on a
+ * submitted (送审), approved or sent report (the approval lock), nor by the reviewing leader.
+ */
+export function fixesAllowed(status: ReportStatus, role: Role): boolean {
+  return editPolicy(status, role) === 'edit'
 }
