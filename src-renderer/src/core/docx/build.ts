@@ -28,6 +28,7 @@ import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type
 import { stripXmlIllegal } from '../text'
 import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
+import { plainTableLayout } from '../plain-table'
 import { breakTitle } from '../pages/title'
 import { placeSignature, type LinePlacement, type SignatureRule } from '../pages/signature'
 import { attachmentNote, type Attachment, type AttachmentTable } from '../pages/attachments'
@@ -124,7 +125,13 @@ function runsText(runs: ResolvedRun[]): string {
 }
 
 function isBlank(paragraph: ResolvedParagraph): boolean {
-  return stripXmlIllegal(runsText(paragraph.runs)).trim() === ''
+  return paragraph.table === undefined && stripXmlIllegal(runsText(paragraph.runs)).trim() === ''
+}
+
+/** A body paragraph, or an imported plain table laid out as the page view lays it out. */
+function bodyBlock(profile: LayoutProfile, paragraph: ResolvedParagraph): Paragraph | Table {
+  if (paragraph.table) return attachmentTableBlock(profile, plainTableLayout(paragraph.table, profile.charsPerLine))
+  return bodyParagraph(profile, paragraph)
 }
 
 function blankLine(profile: LayoutProfile, keepNext = false): Paragraph {
@@ -417,10 +424,10 @@ export function buildReportDocument(
   }
 
   // Empty paragraphs are editing leftovers; a blank line inside a 公文 body is a layout error.
-  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyParagraph(profile, p))
+  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyBlock(profile, p))
   for (const section of report.sections) {
     children.push(headingParagraph(profile, section.level, section.number, section.title))
-    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(profile, p))
+    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyBlock(profile, p))
     // Metric tables of the section (docx/tables.ts).
     for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))
   }
