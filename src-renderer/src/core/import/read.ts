@@ -449,8 +449,8 @@ function externalTargets(rels: XElement | undefined): string[] {
 }
 
 /** Reads the bytes of a .docx into raw blocks. Throws ImportError with a Chinese message. */
-export function parseDocx(bytes: Uint8Array, limits?: ZipLimits): ParsedDocx {
-  return parseDocxPackage(readDocxPackage(bytes, limits))
+export function parseDocx(bytes: Uint8Array, limits?: ZipLimits, onProgress?: (fraction: number) => void): ParsedDocx {
+  return parseDocxPackage(readDocxPackage(bytes, limits, onProgress))
 }
 
 export function parseDocxPackage(pkg: DocxPackage): ParsedDocx {

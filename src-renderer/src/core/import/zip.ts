@@ -96,7 +96,7 @@ function listEntries(bytes: Uint8Array, limits: ZipLimits): EntryInfo[] {
  * Reads the parts import needs from a .docx. Throws ImportError (Chinese message) for every
  * kind of file that is not a readable, plain .docx.
  */
-export function readDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): DocxPackage {
+export function readDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, onProgress?: (fraction: number) => void): DocxPackage {
   if (bytes.length > limits.maxFileBytes) throw new ImportError('too-large', `${Math.round(bytes.length / 1024 / 1024)} MB`)
   sniffContainer(bytes)
   const entries = listEntries(bytes, limits)
@@ -115,10 +115,10 @@ export function readDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
     declared += e.originalSize
   }
   if (declared > limits.maxXmlBytes) throw new ImportError('bomb', `声明解压后 ${Math.round(declared / 1024 / 1024)} MB`)
-  return { parts: inflateWanted(bytes, new Set(wanted.keys()), limits), entryNames: names, unsafeNames }
+  return { parts: inflateWanted(bytes, new Set(wanted.keys()), limits, onProgress), entryNames: names, unsafeNames }
 }
 
-function inflateWanted(bytes: Uint8Array, wanted: Set<string>, limits: ZipLimits): Map<string, string> {
+function inflateWanted(bytes: Uint8Array, wanted: Set<string>, limits: ZipLimits, onProgress?: (fraction: number) => void): Map<string, string> {
   const chunks = new Map<string, Uint8Array[]>()
   let total = 0
   let failure: unknown = null
@@ -148,6 +148,8 @@ function inflateWanted(bytes: Uint8Array, wanted: Set<string>, limits: ZipLimits
     // checks, bounded (deflate expands at most ~1000:1).
     for (let off = 0; off < bytes.length && !failure; off += CHUNK) {
       unzip.push(bytes.subarray(off, Math.min(off + CHUNK, bytes.length)), off + CHUNK >= bytes.length)
+      // About every megabyte: enough for a progress bar on a large file, cheap on a small one.
+      if (onProgress && off % (64 * CHUNK) === 0) onProgress(Math.min(1, off / bytes.length))
     }
   } catch (error) {
     if (!failure) failure = error
