@@ -11,6 +11,7 @@ import { measureDocx, type DocxFigure } from './docx'
 import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bundle'
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
+import { runImportBench } from './import'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, seconds }
+  const importWord = await runImportBench()
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, importWord, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
