@@ -99,4 +99,19 @@ describe('导入Word', () => {
     expect(xml).toContain('普法讲座')
     expect(pageErrors).toEqual([])
   })
+
+  it('作为底稿 makes the next year draft: years advanced, listed as 2025', async () => {
+    await goHome()
+    await chooseFile('青禾镇法治政府报告.docx', handTypedReport())
+    const dialog = page.getByRole('dialog', { name: '导入预览' })
+    await dialog.getByRole('table', { name: '识别的提纲' }).waitFor()
+    await dialog.getByRole('button', { name: '作为底稿' }).click()
+    await page.waitForURL(/#\/reports\/[^/]+$/)
+    await goHome()
+    const draftTitle = '中共青禾镇委员会 青禾镇人民政府关于2025年法治政府建设情况的报告'
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: draftTitle, exact: true }) })
+    await row.waitFor()
+    expect((await row.getByRole('cell').allInnerTexts())[1].trim()).toBe('2025')
+    expect(pageErrors).toEqual([])
+  })
 })
