@@ -64,6 +64,11 @@ describe('hostile .docx files', () => {
     expect(refusal(H.notAZip()).code).toBe('not-zip')
     expect(refusal(H.otherZip()).code).toBe('not-docx')
     expect(refusal(new Uint8Array(0)).code).toBe('empty')
+    expect(refusal(H.rtfRenamed()).code).toBe('rtf')
+  })
+
+  it('refuses a package with more entries than the cap', () => {
+    expect(refusal(H.manyEntries()).code).toBe('too-many-entries')
   })
 
   it('reads a report beside a 40 MB image without touching the image', () => {

@@ -14,7 +14,7 @@ import {
 } from '@core/import'
 import { BUILT_IN_TEMPLATES, GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
 import { metricTableCellId } from '@core/metric-tables'
-import { handTypedReport, wpsAutoNumberedReport } from '../../fixtures/import/hand'
+import { handTypedReport, tableTitleReport, wpsAutoNumberedReport } from '../../fixtures/import/hand'
 import { disclosureReport, styledRuleOfLawReport } from '../../fixtures/import/docx-lib'
 import { libreOfficeReport } from '../../fixtures/import/libreoffice'
 
@@ -126,6 +126,20 @@ describe('hand-typed numbers in every width, two-line title, signature pushed ri
     expect(draft.values.every((v) => v.value === null)).toBe(true)
     const table = draft.doc.content.flatMap((b) => b.content).find((c) => c.type === 'plainTable')
     expect(table).toEqual({ type: 'plainTable', attrs: { rows: [['项目', '数量'], ['普法讲座', '']] } })
+  })
+})
+
+describe('title in a table cell, bullet list, date in Chinese numerals', () => {
+  const rec = recogniseReport(parseDocx(tableTitleReport()))
+  it('reads each part', () => {
+    expect(rec.title).toBe('青禾镇2024年安全生产工作总结')
+    expect(rec.addressee).toBe('')
+    expect(rec.preamble.map((b) => (b.type === 'paragraph' ? blockText(b) : ''))).toEqual(['今年全镇未发生较大安全事故。'])
+    expect(outline(rec)).toEqual(['1 主要做法', '1 下一步打算'])
+    // A bulleted paragraph (numbering through its style) stays body text.
+    expect(bodyTexts(rec, 0)).toEqual(['排查隐患32处。'])
+    expect(rec.organs).toEqual(['青禾镇安全生产委员会'])
+    expect(rec.date).toBe('2025-01-20')
   })
 })
 
