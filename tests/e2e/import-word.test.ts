@@ -105,8 +105,16 @@ describe('导入Word', () => {
     await chooseFile('青禾镇法治政府报告.docx', handTypedReport())
     const dialog = page.getByRole('dialog', { name: '导入预览' })
     await dialog.getByRole('table', { name: '识别的提纲' }).waitFor()
+    // The clerk decides the 6th heading（1）完善制度 is body text.
+    const asBody = dialog.getByRole('checkbox', { name: '第6个标题作为正文' })
+    // Element Plus hides the native checkbox behind its styled box: click the box's label.
+    await asBody.locator('xpath=ancestor::label[1]').click()
+    expect(await asBody.isChecked()).toBe(true)
     await dialog.getByRole('button', { name: '作为底稿' }).click()
     await page.waitForURL(/#\/reports\/[^/]+$/)
+    const editor = page.locator('.ProseMirror')
+    await expect.poll(() => editor.textContent()).toContain('完善制度制定执法公示办法1项。')
+    expect(await editor.locator('section[data-level="4"]').count()).toBe(0)
     await goHome()
     const draftTitle = '中共青禾镇委员会 青禾镇人民政府关于2025年法治政府建设情况的报告'
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: draftTitle, exact: true }) })

@@ -10,6 +10,7 @@ import {
   proposeTemplate,
   recogniseReport,
   blockText,
+  demoteSections,
   type RecognisedReport
 } from '@core/import'
 import { BUILT_IN_TEMPLATES, GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
@@ -91,6 +92,14 @@ describe('hand-typed numbers in every width, two-line title, signature pushed ri
       ['项目', '数量'],
       ['普法讲座', '6']
     ])
+  })
+
+  it('lets the clerk turn a recognised heading back into body text', () => {
+    const fixed = demoteSections(rec, new Set([5]))
+    expect(outline(fixed)).toHaveLength(7)
+    expect(fixed.sections[4].title).toBe('加强执法监督')
+    expect(bodyTexts(fixed, 4)).toEqual(['完善制度', '制定执法公示办法1项。'])
+    expect(fixed.sections[4].body.some((b) => b.type === 'table')).toBe(true)
   })
 
   it('reads the signature typed with leading spaces and a full-width date', () => {

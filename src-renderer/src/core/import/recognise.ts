@@ -424,3 +424,23 @@ export function reportYear(title: string, date: string): number | null {
   }
   return null
 }
+
+/**
+ * The clerk's correction "this is not a heading": each listed section's heading becomes a body
+ * paragraph (its text as recognised, without the number) followed by its body, appended to the
+ * section before it (or the opening text).
+ */
+export function demoteSections(rec: RecognisedReport, indexes: ReadonlySet<number>): RecognisedReport {
+  if (indexes.size === 0) return rec
+  const preamble = [...rec.preamble]
+  const sections: ImportedSection[] = []
+  rec.sections.forEach((s, i) => {
+    if (!indexes.has(i)) {
+      sections.push({ ...s, body: [...s.body] })
+      return
+    }
+    const target = sections.length ? sections[sections.length - 1].body : preamble
+    target.push({ type: 'paragraph', runs: [{ text: s.title }] }, ...s.body)
+  })
+  return { ...rec, preamble, sections }
+}
