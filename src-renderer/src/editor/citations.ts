@@ -4,7 +4,8 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 export class CitationCounter {
   private cache = new WeakMap<PMNode, Map<string, number>>()
 
-  private block(node: PMNode): Map<string, number> {
+  /** Citations within one top-level block (cached per node object). */
+  block(node: PMNode): Map<string, number> {
     let counts = this.cache.get(node)
     if (!counts) {
       const found = new Map<string, number>()
@@ -24,5 +25,14 @@ export class CitationCounter {
       for (const [id, n] of this.block(node)) total.set(id, (total.get(id) ?? 0) + n)
     })
     return total
+  }
+
+  /** The first section (top-level block id) citing each metric, in document order. */
+  firstSections(doc: PMNode): Map<string, string> {
+    const first = new Map<string, string>()
+    doc.forEach((node) => {
+      for (const id of this.block(node).keys()) if (!first.has(id)) first.set(id, node.attrs.id)
+    })
+    return first
   }
 }

@@ -2,6 +2,8 @@
 import { Extension, type AnyExtension } from '@tiptap/core'
 import { Editor } from '@tiptap/vue-3'
 import { search } from 'prosemirror-search'
+import { EditorState } from '@tiptap/pm/state'
+import { history } from '@tiptap/pm/history'
 import type { BlockJSON } from '@core/report'
 import { normalizeChineseText } from '@core/text'
 import { schemaExtensions } from './schema'
@@ -12,7 +14,7 @@ import { metricTablesPlugin, type MetricTableSource } from './metric-tables-plug
 import { uniqueIdsPlugin } from './unique-ids'
 import { MetricNode, type ChipDisplay } from './metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
-import { plainTextSlice, sanitizePastedHTML } from './paste'
+import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from './paste'
 import { ReviewExtension } from './review/extension'
 
 export interface ReportEditorOptions {
@@ -68,7 +70,29 @@ export function createReportEditor(options: ReportEditorOptions): Editor {
         class: 'report-body'
       },
       transformPastedHTML: (html) => sanitizePastedHTML(html, normalizeChineseText),
-      clipboardTextParser: (text, _context, _plain, view) => plainTextSlice(view.state.schema, text, normalizeChineseText)
+      clipboardTextParser: (text, _context, _plain, view) => plainTextSlice(view.state.schema, text, normalizeChineseText),
+      handlePaste: (view, _event, slice) => {
+        const tr = pasteAfterHeading(view.state, slice)
+        if (!tr) return false
+        view.dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste'))
+        return true
+      }
     }
   })
+}
+
+/**
+ * Destroys the editor and lets its DOM go. prosemirror-history keeps the plugin list of the
+ * last state it saw in a module variable; through TipTap's paste-rule plugin (which keeps the
+ * last paste event, whose target is the editor's DOM) that would hold the whole closed editor
+ * until the next one opens. One throw-away transaction with a fresh history plugin replaces it.
+ */
+export function destroyReportEditor(editor: Editor): void {
+  const schema = editor.schema
+  editor.destroy()
+  // After the rest of the page's teardown, which may still apply a transaction to the old state.
+  setTimeout(() => {
+    const scratch = EditorState.create({ schema, plugins: [history()] })
+    scratch.apply(scratch.tr.insertText(' ', 2))
+  }, 0)
 }
