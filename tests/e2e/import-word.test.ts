@@ -82,15 +82,16 @@ describe('导入Word', () => {
   })
 
   it('exports the imported report to Word again, with its outline and table', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await page.getByRole('button', { name: '导出Word' }).click()
-        // A pre-export check may ask first; the import has no cited figures, so continue.
-        const check = page.getByRole('dialog', { name: '导出前检查' })
-        if (await check.isVisible().catch(() => false)) await check.getByRole('button', { name: '仍然导出' }).click()
-      })()
-    ])
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出Word' }).click()
+    // The pre-export check may ask first (必须修改 items): answer 仍然导出 if it does.
+    const check = page.getByRole('dialog', { name: '导出前检查' })
+    const asked = check.waitFor({ timeout: 15_000 }).then(
+      () => check.getByRole('button', { name: '仍然导出' }).click(),
+      () => undefined
+    )
+    const download = await downloading
+    await asked.catch(() => undefined)
     const path = await download.path()
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path!)))['word/document.xml'])
     expect(xml).toContain('依法全面履行政府职能')
