@@ -17,6 +17,7 @@ import { measureSpeed, speedRows } from './browser/speed'
 import { formatDurability, measureDurability } from './durability'
 import { measureExports, printExports, type ExportRow } from './exports'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
+import { runImportBench } from './import'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
   console.log(`\n9 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, seconds }
+  const importWord = await runImportBench()
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

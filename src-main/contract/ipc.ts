@@ -15,6 +15,13 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { status: 'saved'; path: string } | { status: 'canceled' }
 
+/** What a file is opened for: main picks the dialog's title, filters and size cap from it. */
+export interface OpenFileRequest {
+  purpose: 'import-word'
+}
+
+export type OpenFileResult = { status: 'opened'; name: string; data: Uint8Array } | { status: 'canceled' }
+
 /** Print the report's print view to PDF (hidden window, Chromium's print engine) and save it. */
 export interface PrintToPdfRequest {
   reportId: string
@@ -103,6 +110,7 @@ export type SessionLockReason = 'lock-screen' | 'suspend'
 /** Every invoke channel, its request and its answer. */
 export interface IpcChannels {
   'file:save': { request: SaveFileRequest; response: SaveFileResult }
+  'file:open': { request: OpenFileRequest; response: OpenFileResult }
   'app:info': { request: void; response: AppInfo }
   'backup:status': { request: void; response: AutoBackupStatus }
   'backup:write-auto': { request: WriteAutoBackupRequest; response: WriteAutoBackupResult }
@@ -152,6 +160,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 /** What the preload exposes as `window.huibao`: named functions only, never ipcRenderer. */
 export interface HuibaoBridge {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /** Open dialog in main (导入Word); answers the chosen file's bytes, refused above the size cap. */
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>
   getAppInfo(): Promise<AppInfo>
   /** Subscribes to application-menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void

@@ -1,8 +1,9 @@
-// 'file:save' and 'app:info': the only two things the renderer may ask of the desktop.
-import { app, BrowserWindow, dialog, type SaveDialogOptions } from 'electron'
+// 'file:save', 'file:open' (导入Word) and 'app:info'.
+import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
-import type { AppInfo, SaveFileRequest, SaveFileResult } from '@contract/ipc'
+import type { AppInfo, OpenFileRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from '@contract/ipc'
 import { writeFileAtomic } from './atomic-write'
 import { handle, UserFacingError } from './ipc'
 
@@ -22,6 +23,43 @@ export const saveFileSchema = z.strictObject({
 })
 
 export const appInfoSchema = z.undefined()
+
+export const openFileSchema = z.strictObject({ purpose: z.literal('import-word') })
+
+/** The largest Word file import reads (the renderer's zip reader has the same cap). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+/** 导入Word: an open dialog for .docx; the bytes go to the renderer, which parses them in a worker. */
+export async function openFile(request: OpenFileRequest, parent: BrowserWindow | null): Promise<OpenFileResult> {
+  void request.purpose // one purpose so far: import-word
+  const options: OpenDialogOptions = {
+    title: '选择要导入的 Word 文件',
+    buttonLabel: '导入',
+    defaultPath: app.getPath('documents'),
+    filters: [
+      { name: 'Word 文档', extensions: ['docx'] },
+      { name: '所有文件', extensions: ['*'] }
+    ],
+    properties: ['openFile']
+  }
+  const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  const path = choice.filePaths[0]
+  if (choice.canceled || !path) return { status: 'canceled' }
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch {
+    throw new UserFacingError('无法读取所选文件，请确认文件存在后重试。')
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw new UserFacingError(`文件过大（${Math.round(size / 1024 / 1024)} MB，导入上限 100 MB）。请删去文档中的大图片后在 Word/WPS 中另存为 .docx 再导入。`)
+  }
+  try {
+    return { status: 'opened', name: basename(path), data: new Uint8Array(await readFile(path)) }
+  } catch {
+    throw new UserFacingError('无法读取所选文件，请确认文件没有被 Word/WPS 等程序占用后重试。')
+  }
+}
 
 /** Only a file name, never a path, and nothing Windows refuses in a name. */
 export function sanitizeFileName(name: string): string {
@@ -79,4 +117,5 @@ export function registerFileHandlers(dataPath: string): void {
     saveFile(request, BrowserWindow.fromWebContents(event.sender))
   )
   handle('app:info', appInfoSchema, () => appInfo(dataPath))
+  handle('file:open', openFileSchema, (request, event) => openFile(request, BrowserWindow.fromWebContents(event.sender)))
 }

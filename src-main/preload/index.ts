@@ -16,6 +16,7 @@ async function invoke<C extends IpcChannel>(
 
 const bridge: HuibaoBridge = {
   saveFile: (request) => invoke('file:save', request),
+  openFile: (request) => invoke('file:open', request),
   getAppInfo: () => invoke('app:info', undefined),
   printToPdf: (request) => invoke('pdf:print', request),
   printReady: (info) => invoke('pdf:ready', info),

@@ -108,3 +108,36 @@ describe("'app:info' handler", () => {
     })
   })
 })
+
+describe("'file:open' (导入Word)", () => {
+  it('offers .docx in an open dialog and answers the chosen file with its name and bytes', async () => {
+    registerFileHandlers(dir)
+    const file = join(dir, '去年的报告.docx')
+    writeFileSync(file, new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]))
+    dialog.showOpenDialog.mockImplementationOnce(async () => ({ canceled: false, filePaths: [file] }))
+    const result = await ipcMain.invoke('file:open', APP, { purpose: 'import-word' })
+    expect(result).toEqual({ ok: true, value: { status: 'opened', name: '去年的报告.docx', data: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]) } })
+    const options = dialog.showOpenDialog.mock.calls[0].at(-1) as { filters: Array<{ extensions: string[] }>; properties: string[] }
+    expect(options.filters[0].extensions).toEqual(['docx'])
+    expect(options.properties).toEqual(['openFile'])
+  })
+
+  it('answers canceled, refuses other payloads and other senders', async () => {
+    registerFileHandlers(dir)
+    expect(await ipcMain.invoke('file:open', APP, { purpose: 'import-word' })).toEqual({ ok: true, value: { status: 'canceled' } })
+    expect(await ipcMain.invoke('file:open', APP, { purpose: 'read-anything', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    expect(await ipcMain.invoke('file:open', { frame: mainFrame('https://evil.example/') }, { purpose: 'import-word' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+  })
+
+  it('refuses a file above the size cap without reading it, with a Chinese reason', async () => {
+    registerFileHandlers(dir)
+    const file = join(dir, 'huge.docx')
+    writeFileSync(file, '')
+    const { truncateSync } = await import('node:fs')
+    truncateSync(file, 101 * 1024 * 1024) // sparse: no real disk use
+    dialog.showOpenDialog.mockImplementationOnce(async () => ({ canceled: false, filePaths: [file] }))
+    const result = await ipcMain.invoke('file:open', APP, { purpose: 'import-word' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } })
+    expect((result as { error: { message: string } }).error.message).toContain('文件过大')
+  })
+})

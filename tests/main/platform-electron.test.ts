@@ -12,6 +12,7 @@ function fakeBridge() {
       return { status: 'saved', path: `/docs/${request.suggestedName}` }
     },
     getAppInfo: async () => ({ version: '0.1.0', dataPath: '/profile', platform: 'linux' }),
+    openFile: async (request) => (request.purpose === 'import-word' ? { status: 'opened', name: '旧报告.docx', data: new Uint8Array([1, 2]) } : { status: 'canceled' }),
     onMenuCommand: (listener) => {
       listeners.push(listener)
       return () => listeners.splice(listeners.indexOf(listener), 1)
@@ -35,6 +36,11 @@ function fakeBridge() {
 }
 
 describe('createElectronPlatform', () => {
+  it('opens a Word file for import through the bridge (named function, fixed purpose)', async () => {
+    const platform = createElectronPlatform(fakeBridge().bridge)
+    expect(await platform.openWordFile()).toEqual({ status: 'opened', name: '旧报告.docx', data: new Uint8Array([1, 2]) })
+  })
+
   it('is the electron platform and saves through the bridge (bytes untouched, no mimeType)', async () => {
     const { bridge, saved } = fakeBridge()
     const platform = createElectronPlatform(bridge)

@@ -6,6 +6,7 @@ import { contextBridge, ipcRenderer, resetElectronMock } from '../mocks/electron
 // Exactly the HuibaoBridge members, checked by the compiler both ways.
 const CONTRACT = {
   saveFile: true,
+  openFile: true,
   getAppInfo: true,
   onMenuCommand: true,
   getAutoBackupStatus: true,

@@ -91,6 +91,20 @@ export interface ParagraphJSON {
   content?: InlineJSON[]
 }
 
+/**
+ * A plain table kept from an imported document: rows of cell text (merged cells appear once,
+ * the cells they cover are ''). It has no inline content, so code that walks paragraphs'
+ * inline nodes passes over it; `content` is declared only so that such code type-checks.
+ */
+export interface PlainTableJSON {
+  type: 'plainTable'
+  attrs: { rows: string[][] }
+  content?: never
+}
+
+/** What a preamble or a section holds after its title. */
+export type BodyBlockJSON = ParagraphJSON | PlainTableJSON
+
 export interface SectionTitleJSON {
   type: 'sectionTitle'
   content?: InlineJSON[]
@@ -100,7 +114,7 @@ export interface SectionTitleJSON {
 export interface PreambleJSON {
   type: 'preamble'
   attrs: { id: string }
-  content: ParagraphJSON[]
+  content: BodyBlockJSON[]
 }
 
 export interface SectionJSON {
@@ -112,7 +126,7 @@ export interface SectionJSON {
     templateKey: string | null
     required: boolean
   }
-  content: [SectionTitleJSON, ...ParagraphJSON[]]
+  content: [SectionTitleJSON, ...BodyBlockJSON[]]
 }
 
 export type BlockJSON = PreambleJSON | SectionJSON

@@ -7,7 +7,7 @@ import { yoyChipText } from './year-on-year'
 import { withReportMetrics } from './report-metrics'
 import { outlineNumbers } from './numbering'
 import { cleanAddressee, ReportInputError } from './report-factory'
-import type { InlineJSON, Report, ReportDocJSON, SectionJSON } from './report'
+import type { BodyBlockJSON, InlineJSON, Report, ReportDocJSON, SectionJSON } from './report'
 import type { ResolvedParagraph, ResolvedReport, ResolvedRun, RunReview } from './resolved'
 import { commentThreadIds, suggestionMark } from './review/marks'
 import type { MetricDefinition, MetricValue, ReportTemplate } from './template'
@@ -85,10 +85,17 @@ function trimEdges(runs: ResolvedRun[]): ResolvedRun[] {
   return out
 }
 
-function dropTrailingEmpty(paragraphs: ResolvedRun[][]): ResolvedParagraph[] {
+/** A body block → its paragraphs; an imported plain table stays one table (cells cleaned). */
+function bodyParagraphs(block: BodyBlockJSON, chip: ChipLookup, clean: (s: string) => string, withReview = false): Array<ResolvedRun[] | string[][]> {
+  if (block.type === 'plainTable') return [block.attrs.rows.map((r) => r.map((c) => stripXmlIllegal(c).trim()))]
+  return toParagraphs(block.content, chip, clean, withReview)
+}
+
+function dropTrailingEmpty(paragraphs: Array<ResolvedRun[] | string[][]>): ResolvedParagraph[] {
+  const isTable = (p: ResolvedRun[] | string[][]): p is string[][] => p.length > 0 && Array.isArray(p[0])
   let end = paragraphs.length
   while (end > 0 && paragraphs[end - 1].length === 0) end--
-  return paragraphs.slice(0, end).map((runs) => ({ runs }))
+  return paragraphs.slice(0, end).map((p) => (isTable(p) ? { runs: [], table: p } : { runs: p as ResolvedRun[] }))
 }
 
 export function resolveReport(
@@ -115,7 +122,7 @@ export function resolveReport(
   const sectionBlocks = blocks.filter((b): b is SectionJSON => b.type === 'section')
   const numbers = outlineNumbers(sectionBlocks.map((s) => s.attrs.level))
 
-  const preamble = dropTrailingEmpty((preambleBlock?.content ?? []).flatMap((p) => toParagraphs(p.content, chip, clean, options.review)))
+  const preamble = dropTrailingEmpty((preambleBlock?.content ?? []).flatMap((p) => bodyParagraphs(p, chip, clean, options.review)))
   const sections = sectionBlocks.map((s, i) => {
     const [titleNode, ...body] = s.content
     const tables = (template.tables ?? [])
@@ -129,7 +136,7 @@ export function resolveReport(
       number: numbers[i],
       // A heading is one line: breaks inside it are joined.
       title: toParagraphs(titleNode?.content, chip, clean, options.review).flat(),
-      paragraphs: dropTrailingEmpty(body.flatMap((p) => toParagraphs(p.content, chip, clean, options.review)))
+      paragraphs: dropTrailingEmpty(body.flatMap((p) => bodyParagraphs(p, chip, clean, options.review)))
     }
   })
 

@@ -24,6 +24,8 @@ export interface RunReview {
 
 export interface ResolvedParagraph {
   runs: ResolvedRun[]
+  /** Set for an imported plain table (rows of cell text); `runs` is then empty. */
+  table?: string[][]
 }
 
 export interface ResolvedSection {

@@ -2,7 +2,7 @@
 // every year and date moved on, and every figure cleared so a stale number cannot slip
 // through. Chips stay where they were: they will show the new figures once entered.
 import { isValidIsoDate } from './dates'
-import { PREAMBLE_ID, type BlockJSON, type InlineJSON, type ParagraphJSON, type Report, type ReportDocJSON, type SectionJSON } from './report'
+import { PREAMBLE_ID, type BlockJSON, type BodyBlockJSON, type InlineJSON, type Report, type ReportDocJSON, type SectionJSON } from './report'
 import type { MetricValue, ReportTemplate } from './template'
 import { withReportMetrics } from './report-metrics'
 
@@ -84,6 +84,17 @@ function advanceParagraph<P extends { type: string; content?: InlineJSON[] }>(p:
   return content ? { ...p, content } : { ...p }
 }
 
+/** A cell holding only a figure ('120', '3.5', '100%'): last year's data, cleared like metric values. */
+const FIGURE_CELL = /^[\s\u3000]*[约]?[0-9０-９][0-9０-９,，.．]*[余多]?[%％]?[\s\u3000]*$/
+
+/** A paragraph, or an imported plain table: text cells advanced like text, figure cells cleared. */
+function advanceBody(b: BodyBlockJSON, year: number): BodyBlockJSON {
+  if (b.type === 'plainTable') {
+    return { ...b, attrs: { rows: b.attrs.rows.map((r) => r.map((c) => (FIGURE_CELL.test(c) ? '' : advanceYearsInText(c, year)))) } }
+  }
+  return advanceParagraph(b, year)
+}
+
 export interface AdvanceIds {
   reportId: string
   newSectionId: () => string
@@ -103,13 +114,13 @@ export function advanceReport(
   const year = old.meta.year
   const blocks: BlockJSON[] = oldDoc.content.map((block) => {
     if (block.type === 'preamble') {
-      return { ...block, attrs: { id: PREAMBLE_ID }, content: block.content.map((p) => advanceParagraph<ParagraphJSON>(p, year)) }
+      return { ...block, attrs: { id: PREAMBLE_ID }, content: block.content.map((p) => advanceBody(p, year)) }
     }
     const [title, ...body] = block.content
     const section: SectionJSON = {
       ...block,
       attrs: { ...block.attrs, id: ids.newSectionId() },
-      content: [advanceParagraph(title, year), ...body.map((p) => advanceParagraph(p, year))]
+      content: [advanceParagraph(title, year), ...body.map((p) => advanceBody(p, year))]
     }
     return section
   })

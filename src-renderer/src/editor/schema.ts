@@ -14,7 +14,7 @@ export const ReportDocument = Node.create({
 
 export const Preamble = Node.create({
   name: 'preamble',
-  content: 'paragraph+',
+  content: '(paragraph | plainTable)+',
   // Isolating: Backspace/Delete never merge the preamble into a section or vice versa.
   isolating: true,
   defining: true,
@@ -31,7 +31,7 @@ export const Preamble = Node.create({
 
 export const Section = Node.create({
   name: 'section',
-  content: 'sectionTitle paragraph*',
+  content: 'sectionTitle (paragraph | plainTable)*',
   isolating: true,
   defining: true,
   addAttributes() {
@@ -80,6 +80,39 @@ export const SectionTitle = Node.create({
   },
   renderHTML() {
     return ['div', { 'data-section-title': '', class: 'report-section__title', role: 'heading' }, 0]
+  }
+})
+
+/**
+ * A table kept from an imported Word file: rows of cell text in one attribute, shown as a
+ * read-only table (select it and press Delete to remove it). Only our own markup parses back
+ * into it, so a table pasted from a web page never becomes one by accident.
+ */
+export const PlainTable = Node.create({
+  name: 'plainTable',
+  atom: true,
+  selectable: true,
+  draggable: false,
+  addAttributes() {
+    return { rows: { default: [], rendered: false } }
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'table[data-plain-table]',
+        getAttrs: (el) => ({
+          rows: Array.from(el.querySelectorAll('tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent ?? ''))
+        })
+      }
+    ]
+  },
+  renderHTML({ node }) {
+    const rows = (node.attrs.rows as string[][]) ?? []
+    return [
+      'table',
+      { 'data-plain-table': '', class: 'report-plain-table', 'aria-label': '导入的表格' },
+      ['tbody', {}, ...rows.map((row) => ['tr', {}, ...row.map((cell) => ['td', {}, cell])])]
+    ]
   }
 })
 
@@ -141,6 +174,7 @@ export function schemaExtensions(metricNode: AnyExtension = MetricNodeBase): Any
     Preamble,
     Section,
     SectionTitle,
+    PlainTable,
     metricNode,
     // Comment anchors and suggested insertions/deletions are stored in the section JSON.
     ...REVIEW_MARKS

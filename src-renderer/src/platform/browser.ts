@@ -30,6 +30,10 @@ export function createBrowserPlatform(doc: Document = document, storage: Pick<St
     async getAppInfo() {
       return null
     },
+    async openWordFile() {
+      // The page's own <input type=file accept=.docx> picks the file in a browser.
+      return null
+    },
     async printToPdf(req) {
       // The print view prints itself once laid out (?print=1); the dialog's "另存为 PDF" saves it.
       const view = doc.defaultView

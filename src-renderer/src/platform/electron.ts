@@ -1,6 +1,6 @@
 // The desktop implementation of Platform: a thin adapter over the preload bridge (window.huibao).
 // Errors from the bridge already carry a Chinese message for the clerk; they pass through.
-import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
+import type { HuibaoBridge, MenuCommand, OpenFileResult } from '@contract/ipc'
 import type { Platform } from './platform'
 
 /** The desktop always has its backups folder and recovery copies. */
@@ -24,6 +24,8 @@ export type ElectronPlatform = Platform &
     kind: 'electron'
     /** Application-menu commands (新建报告, 保存版本, …); returns the unsubscribe function. */
     onMenuCommand(listener: (command: MenuCommand) => void): () => void
+    /** 导入Word: the desktop always has a native open dialog. */
+    openWordFile(): Promise<OpenFileResult>
   }
 
 export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
@@ -32,6 +34,7 @@ export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
     // mimeType matters only to a browser download; the save dialog's filters name the type here.
     saveFile: ({ suggestedName, data, filters }) => bridge.saveFile({ suggestedName, data, filters }),
     getAppInfo: () => bridge.getAppInfo(),
+    openWordFile: () => bridge.openFile({ purpose: 'import-word' }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     printToPdf: (req) => bridge.printToPdf(req),
     printReady: (pages) => bridge.printReady({ pages }),

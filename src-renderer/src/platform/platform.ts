@@ -1,6 +1,6 @@
 // The one typed way the renderer reaches the desktop. Views and services call getPlatform();
 // only the Electron implementation knows about the preload bridge.
-import type { AppInfo, FileFilter, MenuCommand, PrintToPdfRequest, SaveFileResult } from '@contract/ipc'
+import type { AppInfo, FileFilter, MenuCommand, OpenFileResult, PrintToPdfRequest, SaveFileResult } from '@contract/ipc'
 import type {
   AutoBackupStatus,
   OpenBackupResult,
@@ -10,7 +10,7 @@ import type {
   WriteAutoBackupResult
 } from '@contract/ipc'
 
-export type { AppInfo, FileFilter, MenuCommand, PrintToPdfRequest, SaveFileResult }
+export type { AppInfo, FileFilter, MenuCommand, OpenFileResult, PrintToPdfRequest, SaveFileResult }
 export type { AutoBackupStatus, OpenBackupResult, RecoveryCopyInfo, RecoveryCopyWritten, WriteAutoBackupRequest, WriteAutoBackupResult }
 export type { SessionLockReason } from '@contract/ipc'
 import type { SessionLockReason } from '@contract/ipc'
@@ -34,6 +34,11 @@ export interface Platform {
   getAppInfo(): Promise<AppInfo | null>
   /** Application-menu commands; absent in the browser, which has no app menu. Returns unsubscribe. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void
+  /**
+   * 导入Word: a native open dialog for a .docx; null where the page must offer its own
+   * <input type=file> (the browser). Optional so test fakes need not spell it out.
+   */
+  openWordFile?(): Promise<OpenFileResult | null>
   /** PDF of the report's print view: Electron prints a hidden window, the browser opens its print dialog. */
   printToPdf?(req: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** The print view reports its pages are laid out (Electron waits for this before printing). */

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
 import { createReportFromTemplate } from '@core/report-factory'
+import { buildImportedReport, type ImportInput, type ImportPlan, type RecognisedReport } from '@core/import'
 import {
   createReport,
   duplicateReport,
@@ -130,6 +131,40 @@ export const useReportsStore = defineStore('reports', {
         await setSetting(db, SETTING_LAST_ADDRESSEE, created.meta.addressee)
       } catch (error) {
         console.warn('[huibao] could not remember the last organs', error)
+      }
+      await this.load()
+      return created
+    },
+
+    /**
+     * 导入Word: the recognised document becomes a report (report row, sections and values in
+     * one transaction, as 新建报告 does). With `asDraft` it is next year's draft instead: years
+     * advanced and figures cleared, like 以去年报告为底稿.
+     */
+    async importWord(args: {
+      recognised: RecognisedReport
+      plan: ImportPlan
+      input: ImportInput
+      bindings: Record<string, string>
+      asDraft: boolean
+    }): Promise<Report> {
+      const db = getDatabase()
+      let created: Report
+      try {
+        let counter = 0
+        const reportId = newId()
+        const { report, doc, values } = buildImportedReport(
+          args.recognised,
+          args.plan,
+          args.input,
+          { reportId, newSectionId: () => `${reportId.slice(0, 8)}-s${++counter}-${newId().slice(0, 8)}`, now: Date.now() },
+          { bindings: args.bindings, asDraft: args.asDraft }
+        )
+        await ensureTemplateSnapshot(db, args.plan.template)
+        await createReport(db, report, doc.content, values)
+        created = report
+      } catch (error) {
+        fail('导入失败', error)
       }
       await this.load()
       return created

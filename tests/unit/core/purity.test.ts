@@ -38,7 +38,7 @@ function domGlobalUses(code: string): string[] {
   for (const name of ['window', 'document']) {
     const local = new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b|[(,]\\s*${name}\\s*[:,)=]`).test(code)
     if (local) continue
-    const use = new RegExp(`(?<![.\\w$'"])${name}\\s*(\\.|\\[|\\?\\.)|\\btypeof\\s+${name}\\b|globalThis\\.${name}\\b`)
+    const use = new RegExp(`(?<![.\\w$'"/])${name}\\s*(\\.|\\[|\\?\\.)|\\btypeof\\s+${name}\\b|globalThis\\.${name}\\b`)
     if (use.test(code)) uses.push(name)
   }
   return uses
@@ -58,6 +58,8 @@ describe('the domain core is pure', () => {
     expect(domGlobalUses('const w = window.innerWidth')).toEqual(['window'])
     expect(domGlobalUses("if (typeof document !== 'undefined') {}")).toEqual(['document'])
     expect(domGlobalUses('const document = new Document({}); document.sections')).toEqual([])
+    // A path such as 'word/document.xml' (a .docx part name) is not the DOM global.
+    expect(domGlobalUses("const part = 'word/document.xml'")).toEqual([])
   })
 
   for (const file of sourceFiles(CORE)) {

@@ -53,7 +53,7 @@ describe('report schema', () => {
 
   it('has only the node and mark types of the report format', () => {
     const schema = reportSchema()
-    expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'hardBreak', 'metric', 'paragraph', 'preamble', 'section', 'sectionTitle', 'text'])
+    expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'hardBreak', 'metric', 'paragraph', 'plainTable', 'preamble', 'section', 'sectionTitle', 'text'])
     // bold, plus the review's comment anchor and suggested insertion/deletion.
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'insertion'])
     expect(schema.nodes.metric.isAtom && schema.nodes.metric.isInline).toBe(true)

@@ -8,7 +8,9 @@ export const requiredEmpty: CheckRule = {
   name: '必写章节为空',
   run({ report }) {
     const out: CheckItem[] = []
-    const hasText = (s: (typeof report.sections)[number]) => s.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''))
+    // An imported plain table with any text counts as written content.
+    const hasText = (s: (typeof report.sections)[number]) =>
+      s.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== '') || (p.table ?? []).some((row) => row.some((c) => c.trim() !== '')))
     report.sections.forEach((s, i) => {
       if (!s.required) return
       let filled = hasText(s)

@@ -25,6 +25,7 @@ import { GBT9704_PROFILE, charsToTwips, textWidthChars, typeAreaWidthTwips, type
 import { xmlSafeInputs, xmlSafeDeep } from './xml-safe'
 import { reviewComments, reviewRuns } from './review'
 import { metricTableBlocks } from './tables'
+import { plainTableLayout } from '../plain-table'
 import { breakTitle } from '../pages/title'
 import { headingKeepsWithNext } from '../pages/blocks'
 import { placeSignature, type LinePlacement, type SignatureRule } from '../pages/signature'
@@ -87,7 +88,13 @@ function runsText(runs: ResolvedRun[]): string {
 }
 
 function isBlank(paragraph: ResolvedParagraph): boolean {
-  return runsText(paragraph.runs).trim() === ''
+  return paragraph.table === undefined && runsText(paragraph.runs).trim() === ''
+}
+
+/** A body paragraph, or an imported plain table laid out as the page view lays it out. */
+function bodyBlock(profile: LayoutProfile, paragraph: ResolvedParagraph): Paragraph | Table {
+  if (paragraph.table) return attachmentTableBlock(profile, plainTableLayout(paragraph.table, profile.charsPerLine))
+  return bodyParagraph(paragraph)
 }
 
 /** An empty line of the grid (Normal: the exact line pitch). */
@@ -283,11 +290,11 @@ export function buildReportDocument(
   }
 
   // Empty paragraphs are editing leftovers; a blank line inside a 公文 body is a layout error.
-  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyParagraph(p))
+  for (const p of report.preamble) if (!isBlank(p)) children.push(bodyBlock(profile, p))
   const keeps = headingKeepsWithNext(report.sections)
   for (const [i, section] of report.sections.entries()) {
     children.push(headingParagraph(section.level, section.number, section.title, keeps[i]))
-    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyParagraph(p))
+    for (const p of section.paragraphs) if (!isBlank(p)) children.push(bodyBlock(profile, p))
     // Metric tables of the section (docx/tables.ts).
     for (const t of section.tables ?? []) children.push(...metricTableBlocks(profile, t))
   }

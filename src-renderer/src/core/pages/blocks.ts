@@ -7,6 +7,7 @@ import { pageGeometry } from './geometry'
 import { breakTitle } from './title'
 import { placeSignature, type PlacedLine, type SignatureRule } from './signature'
 import { attachmentNote, type Attachment, type AttachmentTable, type NoteLine } from './attachments'
+import { plainTableLayout } from '../plain-table'
 
 export type PageBlock =
   | { kind: 'title'; lines: string[]; keepWithNext?: boolean }
@@ -52,7 +53,7 @@ export interface BlockOptions {
 }
 
 const runsText = (runs: ResolvedRun[]) => runs.map((r) => r.text).join('')
-const nonBlank = (p: ResolvedParagraph) => runsText(p.runs).trim() !== ''
+const nonBlank = (p: ResolvedParagraph) => p.table !== undefined || runsText(p.runs).trim() !== ''
 
 /**
  * Which headings stay on a page with what follows: a heading with text or a table under it, or
@@ -80,11 +81,14 @@ export function reportBlocks(report: ResolvedReport, profile: LayoutProfile, opt
     blocks.push({ kind: 'blank', keepWithNext: true })
     blocks.push({ kind: 'addressee', text: report.addressee.trim(), keepWithNext: true })
   }
-  for (const p of report.preamble.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
+  // An imported plain table is laid out like an attachment table (header repeated on each page).
+  const body = (p: ResolvedParagraph): PageBlock =>
+    p.table ? { kind: 'table', table: plainTableLayout(p.table, profile.charsPerLine) } : { kind: 'body', runs: p.runs }
+  for (const p of report.preamble.filter(nonBlank)) blocks.push(body(p))
   const keeps = headingKeepsWithNext(report.sections)
   for (const [i, s] of report.sections.entries()) {
     blocks.push({ kind: 'heading', level: s.level, runs: [{ text: s.number }, ...s.title], keepWithNext: keeps[i] })
-    for (const p of s.paragraphs.filter(nonBlank)) blocks.push({ kind: 'body', runs: p.runs })
+    for (const p of s.paragraphs.filter(nonBlank)) blocks.push(body(p))
     for (const t of s.tables ?? []) {
       blocks.push({ kind: 'tableCaption', title: t.title, unitNote: t.unitNote, keepWithNext: true })
       blocks.push({ kind: 'metricTable', table: t })

@@ -100,7 +100,8 @@ export function settleSuggestions<T extends { content: readonly BlockJSON[] }>(d
   }
   const blocks = doc.content.map((block) => ({
     ...block,
-    content: inlineContainers(block).flatMap((c) => settleContainer(c))
+    // An imported plain table has no inline content and no marks: kept as it is.
+    content: inlineContainers(block).flatMap((c) => ((c as { type: string }).type === 'plainTable' ? [c] : settleContainer(c)))
   }))
   return { ...doc, content: blocks } as T
 }

@@ -19,4 +19,12 @@ describe('required-empty', () => {
     )
     expect(items).toEqual([])
   })
+
+  it('counts an imported table with text as written content', () => {
+    const spec = input({ sections: [{ title: '主要举措', required: true, body: [] }] })
+    spec.report.sections[0].paragraphs = [{ runs: [], table: [['项目', '数量'], ['普法讲座', '6']] }]
+    expect(runChecks(spec, [requiredEmpty])).toEqual([])
+    spec.report.sections[0].paragraphs = [{ runs: [], table: [['', '']] }]
+    expect(runChecks(spec, [requiredEmpty]).map((i) => i.place)).toEqual(['一、主要举措'])
+  })
 })
