@@ -7,6 +7,8 @@ import type { AuditEntry } from '@core/review/audit'
 import type { CommentThread, ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
 import { withoutCommentMarks } from '@core/review/marks'
+import type { Role } from '@core/review/workflow'
+import { guardReportWrite, guardSectionWrite } from './lock'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -165,17 +167,26 @@ export async function createReport(
   })
 }
 
-export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>): Promise<void> {
-  await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+/** Fields a locked report may still have written: the recycle bin and the edit time. */
+const UNLOCKED_FIELDS = new Set(['deletedAt', 'updatedAt'])
+
+/**
+ * Meta, layout settings, attachments, last year's link…: refused (ReportLockedError) while the
+ * report is 送审, 审核通过 or 已报送. Status changes go through db/review.ts writeReview only.
+ */
+export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>, by: Role = 'clerk'): Promise<void> {
+  await db.transaction('rw', db.reports, async () => {
+    if (Object.keys(patch).some((key) => !UNLOCKED_FIELDS.has(key))) await guardReportWrite(db, id, by, 'content')
+    await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+  })
 }
 
 /** Changes only the title; refuses an empty one so a report never becomes nameless. */
-export async function renameReport(db: HuibaoDatabase, id: string, title: string, now = Date.now()): Promise<void> {
+export async function renameReport(db: HuibaoDatabase, id: string, title: string, now = Date.now(), by: Role = 'clerk'): Promise<void> {
   const trimmed = title.trim()
   if (trimmed === '') throw new Error('title must not be empty')
   await db.transaction('rw', db.reports, async () => {
-    const report = await db.reports.get(id)
-    if (!report) throw new Error(`report ${id} not found`)
+    const report = await guardReportWrite(db, id, by, 'content')
     await db.reports.update(id, { meta: { ...report.meta, title: trimmed }, updatedAt: now })
   })
 }
@@ -189,15 +200,19 @@ export async function loadSections(db: HuibaoDatabase, report: Report): Promise<
 
 /**
  * Autosave: writes only the sections that changed, removes the ones deleted, and records the
- * new order, atomically. Cost grows with what changed, not with the report's size.
+ * new order, atomically. Cost grows with what changed, not with the report's size. While the
+ * report is 送审/审核通过/已报送 the write is refused unless it only adds the leader's
+ * suggestions or comment anchors (db/lock.ts).
  */
 export async function saveSections(
   db: HuibaoDatabase,
   reportId: string,
   change: { changed: BlockJSON[]; removedIds: string[]; order: string[] | null },
-  now = Date.now()
+  now = Date.now(),
+  by: Role = 'clerk'
 ): Promise<void> {
   await db.transaction('rw', db.reports, db.sections, async () => {
+    await guardSectionWrite(db, reportId, by, change)
     if (change.changed.length > 0) {
       await db.sections.bulkPut(change.changed.map((json) => ({ reportId, id: json.attrs.id, json, updatedAt: now })))
     }
@@ -213,8 +228,9 @@ export async function loadMetricValues(db: HuibaoDatabase, reportId: string): Pr
   return rows.map(({ metricId, value, qualifier }) => ({ metricId, value, qualifier }))
 }
 
-export async function saveMetricValue(db: HuibaoDatabase, reportId: string, value: MetricValue, now = Date.now()): Promise<void> {
+export async function saveMetricValue(db: HuibaoDatabase, reportId: string, value: MetricValue, now = Date.now(), by: Role = 'clerk'): Promise<void> {
   await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await guardReportWrite(db, reportId, by, 'content')
     await db.metricValues.put({ ...value, reportId, updatedAt: now })
     await db.reports.update(reportId, { updatedAt: now })
   })

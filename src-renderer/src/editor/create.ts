@@ -14,6 +14,7 @@ import { MetricNode, type ChipDisplay } from './metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from './metric-suggestion'
 import { plainTextSlice, sanitizePastedHTML } from './paste'
 import { ReviewExtension } from './review/extension'
+import { editorLockPlugin } from './lock'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -32,7 +33,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin()]
     },
     addKeyboardShortcuts() {
       return {

@@ -106,7 +106,7 @@ export async function submitReport(db: HuibaoDatabase, reportId: string, by: Per
   const count = (await listVersions(db, reportId)).filter((v) => v.kind === 'submit').length
   const version = await snapshot(db, report, by, 'submit', `第${count + 1}次送审`, now)
   const state: ReviewState = { ...(await getReviewState(db, reportId)), lastSubmittedVersionId: version.id }
-  await writeReview(db, { reportId, status: next, state, versions: [version], audit: auditData(reportId, by, 'submit', { versionId: version.id, contentHash: version.contentHash }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state, versions: [version], audit: auditData(reportId, by, 'submit', { versionId: version.id, contentHash: version.contentHash }, now), now })
   return version
 }
 
@@ -115,7 +115,7 @@ export async function returnReport(db: HuibaoDatabase, reportId: string, by: Per
   const next = check(report.status, 'return', { role: by.role, opinion })
   const state = await getReviewState(db, reportId)
   const updated: ReviewState = { ...state, lastReturn: { by, at: now, opinion: opinion.trim() }, lastReviewedVersionId: state.lastSubmittedVersionId }
-  await writeReview(db, { reportId, status: next, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), now })
 }
 
 export async function approveReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now()): Promise<string> {
@@ -133,6 +133,7 @@ export async function approveReport(db: HuibaoDatabase, reportId: string, by: Pe
   await writeReview(db, {
     reportId,
     status: next,
+    expectStatus: report.status,
     state: updated,
     versions: [version],
     audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id }, now),
@@ -147,7 +148,7 @@ export async function reopenReport(db: HuibaoDatabase, reportId: string, by: Per
   const state = await getReviewState(db, reportId)
   // The approval no longer holds once the text can change again; the audit log keeps it.
   const { approval: _dropped, ...rest } = state
-  await writeReview(db, { reportId, status: next, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), now })
 }
 
 export async function saveNamedVersion(db: HuibaoDatabase, reportId: string, by: Person, label: string, now = Date.now()): Promise<VersionSnapshot> {

@@ -9,6 +9,8 @@ import { describeFormulaResult, type FormulaResult } from '@core/formula'
 import { yoyChipText } from '@core/year-on-year'
 import { getDatabase, loadMetricValues, saveMetricValue, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
+import { ReportLockedError } from '../db/lock'
+import { useSessionStore } from './session'
 
 export const useMetricsStore = defineStore('metrics', () => {
   const reportId = ref<string | null>(null)
@@ -96,14 +98,14 @@ export const useMetricsStore = defineStore('metrics', () => {
     values[next.metricId] = next
     revision.value++
     try {
-      await saveMetricValue(db, id, next)
+      await saveMetricValue(db, id, next, Date.now(), useSessionStore().role)
       return true
-    } catch {
+    } catch (error) {
       // Keep what is on screen consistent with what is stored.
       if (previous) values[next.metricId] = previous
       else delete values[next.metricId]
       revision.value++
-      errors[next.metricId] = '保存失败：无法写入本地数据库，请再试一次。'
+      errors[next.metricId] = error instanceof ReportLockedError ? error.message : '保存失败：无法写入本地数据库，请再试一次。'
       return false
     }
   }
