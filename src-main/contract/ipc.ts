@@ -25,6 +25,9 @@ export interface PrintToPdfRequest {
   author: string
 }
 
+/** A saved PDF also names the SHA-256 (hex) of the bytes written: an approved export records it. */
+export type PrintToPdfResult = { status: 'saved'; path: string; sha256: string } | { status: 'canceled' }
+
 /** The print view says it has laid out its pages and may be printed. */
 export interface PrintReadyRequest {
   pages: number
@@ -100,7 +103,7 @@ export interface IpcChannels {
   'recovery:write': { request: RecoveryCopyRequest; response: RecoveryCopyWritten }
   'recovery:list': { request: void; response: RecoveryCopyInfo[] }
   'recovery:read': { request: ReadRecoveryCopyRequest; response: string }
-  'pdf:print': { request: PrintToPdfRequest; response: SaveFileResult }
+  'pdf:print': { request: PrintToPdfRequest; response: PrintToPdfResult }
   'pdf:ready': { request: PrintReadyRequest; response: void }
 }
 
@@ -152,7 +155,7 @@ export interface HuibaoBridge {
   listRecoveryCopies(): Promise<RecoveryCopyInfo[]>
   readRecoveryCopy(reportId: string, fileName: string): Promise<string>
   /** Exports the report as PDF through a hidden print window; resolves once saved or cancelled. */
-  printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** Called by the print view when its pages are laid out (the hidden window is then printed). */
   printReady(info: PrintReadyRequest): Promise<void>
 }

@@ -4,7 +4,7 @@
 import type { BlockJSON, Report, ReportStatus } from '@core/report'
 import { chainEntry, type AuditEntry, type AuditEntryData } from '@core/review/audit'
 import type { PinRecord, ThrottleState } from '@core/review/pin'
-import { emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
+import { emptyReviewState, type Approval, type CommentThread, type ReviewState } from '@core/review/threads'
 import type { ReportContent, VersionSnapshot } from '@core/review/versions'
 import { lockRefusal } from '@core/review/lock'
 import { getSetting, loadMetricValues, loadSections, setSetting, type HuibaoDatabase } from './database'
@@ -147,6 +147,18 @@ export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<A
       patch.meta = w.restore.meta
     }
     await db.reports.update(w.reportId, patch)
+  })
+}
+
+/**
+ * Stores the frozen inputs and output hash of an approval made before snapshots, once: only
+ * while that same approval still has none (core/review/approval.ts; services/approval.ts).
+ */
+export async function freezeApproval(db: HuibaoDatabase, reportId: string, approval: Approval): Promise<void> {
+  await db.transaction('rw', db.reviewState, async () => {
+    const state = await db.reviewState.get(reportId)
+    if (!state?.approval || state.approval.versionId !== approval.versionId || state.approval.outputHash) return
+    await db.reviewState.put({ ...state, approval })
   })
 }
 

@@ -5,9 +5,11 @@ import { transition, type WorkflowAction } from '@core/review/workflow'
 import type { AuditAction, AuditEntryData } from '@core/review/audit'
 import { hashPin, pinProblem, recordFailure, throttleMessage, verifyPin, waitBeforeAttempt, NO_FAILURES } from '@core/review/pin'
 import type { Person, ReviewState } from '@core/review/threads'
-import { contentHash, type VersionKind, type VersionSnapshot } from '@core/review/versions'
+import { contentHash, type ReportContent, type VersionKind, type VersionSnapshot } from '@core/review/versions'
 import { listSuggestions } from '@core/review/marks'
 import { getReport, type HuibaoDatabase } from '../db/database'
+import { ReviewError } from './review-error'
+import { freezeForApproval } from './approval'
 import {
   getPinThrottle,
   getReviewPeople,
@@ -21,9 +23,7 @@ import {
   type ReviewPeople
 } from '../db/review'
 
-export class ReviewError extends Error {
-  override name = 'ReviewError'
-}
+export { ReviewError }
 
 function newId(): string {
   return crypto.randomUUID()
@@ -39,8 +39,8 @@ async function requireReport(db: HuibaoDatabase, reportId: string): Promise<Repo
   return report
 }
 
-async function snapshot(db: HuibaoDatabase, report: Report, by: Person, kind: VersionKind, label: string, at: number): Promise<VersionSnapshot> {
-  const content = await loadContent(db, report)
+async function snapshot(db: HuibaoDatabase, report: Report, by: Person, kind: VersionKind, label: string, at: number, loaded?: ReportContent): Promise<VersionSnapshot> {
+  const content = loaded ?? (await loadContent(db, report))
   return { ...structuredClone(content), id: newId(), reportId: report.id, label, kind, createdAt: at, role: by.role, name: by.name, contentHash: await contentHash(content) }
 }
 
@@ -123,11 +123,19 @@ export async function approveReport(db: HuibaoDatabase, reportId: string, by: Pe
   const content = await loadContent(db, report)
   const pendingSuggestions = listSuggestions({ content: content.sections }).length
   const next = check(report.status, 'approve', { role: by.role, pendingSuggestions })
-  const version = await snapshot(db, report, by, 'approved', '审核通过稿', now)
+  const version = await snapshot(db, report, by, 'approved', '审核通过稿', now, content)
+  // The approval covers the output as the exporters will make it: text, figures, last year's
+  // figures (frozen now), layout, signature rule and attachments (core/review/approval.ts).
+  let frozen: Awaited<ReturnType<typeof freezeForApproval>>
+  try {
+    frozen = await freezeForApproval(db, report, content)
+  } catch (error) {
+    throw new ReviewError(`无法审核通过：${error instanceof Error ? error.message : String(error)}`)
+  }
   const state = await getReviewState(db, reportId)
   const updated: ReviewState = {
     ...state,
-    approval: { by, at: now, opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id },
+    approval: { by, at: now, opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id, outputHash: frozen.outputHash, frozen: frozen.frozen },
     lastReviewedVersionId: state.lastSubmittedVersionId
   }
   await writeReview(db, {
@@ -136,7 +144,7 @@ export async function approveReport(db: HuibaoDatabase, reportId: string, by: Pe
     expectStatus: report.status,
     state: updated,
     versions: [version],
-    audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id }, now),
+    audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, outputHash: frozen.outputHash, versionId: version.id }, now),
     now
   })
   return version.contentHash

@@ -3,7 +3,8 @@
 import { ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../../services/fonts'
-import { exportReportAsPdf } from '../../services/export-pdf'
+import { exportPdfForStatus } from '../../services/review-export'
+import { useSessionStore } from '../../stores/session'
 
 export type PdfExportOutcome = { kind: 'done'; message: string } | { kind: 'canceled' } | { kind: 'error'; message: string }
 
@@ -23,7 +24,8 @@ export async function exportPdfWithFontCheck(reportId: string, profile: LayoutPr
   }
   onStart?.()
   try {
-    const result = await exportReportAsPdf(reportId)
+    // An approved report is checked against its approval and recorded, like 导出Word.
+    const result = await exportPdfForStatus(reportId, useSessionStore().person)
     if (result.status === 'saved') return { kind: 'done', message: `已导出：${result.path.split(/[\\/]/).pop() || result.path}` }
     if (result.status === 'print-dialog') return { kind: 'done', message: '已打开打印窗口：请在打印对话框中选择“另存为 PDF”。' }
     return { kind: 'canceled' }
