@@ -4,7 +4,7 @@
 // read an approved report through verifyApproved, so they cannot print anything else.
 import type { Report } from '@core/report'
 import type { ReportTemplate } from '@core/template'
-import { getTemplate } from '@core/templates'
+import { TemplateVersionMissing, type TemplateCatalog } from '@core/templates/catalog'
 import { contentHash, diffContents } from '@core/review/versions'
 import type { Approval, ReviewState } from '@core/review/threads'
 import {
@@ -20,6 +20,7 @@ import {
 import { getReport, loadMetricValues, type HuibaoDatabase } from '../db/database'
 import { freezeApproval, getReviewState, getVersion, loadContent } from '../db/review'
 import { ReviewError } from './review-error'
+import { loadTemplateCatalog } from './report-bundle'
 
 /** A refusal that lists what changed since approval, part by part (also in the message). */
 export class ApprovalMismatchError extends ReviewError {
@@ -42,10 +43,13 @@ export interface VerifiedApproval {
   outputHash: string
 }
 
-function templateOf(templateId: string, version: number): ReportTemplate {
-  const template = getTemplate(templateId, version)
-  if (!template) throw new ReviewError('找不到这份报告使用的模板，无法导出。')
-  return template
+async function templateOf(db: HuibaoDatabase, templateId: string, version: number, catalog?: TemplateCatalog): Promise<ReportTemplate> {
+  try {
+    return (catalog ?? (await loadTemplateCatalog(db))).exact(templateId, version)
+  } catch (error) {
+    if (error instanceof TemplateVersionMissing) throw new ReviewError(error.message)
+    throw error
+  }
 }
 
 /** Last year's figures as stored now (null when the report is not linked). */
@@ -56,7 +60,7 @@ export async function currentPreviousValues(db: HuibaoDatabase, report: Report) 
 /** The snapshot, output and hash for an approval being made now. */
 export async function freezeForApproval(db: HuibaoDatabase, report: Report, content: Parameters<typeof takeSnapshot>[1]) {
   const snapshot = takeSnapshot(report, content, await currentPreviousValues(db, report))
-  const output = approvedOutput(snapshot, templateOf(report.templateId, report.templateVersion), report.id)
+  const output = approvedOutput(snapshot, await templateOf(db, report.templateId, report.templateVersion), report.id)
   return { snapshot, frozen: frozenInputs(snapshot), outputHash: await outputHash(output) }
 }
 
@@ -70,7 +74,7 @@ export async function freezeForApproval(db: HuibaoDatabase, report: Report, cont
  * `persist` (the exports) the frozen inputs and output hash are stored on the approval, so
  * from then on they are held like any other.
  */
-export async function verifyApproved(db: HuibaoDatabase, reportId: string, options: { persist?: boolean; now?: number } = {}): Promise<VerifiedApproval> {
+export async function verifyApproved(db: HuibaoDatabase, reportId: string, options: { persist?: boolean; now?: number; catalog?: TemplateCatalog } = {}): Promise<VerifiedApproval> {
   const report = await getReport(db, reportId)
   if (!report || report.deletedAt !== null) throw new ReviewError('找不到这份报告，它可能已被删除或移入回收站。')
   if (report.status !== 'approved' && report.status !== 'sent') throw new ReviewError('报告审核通过后才能报送导出。')
@@ -83,7 +87,7 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
 
   if (approval.outputHash && approval.frozen) {
     const snapshot = snapshotFromVersion(version, approval.frozen)
-    const template = templateOf(snapshot.templateId, snapshot.templateVersion)
+    const template = await templateOf(db, snapshot.templateId, snapshot.templateVersion, options.catalog)
     const differences = snapshotDifferences(snapshot, takeSnapshot(report, content, null), template)
     if (differences.length) throw new ApprovalMismatchError(differences)
     const output = approvedOutput(snapshot, template, reportId)
@@ -93,7 +97,7 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
   }
 
   // An approval from before snapshots: the old check, then freeze what is there now.
-  const template = templateOf(report.templateId, report.templateVersion)
+  const template = await templateOf(db, report.templateId, report.templateVersion, options.catalog)
   if ((await contentHash(content)) !== approval.contentHash) {
     const diff = diffContents(version, content, template)
     const parts = [

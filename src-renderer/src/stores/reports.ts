@@ -1,13 +1,14 @@
 // The report list, the recycle bin and every action on whole reports. IndexedDB stays the
 // source of truth: each action writes first, then reloads the affected list from the DB.
 import { defineStore } from 'pinia'
+import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
-import { getTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import {
   createReport,
   duplicateReport,
   ensureTemplateSnapshot,
+  findPreviousYearReport,
   getDatabase,
   getSetting,
   listReports,
@@ -97,8 +98,13 @@ export const useReportsStore = defineStore('reports', {
     },
 
     /** Builds the report from its template and stores it (report, sections, values) in one transaction. */
+    /** Last year's live report of the same template, for 新建报告's offer. */
+    findPreviousYear(templateId: string, year: number): Promise<Report | undefined> {
+      return findPreviousYearReport(getDatabase(), templateId, year)
+    },
+
     async create(input: NewReportInput): Promise<Report> {
-      const template = getTemplate(input.templateId)
+      const template = useTemplatesStore().find(input.templateId)
       if (!template) throw new ReportActionError('创建报告失败：找不到所选的报告模板，请重新选择。')
       const db = getDatabase()
       let created: Report

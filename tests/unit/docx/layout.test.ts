@@ -1,4 +1,4 @@
-// The layout profiles against the figures of GB/T 9704-2012 (shared/reference/gbt9704-layout.md).
+// The layout profiles against the figures of GB/T 9704-2012.
 import { describe, expect, it } from 'vitest'
 import {
   GBT9704_PROFILE,

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InlineJSON, Report, SectionJSON } from '@core/report'
 import type { MetricValue } from '@core/template'
-import { getTemplate } from '@core/templates'
+import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { approvedOutput, outputHash, takeSnapshot, type ApprovalSnapshot } from '@core/review/approval'
 import type { Person } from '@core/review/threads'
@@ -20,11 +20,11 @@ import { getReviewState, listAudit, writeReview } from '../../../src-renderer/sr
 import { approveReport, submitReport } from '../../../src-renderer/src/services/review'
 import { ApprovalMismatchError, verifyApproved } from '../../../src-renderer/src/services/approval'
 import { exportApproved, exportPdfForStatus } from '../../../src-renderer/src/services/review-export'
-import { loadPrintable } from '../../../src-renderer/src/components/pages/load'
+import { loadPrintable } from '../../../src-renderer/src/services/printable'
 import type { Platform, PrintToPdfRequest, SaveFileOptions } from '../../../src-renderer/src/platform/platform'
 import { comment, t } from './fixtures'
 
-const TEMPLATE = getTemplate('rule-of-law-annual')!
+const TEMPLATE = RULE_OF_LAW_TEMPLATE
 const PATROLS = 'enforcement.patrols'
 const CLERK: Person = { role: 'clerk', name: '王小明' }
 const LEADER: Person = { role: 'leader', name: '李主任' }
@@ -156,7 +156,7 @@ describe('exports of an approved report', () => {
     expect(xml).not.toContain('同比增长100%')
     expect((await verifyApproved(db, 'r1')).outputHash).toBe(before.outputHash)
     // The print view (the PDF) and the page view read the same frozen snapshot.
-    const printable = await loadPrintable('r1', db)
+    const printable = await loadPrintable('r1', { db })
     expect(JSON.stringify(printable.resolved)).toContain('同比增长20%')
   })
 
@@ -189,7 +189,7 @@ describe('exports of an approved report', () => {
     await expect(word).rejects.toBeInstanceOf(ApprovalMismatchError)
     await expect(word).rejects.toThrow(/指标：日常巡查次数 120次 → 999余次；排版方案：GB\/T 9704 标准 → .+；附件/)
     await expect(exportPdfForStatus('r1', CLERK, { db, platform })).rejects.toThrow(/自审核通过以来改动了：指标：日常巡查次数/)
-    await expect(loadPrintable('r1', db)).rejects.toThrow(/自审核通过以来改动了/)
+    await expect(loadPrintable('r1', { db })).rejects.toThrow(/自审核通过以来改动了/)
     expect(platform.saved).toHaveLength(0)
     expect(platform.printed).toHaveLength(0)
     expect((await db.reports.get('r1'))?.status).toBe('approved')

@@ -3,17 +3,19 @@
 import type { Report, ReportDocJSON } from '@core/report'
 import type { ResolvedReport } from '@core/resolved'
 import type { ReportTemplate } from '@core/template'
-import { getTemplate } from '@core/templates'
+import type { TemplateCatalog } from '@core/templates/catalog'
 import { resolveReport } from '@core/resolve'
 import type { Attachment } from '@core/pages/attachments'
 import { reportBlocks, type PageBlock } from '@core/pages/blocks'
 import { reportLayout } from '@core/pages/report-layout'
 import { withoutSuggestedInsertions } from '@core/pages/comments'
 import type { EffectiveLayoutSettings, ReportLayoutSettings } from '@core/pages/settings'
+import { getDatabase, updateReport, type HuibaoDatabase } from '../db/database'
+import { loadReportBundle, ReportBundleError } from './report-bundle'
 import { effectiveLayout } from '@core/pages/settings'
 import { snapshotReport } from '@core/review/approval'
-import { getDatabase, getReport, loadMetricValues, loadSections, type HuibaoDatabase } from '../../db/database'
-import { verifyApproved } from '../../services/approval'
+import { verifyApproved } from './approval'
+import type { Role } from '@core/review/workflow'
 
 export class PrintableError extends Error {
   override name = 'PrintableError'
@@ -39,18 +41,20 @@ export interface PrintableOptions {
    * pagination, is the same as without; the print view never asks, so the PDF has none.
    */
   comments?: boolean
+  db?: HuibaoDatabase
+  catalog?: TemplateCatalog
 }
 
-export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDatabase(), options: PrintableOptions = {}): Promise<Printable> {
-  const report = await getReport(db, reportId)
-  if (!report || report.deletedAt !== null) throw new PrintableError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
-  if (report.status === 'approved' || report.status === 'sent') return loadApprovedPrintable(report, db, options)
-  const template = getTemplate(report.templateId, report.templateVersion)
-  if (!template) throw new PrintableError('找不到这份报告使用的模板，无法排版。')
-  const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
-  const doc = { type: 'doc', content: sections } as ReportDocJSON
-  // Year-on-year chips need last year's figures, as the Word export reads them.
-  const previousValues = report.previousReportId ? await loadMetricValues(db, report.previousReportId) : undefined
+export async function loadPrintable(reportId: string, options: PrintableOptions = {}): Promise<Printable> {
+  let bundle
+  try {
+    bundle = await loadReportBundle(reportId, { db: options.db, catalog: options.catalog })
+  } catch (error) {
+    if (error instanceof ReportBundleError) throw new PrintableError(error.message)
+    throw error
+  }
+  const { report, template, doc, values, previousValues } = bundle
+  if (report.status === 'approved' || report.status === 'sent') return loadApprovedPrintable(report, options)
   const resolved = options.comments
     ? resolveReport(report, withoutSuggestedInsertions(doc), template, values, { previousValues, review: true })
     : resolveReport(report, doc, template, values, { previousValues })
@@ -64,10 +68,10 @@ export async function loadPrintable(reportId: string, db: HuibaoDatabase = getDa
  * figures as they were then), after the same check as its exports: if the report changed
  * since, the pages are refused with the list of what changed rather than shown changed.
  */
-async function loadApprovedPrintable(report: Report, db: HuibaoDatabase, options: PrintableOptions): Promise<Printable> {
+async function loadApprovedPrintable(report: Report, options: PrintableOptions): Promise<Printable> {
   let verified: Awaited<ReturnType<typeof verifyApproved>>
   try {
-    verified = await verifyApproved(db, report.id)
+    verified = await verifyApproved(options.db ?? getDatabase(), report.id, { catalog: options.catalog })
   } catch (error) {
     throw new PrintableError(error instanceof Error ? error.message : String(error))
   }
@@ -81,4 +85,10 @@ async function loadApprovedPrintable(report: Report, db: HuibaoDatabase, options
   const settings = effectiveLayout(snapshot.layout ?? undefined)
   const blocks = reportBlocks(resolved, output.profile, { signatureRule: output.signatureRule, attachments: output.attachments })
   return { report, template, resolved, settings, attachments: output.attachments, blocks }
+}
+
+/** Stores the page view's layout choices (排版方案, 落款方式, attachments) on the report. */
+export async function saveLayoutSettings(reportId: string, layout: ReportLayoutSettings, by: Role = 'clerk', db: HuibaoDatabase = getDatabase()): Promise<void> {
+  // Refused while the report is 送审/审核通过/已报送 (db/lock.ts): layout reaches the output.
+  await updateReport(db, reportId, { layout }, by)
 }

@@ -1,0 +1,59 @@
+// The one way a report leaves the database for any output or comparison: the report row, the
+// exact template version it was made from, its document, its figures and last year's figures
+// (for 同比 chips). The editor, page view, print view, compare view and every export start here,
+// so they cannot disagree about what "the report" is (deleted reports, template versions).
+import type { Report, ReportDocJSON } from '@core/report'
+import type { MetricValue, ReportTemplate } from '@core/template'
+import { TemplateCatalog, TemplateVersionMissing } from '@core/templates/catalog'
+import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
+
+export class ReportBundleError extends Error {
+  override name = 'ReportBundleError'
+}
+
+export interface ReportBundle {
+  report: Report
+  template: ReportTemplate
+  doc: ReportDocJSON
+  values: MetricValue[]
+  /** Last year's figures when the report is linked to last year's report. */
+  previousValues?: MetricValue[]
+}
+
+export interface LoadBundleOptions {
+  db?: HuibaoDatabase
+  /** The app's catalog (templates store); read from the database when absent. */
+  catalog?: TemplateCatalog
+  /** Also open a report that sits in the recycle bin (restore previews). */
+  includeDeleted?: boolean
+}
+
+export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): Promise<TemplateCatalog> {
+  return new TemplateCatalog(await listTemplateRows(db))
+}
+
+export async function loadReportBundle(reportId: string, options: LoadBundleOptions = {}): Promise<ReportBundle> {
+  const db = options.db ?? getDatabase()
+  const report = await getReport(db, reportId)
+  if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
+    throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
+  }
+  let template: ReportTemplate
+  try {
+    template = (options.catalog ?? (await loadTemplateCatalog(db))).forReport(report)
+  } catch (error) {
+    if (error instanceof TemplateVersionMissing) throw new ReportBundleError(error.message)
+    throw error
+  }
+  const [sections, values, previousValues] = await Promise.all([
+    loadSections(db, report),
+    loadMetricValues(db, reportId),
+    report.previousReportId ? loadMetricValues(db, report.previousReportId) : Promise.resolve(undefined)
+  ])
+  return { report, template, doc: { type: 'doc', content: sections } as ReportDocJSON, values, previousValues }
+}
+
+/** The report row alone (titles, status), or undefined when it does not exist. */
+export function findReport(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<Report | undefined> {
+  return getReport(db, reportId)
+}
