@@ -3,7 +3,7 @@
 // exporter, and hashed against the approval. Word, PDF, the page view and the print view all
 // read an approved report through verifyApproved, so they cannot print anything else.
 import type { Report } from '@core/report'
-import type { ReportTemplate } from '@core/template'
+import type { MetricValue, ReportTemplate } from '@core/template'
 import { TemplateVersionMissing, type TemplateCatalog } from '@core/templates/catalog'
 import { contentHash, diffContents } from '@core/review/versions'
 import type { Approval, ReviewState } from '@core/review/threads'
@@ -113,4 +113,14 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
   const upgraded: Approval = { ...approval, outputHash: hash, frozen: frozenInputs(snapshot), frozenAtExport: options.now ?? Date.now() }
   if (options.persist) await freezeApproval(db, reportId, upgraded)
   return { report, state: options.persist ? { ...state, approval: upgraded } : state, approval: upgraded, template, snapshot, output, outputHash: hash }
+}
+
+/**
+ * Last year's figures an approved (or sent) report was approved with, for the editor's chips
+ * and the comparison beside each input; null for any other report (they read last year's live).
+ */
+export async function approvedPreviousValues(db: HuibaoDatabase, reportId: string): Promise<MetricValue[] | null> {
+  const report = await getReport(db, reportId)
+  if (!report || (report.status !== 'approved' && report.status !== 'sent')) return null
+  return (await getReviewState(db, reportId)).approval?.frozen?.previousValues ?? null
 }

@@ -10,6 +10,7 @@ import { yoyChipText } from '@core/year-on-year'
 import { getDatabase, loadMetricValues, saveMetricValue, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
 import { ReportLockedError } from '../db/lock'
+import { approvedPreviousValues } from '../services/approval'
 import { useSessionStore } from './session'
 
 export const useMetricsStore = defineStore('metrics', () => {
@@ -38,7 +39,8 @@ export const useMetricsStore = defineStore('metrics', () => {
     previous.value = new Map()
     if (previousId) {
       try {
-        const last = await loadMetricValues(db, previousId)
+        // An approved report shows last year's figures as frozen at approval, as its exports do.
+        const last = (await approvedPreviousValues(db, id)) ?? (await loadMetricValues(db, previousId))
         // Last year's computed figures are recomputed from its typed ones, like this year's.
         const results = computeMetricResults(tpl, last)
         const map = new Map(last.map((v) => [v.metricId, v]))
