@@ -1,14 +1,14 @@
 // Figures in prose: numbers typed as plain text ("开展日常巡查120余次") that should be chips,
 // and chips whose neighbouring words contradict them ("约约20户次", "26起起"). The editor shows
 // both as a list the clerk works through.
-import { formatMetricValue, metricChipText, valuesById } from './metrics'
+import { formatMetricValue, metricChipText, parseMetricInput, valuesById } from './metrics'
 import type { BlockJSON, InlineJSON, ParagraphJSON, ReportDocJSON, SectionTitleJSON } from './report'
 import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from './template'
 
 /** Units common in township reports, besides those of the template's own metrics. */
 const COMMON_UNITS = [
   '人次', '户次', '件次', '场次', '个百分点', '万元', '亿元', '元', '平方米', '亩', '公里', '千米', '米', '吨',
-  '次', '起', '件', '个', '条', '人', '名', '户', '场', '份', '期', '家', '所', '处', '项', '篇', '批', '天', '小时', '%', '％'
+  '次', '起', '件', '个', '条', '人', '名', '户', '场', '份', '册', '期', '家', '所', '处', '项', '篇', '批', '天', '小时', '%', '％'
 ]
 
 export interface ProseFigure {
@@ -19,8 +19,13 @@ export interface ProseFigure {
   value: number
   qualifier: Qualifier
   unit: string
-  /** Metrics this figure may be: same value (when filled), else same unit; best first. */
+  /**
+   * Metrics the words around this figure name (label or alias), same unit; best first. A
+   * metric is never offered on its unit alone.
+   */
   candidates: string[]
+  /** The single strong match, which the list may pre-select; null when there is none or several. */
+  preselect: string | null
 }
 
 function escape(s: string): string {
@@ -48,16 +53,129 @@ function toNumber(raw: string): number {
   return Number(raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30)).replace(/[,，]/g, '').replace('．', '.'))
 }
 
-const sameUnit = (a: string, b: string) => a.replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace('％', '%') === b.replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace('％', '%')
+const normUnit = (u: string) => u.replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace('％', '%')
+/** '份' or '册' typed in the text is the metric's '份（册）'. */
+export function unitsCompatible(figureUnit: string, metricUnit: string): boolean {
+  const f = normUnit(figureUnit)
+  const m = normUnit(metricUnit)
+  if (f === m) return true
+  const alt = /^(.+)\((.+)\)$/.exec(m)
+  return alt !== null && f !== '' && (f === alt[1] || f === alt[2])
+}
+
+// ---- Which metric do the words name? -----------------------------------------------------------
+
+/** Where one clause ends: a figure's words are those of its own clause, not the sentence's. */
+const CLAUSE_BREAK = /[，,。；;：:！!？?、\n（）()“”]/
+
+/** The words of the figure's clause before and after it (at most 24 and 12 characters). */
+export function clauseAround(text: string, start: number, end: number): { before: string; after: string } {
+  let from = start
+  while (from > 0 && start - from < 24 && !CLAUSE_BREAK.test(text[from - 1])) from--
+  let to = end
+  while (to < text.length && to - end < 12 && !CLAUSE_BREAK.test(text[to])) to++
+  return { before: text.slice(from, start), after: text.slice(end, to) }
+}
+
+/** A label without its measure word: '日常巡查次数' → '日常巡查', '持证上岗率' → '持证上岗'. */
+export function termCore(term: string): string {
+  const core = term.trim().replace(/(次数|起数|个数|人数|件数|份数|条数|场数|场次|户次|人次|项数|数量|总数|率|数)$/, '')
+  return core.length >= 2 ? core : term.trim()
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2))
+  return out
+}
+
+/** Length of the longest common subsequence (characters in order, gaps allowed). */
+function lcs(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(row[j], row[j - 1])
+      diag = up
+    }
+  }
+  return row[b.length]
+}
+
+export interface TermMatch {
+  score: number
+  /** Written out in the clause, or nearly so ('法律顾问为村民提供服务' for 法律顾问入村服务). */
+  strong: boolean
+}
+
+/**
+ * How well a clause names a term. Written verbatim: strong. Otherwise the term's characters
+ * must appear in order (≥ 75 %, with gaps) and enough of its two-character words (≥ 40 %):
+ * '行政复议案件' does not name 行政诉讼案件, '排查矛盾纠纷' does not name 化解矛盾纠纷.
+ */
+export function matchTerm(clause: string, term: string, figureAt = clause.length): TermMatch | null {
+  const core = termCore(term)
+  if (core.length < 2) return null
+  const at = clause.lastIndexOf(core, figureAt)
+  const found = at >= 0 ? at : clause.indexOf(core)
+  if (found >= 0) {
+    // Nearer the figure wins ('取缔晾晒场后组织复耕6个' is about 复耕), then the longer term.
+    const gap = found + core.length <= figureAt ? figureAt - (found + core.length) : found - figureAt
+    return { score: 1 + 0.1 / (1 + gap) + core.length / 1000, strong: true }
+  }
+  const pairs = bigrams(core)
+  let hit = 0
+  for (const p of pairs) if (clause.includes(p)) hit++
+  const pairRatio = pairs.size ? hit / pairs.size : 0
+  const seqRatio = lcs(core, clause) / core.length
+  if (seqRatio < 0.75 || pairRatio < 0.4 || hit < 2) return null
+  return { score: (seqRatio + pairRatio) / 2, strong: seqRatio >= 0.85 && pairRatio >= 0.6 }
+}
+
+export interface MetricProposal {
+  candidates: string[]
+  preselect: string | null
+}
+
+/**
+ * The metrics a figure's clause names (the figure sits at `figureAt` in it), best first; only metrics of the figure's unit, and
+ * only when the label or an alias matches the words. A filled value equal to the figure
+ * breaks ties. The best is pre-selectable only if it is the one strong match.
+ */
+export function proposeMetrics(
+  clause: string,
+  figureAt: number,
+  figure: { unit: string; value: number },
+  metrics: readonly MetricDefinition[],
+  values: ReadonlyMap<string, MetricValue> = new Map()
+): MetricProposal {
+  const scored: Array<{ id: string; score: number; strong: boolean }> = []
+  for (const m of metrics) {
+    if (m.type === 'text' || m.formula !== undefined || !unitsCompatible(figure.unit, m.unit)) continue
+    let best: TermMatch | null = null
+    for (const term of [m.label, ...(m.aliases ?? [])]) {
+      const t = matchTerm(clause, term, figureAt)
+      if (t && (!best || t.score > best.score)) best = t
+    }
+    if (!best) continue
+    const sameValue = filledNumber(values.get(m.id)) === figure.value
+    scored.push({ id: m.id, score: best.score + (sameValue ? 0.001 : 0), strong: best.strong })
+  }
+  scored.sort((a, b) => b.score - a.score)
+  const strong = scored.filter((s) => s.strong)
+  return { candidates: scored.map((s) => s.id), preselect: strong.length === 1 ? strong[0].id : null }
+}
 
 /**
  * Every figure in a piece of plain text. Dates ('2024年', '3月15日'), ordinals ('第3季度'),
  * list numbers ('1.') and numbers inside names ('6.26国际禁毒日') are not figures.
+ * `propose: false` only finds them (no metric proposals).
  */
-export function findProseFigures(text: string, template?: ReportTemplate, values: readonly MetricValue[] = []): ProseFigure[] {
+export function findProseFigures(text: string, template?: ReportTemplate, values: readonly MetricValue[] = [], options: { propose?: boolean } = {}): ProseFigure[] {
   const out: ProseFigure[] = []
   const byId = valuesById(values)
-  const metrics = template?.metrics.filter((m) => m.type !== 'text') ?? []
+  const metrics = template?.metrics ?? []
   for (const m of text.matchAll(figurePattern(unitsFor(template)))) {
     const [whole, approx, digits, after, unit] = m
     const start = m.index
@@ -66,9 +184,14 @@ export function findProseFigures(text: string, template?: ReportTemplate, values
     const value = toNumber(digits)
     if (!Number.isFinite(value)) continue
     const qualifier: Qualifier = approx ? '约' : ((after ?? '') as Qualifier)
-    const withValue = metrics.filter((d) => sameUnit(d.unit, unit) && filledNumber(byId.get(d.id)) === value)
-    const withUnit = metrics.filter((d) => sameUnit(d.unit, unit) && !withValue.includes(d))
-    out.push({ text: whole, start, end: start + whole.length, value, qualifier, unit, candidates: [...withValue, ...withUnit].map((d) => d.id) })
+    const end = start + whole.length
+    if (options.propose === false) {
+      out.push({ text: whole, start, end, value, qualifier, unit, candidates: [], preselect: null })
+      continue
+    }
+    const around = clauseAround(text, start, end)
+    const { candidates, preselect } = proposeMetrics(around.before + around.after, around.before.length, { unit, value }, metrics, byId)
+    out.push({ text: whole, start, end, value, qualifier, unit, candidates, preselect })
   }
   return out
 }
@@ -133,6 +256,43 @@ export function convertFigureToChip(
   ]
   child.content!.splice(figure.nodeIndex, 1, ...replacement)
   return { doc: copy, value: { metricId, value: figure.value, qualifier: figure.qualifier } }
+}
+
+// ---- May this figure become that metric? --------------------------------------------------------
+
+export type ConversionCheck =
+  /** `fill`: the value to store first (null when the metric already holds this very figure). */
+  | { ok: true; fill: MetricValue | null }
+  | { ok: false; message: string }
+
+/**
+ * Whether turning `figure` into a chip of `def` keeps the text saying what it says. Refused
+ * (with the reason, in Chinese) when the metric's rule would refuse the figure ('463%' for a
+ * rate of at most 100%), when the metric already holds another figure (the sentence would
+ * change), when the qualifier (余/多/约) is not allowed for it, or when the metric is computed.
+ */
+export function checkFigureConversion(
+  def: MetricDefinition | undefined,
+  current: MetricValue | undefined,
+  figure: Pick<ProseFigure, 'text' | 'value' | 'qualifier' | 'unit'>
+): ConversionCheck {
+  if (!def) return { ok: false, message: '找不到所选的指标，请重新选择。' }
+  const keep = `“${figure.text}”保持原样，没有转换。`
+  if (def.formula !== undefined) return { ok: false, message: `“${def.label}”是自动计算的指标，不能由正文中的数字填写；${keep}` }
+  if (def.type === 'text') return { ok: false, message: `“${def.label}”是文字指标，不能对应数字；${keep}` }
+  if (!unitsCompatible(figure.unit, def.unit)) return { ok: false, message: `“${figure.text}”的单位是“${figure.unit}”，“${def.label}”的单位是“${def.unit || '无'}”；${keep}` }
+  if (figure.qualifier && !def.qualifiers.includes(figure.qualifier)) {
+    return { ok: false, message: `“${def.label}”不允许修饰词“${figure.qualifier}”，转换会丢掉正文中的“${figure.qualifier}”；${keep}` }
+  }
+  const parsed = parseMetricInput(def, String(figure.value))
+  if (!parsed.ok) return { ok: false, message: `“${figure.text}”不符合“${def.label}”的填写规则（${parsed.message}）；${keep}` }
+  const filled = current && current.value !== null && current.value !== ''
+  if (filled) {
+    if (filledNumber(current) === parsed.value && (current.qualifier ?? '') === figure.qualifier) return { ok: true, fill: null }
+    const shown = formatMetricValue(def, current) ?? String(current.value)
+    return { ok: false, message: `“${def.label}”已填写为“${shown}”，与正文中的“${figure.text}”不同，转换会改变这句话的意思；${keep}请先核对数字。` }
+  }
+  return { ok: true, fill: { metricId: def.id, value: parsed.value, qualifier: figure.qualifier } }
 }
 
 // ---- Chips contradicted by their surroundings ------------------------------------------------

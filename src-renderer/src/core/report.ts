@@ -2,6 +2,7 @@
 // node types below, so the editor, storage and every export builder read the same shape.
 import type { ReportLayoutSettings } from './pages/settings'
 import type { ReviewMarkJSON } from './review/marks'
+import type { MetricDefinition } from './template'
 
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'sent'
 
@@ -45,6 +46,11 @@ export interface Report {
   deletedAt: number | null
   /** Page layout choices (profile, signature rule, attachments); absent means the defaults. */
   layout?: ReportLayoutSettings
+  /**
+   * The clerk's own metrics of this report (ids start with 'own.', see report-metrics.ts), shown
+   * and resolved beside the template's; absent means none.
+   */
+  ownMetrics?: MetricDefinition[]
 }
 
 // ---- ProseMirror JSON subset -------------------------------------------------------------

@@ -29,6 +29,11 @@ export interface MetricDefinition {
   /** Short help shown under the input. */
   hint?: string
   /**
+   * Other words reports use for this figure ('日常巡查', '巡查检查'). 数字检查 proposes the metric
+   * for a figure in the text only when the words of its clause match the label or an alias.
+   */
+  aliases?: string[]
+  /**
    * Set for a computed metric: a formula over other metric ids (see formula.ts), e.g.
    * 'certified / staff * 100'. Computed metrics are never typed; the form shows the result.
    */

@@ -25,6 +25,17 @@ function trim(n: number, places: number): string {
 }
 
 /**
+ * `n` (> 0) with `places` decimals, or — when that would round a real change away ("0%" for
+ * 10000 → 10004) — with as many decimals as two significant digits need ("0.04%").
+ */
+function significant(n: number, places: number): string {
+  const a = Math.abs(n)
+  if (a === 0 || a >= 10 ** -places) return trim(a, places)
+  const needed = Math.min(12, Math.max(places, 1 - Math.floor(Math.log10(a))))
+  return trim(a, needed)
+}
+
+/**
  * The phrase for a metric's change since last year. Percent-type metrics change in
  * 百分点 ('同比提高2.5个百分点'); a relative change from 0 is undefined, so it falls back to
  * the absolute difference.
@@ -39,11 +50,11 @@ export function yearOnYear(def: MetricDefinition, current: MetricValue | undefin
   const up = diff > 0
   const direction = up ? 'up' : 'down'
   if (def.type === 'percent') {
-    return { state: 'ok', phrase: `同比${up ? '提高' : '降低'}${trim(Math.abs(diff), def.decimals ?? 1)}个百分点`, direction, change: diff }
+    return { state: 'ok', phrase: `同比${up ? '提高' : '降低'}${significant(diff, def.decimals ?? 1)}个百分点`, direction, change: diff }
   }
   if (mode === 'percent' && before !== 0) {
     const pct = (Math.abs(diff) / Math.abs(before)) * 100
-    return { state: 'ok', phrase: `同比${up ? '增长' : '下降'}${trim(pct, 1)}%`, direction, change: diff }
+    return { state: 'ok', phrase: `同比${up ? '增长' : '下降'}${significant(pct, 1)}%`, direction, change: diff }
   }
   const amount = formatMetricValue({ ...def, min: undefined, max: undefined }, { metricId: def.id, value: Math.abs(diff), qualifier: '' }) ?? trim(Math.abs(diff), 2)
   return { state: 'ok', phrase: `同比${up ? '增加' : '减少'}${amount}`, direction, change: diff }

@@ -9,6 +9,9 @@ import type { VersionSnapshot } from '@core/review/versions'
 import { withoutCommentMarks } from '@core/review/marks'
 import type { Role } from '@core/review/workflow'
 import { guardReportWrite, guardSectionWrite } from './lock'
+import { previousYearCandidates } from '@core/last-year'
+import { previousValuesForReport } from '@core/report-metrics'
+import type { MetricDefinition } from '@core/template'
 
 export const DATABASE_NAME = 'huibao'
 
@@ -236,6 +239,56 @@ export async function saveMetricValue(db: HuibaoDatabase, reportId: string, valu
   })
 }
 
+/**
+ * Last year's values for `report` (linked through previousReportId), lined up with this
+ * report's metric ids: report-own metrics created anew this year take last year's value of
+ * the metric with the same label. [] when not linked; undefined when the link is broken.
+ */
+export async function loadPreviousYearValues(
+  db: HuibaoDatabase,
+  report: Report,
+  template: ReportTemplate,
+  templateOf: (r: Report) => ReportTemplate | undefined
+): Promise<MetricValue[] | undefined> {
+  if (!report.previousReportId) return undefined
+  const [previous, values] = await Promise.all([db.reports.get(report.previousReportId), loadMetricValues(db, report.previousReportId)])
+  if (!previous) return values
+  return previousValuesForReport(template, report, { template: templateOf(previous), report: previous }, values)
+}
+
+/** The approval lock's refusal (db/lock.ts), re-exported for the stores that import it from here. */
+export { ReportLockedError } from './lock'
+
+/**
+ * Replaces the report's own metric definitions and, in the same transaction, deletes the
+ * values of `removedIds` (the editor has already turned their chips back into text).
+ * Refused on a locked report (送审, 审核通过, 已报送).
+ */
+export async function saveReportMetrics(
+  db: HuibaoDatabase,
+  reportId: string,
+  ownMetrics: MetricDefinition[],
+  options: { removedIds?: string[]; values?: MetricValue[] } = {},
+  now = Date.now(),
+  by: Role = 'clerk'
+): Promise<void> {
+  await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await guardReportWrite(db, reportId, by, 'content')
+    await db.reports.update(reportId, { ownMetrics, updatedAt: now })
+    if (options.removedIds?.length) await db.metricValues.bulkDelete(options.removedIds.map((id) => [reportId, id] as [string, string]))
+    if (options.values?.length) await db.metricValues.bulkPut(options.values.map((v) => ({ ...v, reportId, updatedAt: now })))
+  })
+}
+
+/** Several values in one transaction (e.g. 其余填0 on a table): all stored or none. */
+export async function saveMetricValues(db: HuibaoDatabase, reportId: string, values: readonly MetricValue[], now = Date.now(), by: Role = 'clerk'): Promise<void> {
+  await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await guardReportWrite(db, reportId, by, 'content')
+    await db.metricValues.bulkPut(values.map((v) => ({ ...v, reportId, updatedAt: now })))
+    await db.reports.update(reportId, { updatedAt: now })
+  })
+}
+
 /** Copies a report (sections and values) under a new id and title. */
 export async function duplicateReport(db: HuibaoDatabase, sourceId: string, newId: string, title: string, now = Date.now()): Promise<Report> {
   return db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
@@ -329,8 +382,7 @@ export async function deleteUserTemplate(db: HuibaoDatabase, id: string, now = D
   })
 }
 
-/** Last year's live report made from the same template, most recently edited first; undefined if none. */
-export async function findPreviousYearReport(db: HuibaoDatabase, templateId: string, year: number): Promise<Report | undefined> {
-  const live = await listReports(db)
-  return live.find((r) => r.templateId === templateId && r.meta.year === year - 1)
+/** Last year's live reports of the same template and issuing organ, most recently edited first. */
+export async function findPreviousYearReports(db: HuibaoDatabase, templateId: string, year: number, organs: readonly string[]): Promise<Report[]> {
+  return previousYearCandidates(await listReports(db), { templateId, year, organs })
 }

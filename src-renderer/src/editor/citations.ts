@@ -25,4 +25,13 @@ export class CitationCounter {
     })
     return total
   }
+
+  /** The first section (top-level block id) citing each metric, in document order. */
+  firstSections(doc: PMNode): Map<string, string> {
+    const first = new Map<string, string>()
+    doc.forEach((node) => {
+      for (const id of this.block(node).keys()) if (!first.has(id)) first.set(id, node.attrs.id)
+    })
+    return first
+  }
 }

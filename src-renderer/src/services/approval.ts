@@ -6,6 +6,7 @@ import type { Report } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
 import { TemplateVersionMissing, type TemplateCatalog } from '@core/templates/catalog'
 import { contentHash, diffContents } from '@core/review/versions'
+import { withReportMetrics } from '@core/report-metrics'
 import type { Approval, ReviewState } from '@core/review/threads'
 import {
   approvedOutput,
@@ -17,7 +18,7 @@ import {
   type ApprovalSnapshot,
   type ApprovedOutput
 } from '@core/review/approval'
-import { getReport, loadMetricValues, type HuibaoDatabase } from '../db/database'
+import { getReport, loadPreviousYearValues, type HuibaoDatabase } from '../db/database'
 import { freezeApproval, getReviewState, getVersion, loadContent } from '../db/review'
 import { ReviewError } from './review-error'
 import { loadTemplateCatalog } from './report-bundle'
@@ -52,15 +53,28 @@ async function templateOf(db: HuibaoDatabase, templateId: string, version: numbe
   }
 }
 
-/** Last year's figures as stored now (null when the report is not linked). */
-export async function currentPreviousValues(db: HuibaoDatabase, report: Report) {
-  return report.previousReportId ? loadMetricValues(db, report.previousReportId) : null
+/**
+ * Last year's figures as stored now, matched to this report's metrics exactly as the report
+ * bundle gives them to the exporters (null when the report is not linked).
+ */
+async function currentPreviousValues(db: HuibaoDatabase, report: Report, base: ReportTemplate, catalog: TemplateCatalog): Promise<MetricValue[] | null> {
+  if (!report.previousReportId) return null
+  const values = await loadPreviousYearValues(db, report, base, (r) => {
+    try {
+      return catalog.forReport(r)
+    } catch {
+      return undefined
+    }
+  })
+  return values ?? null
 }
 
 /** The snapshot, output and hash for an approval being made now. */
 export async function freezeForApproval(db: HuibaoDatabase, report: Report, content: Parameters<typeof takeSnapshot>[1]) {
-  const snapshot = takeSnapshot(report, content, await currentPreviousValues(db, report))
-  const output = approvedOutput(snapshot, await templateOf(db, report.templateId, report.templateVersion), report.id)
+  const catalog = await loadTemplateCatalog(db)
+  const base = await templateOf(db, report.templateId, report.templateVersion, catalog)
+  const snapshot = takeSnapshot(report, content, await currentPreviousValues(db, report, base, catalog))
+  const output = approvedOutput(snapshot, base, report.id)
   return { snapshot, frozen: frozenInputs(snapshot), outputHash: await outputHash(output) }
 }
 
@@ -93,13 +107,13 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
     const output = approvedOutput(snapshot, template, reportId)
     const hash = await outputHash(output)
     if (hash !== approval.outputHash) throw new ReviewError(OUTPUT_HASH_MISMATCH)
-    return { report, state, approval, template, snapshot, output, outputHash: hash }
+    return { report, state, approval, template: output.template, snapshot, output, outputHash: hash }
   }
 
   // An approval from before snapshots: the old check, then freeze what is there now.
   const template = await templateOf(db, report.templateId, report.templateVersion, options.catalog)
   if ((await contentHash(content)) !== approval.contentHash) {
-    const diff = diffContents(version, content, template)
+    const diff = diffContents(version, content, withReportMetrics(template, report))
     const parts = [
       ...(version.meta.title !== content.meta.title ? ['标题'] : []),
       ...diff.blocks.filter((b) => b.status !== 'same').map((b) => `正文：“${b.title}”`),
@@ -107,12 +121,12 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
     ]
     throw new ApprovalMismatchError(parts.length ? parts : ['正文中的批注或修订标记'])
   }
-  const snapshot = takeSnapshot(report, content, await currentPreviousValues(db, report))
+  const snapshot = takeSnapshot(report, content, await currentPreviousValues(db, report, template, options.catalog ?? (await loadTemplateCatalog(db))))
   const output = approvedOutput(snapshot, template, reportId)
   const hash = await outputHash(output)
   const upgraded: Approval = { ...approval, outputHash: hash, frozen: frozenInputs(snapshot), frozenAtExport: options.now ?? Date.now() }
   if (options.persist) await freezeApproval(db, reportId, upgraded)
-  return { report, state: options.persist ? { ...state, approval: upgraded } : state, approval: upgraded, template, snapshot, output, outputHash: hash }
+  return { report, state: options.persist ? { ...state, approval: upgraded } : state, approval: upgraded, template: output.template, snapshot, output, outputHash: hash }
 }
 
 /**

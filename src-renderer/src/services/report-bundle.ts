@@ -5,7 +5,8 @@
 import type { Report, ReportDocJSON } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
 import { TemplateCatalog, TemplateVersionMissing } from '@core/templates/catalog'
-import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadSections, type HuibaoDatabase } from '../db/database'
+import { withReportMetrics } from '@core/report-metrics'
+import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../db/database'
 
 export class ReportBundleError extends Error {
   override name = 'ReportBundleError'
@@ -38,9 +39,10 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
   if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
     throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   }
-  let template: ReportTemplate
+  const catalog = options.catalog ?? (await loadTemplateCatalog(db))
+  let base: ReportTemplate
   try {
-    template = (options.catalog ?? (await loadTemplateCatalog(db))).forReport(report)
+    base = catalog.forReport(report)
   } catch (error) {
     if (error instanceof TemplateVersionMissing) throw new ReportBundleError(error.message)
     throw error
@@ -48,8 +50,17 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
   const [sections, values, previousValues] = await Promise.all([
     loadSections(db, report),
     loadMetricValues(db, reportId),
-    report.previousReportId ? loadMetricValues(db, report.previousReportId) : Promise.resolve(undefined)
+    // Last year's figures matched to this year's metrics (own metrics by label too).
+    loadPreviousYearValues(db, report, base, (r) => {
+      try {
+        return catalog.forReport(r)
+      } catch {
+        return undefined
+      }
+    })
   ])
+  // The template as this report sees it: its metrics plus the report's own.
+  const template = withReportMetrics(base, report)
   return { report, template, doc: { type: 'doc', content: sections } as ReportDocJSON, values, previousValues }
 }
 

@@ -7,9 +7,11 @@ import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from '@
 import { computeMetricResults, formatMetricValue, metricChipText, parseMetricInput } from '@core/metrics'
 import { describeFormulaResult, type FormulaResult } from '@core/formula'
 import { yoyChipText } from '@core/year-on-year'
-import { getDatabase, loadMetricValues, saveMetricValue, type HuibaoDatabase } from '../db/database'
+import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-metrics'
+import { useTemplatesStore } from './templates'
+import type { Report } from '@core/report'
+import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveMetricValues, saveReportMetrics, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
-import { ReportLockedError } from '../db/lock'
 import { approvedPreviousValues } from '../services/approval'
 import { useSessionStore } from './session'
 
@@ -28,21 +30,37 @@ export const useMetricsStore = defineStore('metrics', () => {
 
   const definitions = computed(() => new Map((template.value?.metrics ?? []).map((m) => [m.id, m])))
 
-  async function load(id: string, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase(), previousId: string | null = null): Promise<void> {
+  /** The report's template as made; `template` adds the report's own metrics to it. */
+  const baseTemplate = shallowRef<ReportTemplate | null>(null)
+  /** The clerk's own metrics of this report, in creation order. */
+  const own = shallowRef<MetricDefinition[]>([])
+
+  async function load(report: Report, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase()): Promise<void> {
     db = database
-    reportId.value = id
-    template.value = tpl
+    reportId.value = report.id
+    baseTemplate.value = tpl
+    own.value = [...(report.ownMetrics ?? [])]
+    template.value = withReportMetrics(tpl, report)
     for (const key of Object.keys(values)) delete values[key]
     for (const key of Object.keys(errors)) delete errors[key]
-    for (const v of await loadMetricValues(db, id)) values[v.metricId] = v
+    for (const v of await loadMetricValues(db, report.id)) values[v.metricId] = v
+    const previousId = report.previousReportId ?? null
     previousReportId.value = previousId
     previous.value = new Map()
     if (previousId) {
       try {
         // An approved report shows last year's figures as frozen at approval, as its exports do.
-        const last = (await approvedPreviousValues(db, id)) ?? (await loadMetricValues(db, previousId))
+        const last =
+          (await approvedPreviousValues(db, report.id)) ??
+          (await loadPreviousYearValues(db, report, template.value, (r) => {
+          try {
+            return useTemplatesStore().forReport(r)
+          } catch {
+            return undefined
+          }
+        })) ?? []
         // Last year's computed figures are recomputed from its typed ones, like this year's.
-        const results = computeMetricResults(tpl, last)
+        const results = computeMetricResults(template.value, last)
         const map = new Map(last.map((v) => [v.metricId, v]))
         for (const [metricId, r] of results) map.set(metricId, { metricId, value: r.state === 'ok' ? r.value : null, qualifier: '' })
         previous.value = map
@@ -51,6 +69,77 @@ export const useMetricsStore = defineStore('metrics', () => {
       }
     }
     revision.value++
+  }
+
+  // ---- The clerk's own metrics --------------------------------------------------------------
+
+  type OwnResult = { ok: true } | { ok: false; message: string }
+
+  function failure(error: unknown): OwnResult {
+    if (error instanceof ReportLockedError) return { ok: false, message: error.message }
+    return { ok: false, message: '保存失败：无法写入本地数据库，请再试一次。' }
+  }
+
+  async function writeOwn(nextIn: MetricDefinition[], options: { removedIds?: string[]; values?: MetricValue[] } = {}): Promise<OwnResult> {
+    const id = reportId.value
+    const base = baseTemplate.value
+    if (!id || !base) return { ok: false, message: '报告尚未打开。' }
+    // Plain copies: definitions edited in a dialog may be Vue proxies, which IndexedDB cannot clone.
+    const next = JSON.parse(JSON.stringify(nextIn)) as MetricDefinition[]
+    try {
+      await saveReportMetrics(db, id, next, { ...options, values: options.values?.map((v) => ({ metricId: v.metricId, value: v.value, qualifier: v.qualifier })) }, Date.now(), useSessionStore().role)
+    } catch (error) {
+      if (!(error instanceof ReportLockedError)) console.warn('[huibao] could not save the report’s own metrics', error)
+      return failure(error)
+    }
+    own.value = next
+    template.value = withReportMetrics(base, { ownMetrics: next })
+    for (const removed of options.removedIds ?? []) {
+      delete values[removed]
+      delete errors[removed]
+    }
+    for (const v of options.values ?? []) values[v.metricId] = v
+    revision.value++
+    return { ok: true }
+  }
+
+  /** Adds a metric of this report, with its first value (the figure it was made from). */
+  async function addOwnMetric(def: MetricDefinition, value?: MetricValue): Promise<OwnResult> {
+    if (!isOwnMetricId(def.id)) return { ok: false, message: '指标编号无效。' }
+    const problems = checkOwnMetric(def, template.value?.metrics ?? [])
+    if (problems.length) return { ok: false, message: problems.join('') }
+    return writeOwn([...own.value, def], { values: value ? [value] : [] })
+  }
+
+  /** Renames or re-types a metric of this report; a stored value the new type refuses keeps it unchanged. */
+  async function updateOwnMetric(def: MetricDefinition): Promise<OwnResult> {
+    if (!own.value.some((m) => m.id === def.id)) return { ok: false, message: '只能修改本报告自建的指标。' }
+    const problems = checkOwnMetric(def, template.value?.metrics ?? [])
+    if (problems.length) return { ok: false, message: problems.join('') }
+    const current = values[def.id]
+    if (current && current.value !== null && current.value !== '') {
+      const parsed = parseMetricInput(def, String(current.value))
+      if (!parsed.ok) return { ok: false, message: `已填的数值“${current.value}”不符合新的设置：${parsed.message}` }
+      if (current.qualifier && !def.qualifiers.includes(current.qualifier)) {
+        return { ok: false, message: `已填的数值带修饰词“${current.qualifier}”，新的设置不允许，请先在指标中改为精确数。` }
+      }
+    }
+    return writeOwn(own.value.map((m) => (m.id === def.id ? def : m)))
+  }
+
+  /** Deletes a metric of this report and its value; the editor turns its chips back into text first. */
+  async function removeOwnMetric(metricId: string): Promise<OwnResult> {
+    if (!own.value.some((m) => m.id === metricId)) return { ok: false, message: '只能删除本报告自建的指标。' }
+    return writeOwn(
+      own.value.filter((m) => m.id !== metricId),
+      { removedIds: [metricId] }
+    )
+  }
+
+  /** Stores a value as it is (already checked), in one write: the figure a chip replaced. */
+  async function setValue(next: MetricValue): Promise<boolean> {
+    delete errors[next.metricId]
+    return store(next)
   }
 
   /** Results of the computed metrics (formulas), recomputed whenever a value changes. */
@@ -133,6 +222,24 @@ export const useMetricsStore = defineStore('metrics', () => {
     return store({ metricId, value: current?.value ?? null, qualifier })
   }
 
+  /** 其余填0: the listed empty metrics become 0, stored in one transaction (or none on failure). */
+  async function fillZero(metricIds: readonly string[]): Promise<boolean> {
+    const id = reportId.value
+    if (!id) return false
+    const next = metricIds
+      .filter((m) => definition(m) && definition(m)!.formula === undefined && (values[m]?.value ?? null) === null)
+      .map((metricId): MetricValue => ({ metricId, value: 0, qualifier: '' }))
+    if (next.length === 0) return true
+    try {
+      await saveMetricValues(db, id, next, Date.now(), useSessionStore().role)
+    } catch {
+      return false
+    }
+    for (const v of next) values[v.metricId] = v
+    revision.value++
+    return true
+  }
+
   function clearError(metricId: string): void {
     delete errors[metricId]
   }
@@ -148,6 +255,8 @@ export const useMetricsStore = defineStore('metrics', () => {
   return {
     reportId,
     template,
+    baseTemplate,
+    own,
     values,
     errors,
     revision,
@@ -164,7 +273,12 @@ export const useMetricsStore = defineStore('metrics', () => {
     chipText,
     setInput,
     setQualifier,
+    setValue,
+    addOwnMetric,
+    updateOwnMetric,
+    removeOwnMetric,
     clearError,
+    fillZero,
     list,
     previousList
   }

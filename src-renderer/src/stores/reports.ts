@@ -7,8 +7,8 @@ import { createReportFromTemplate } from '@core/report-factory'
 import {
   createReport,
   duplicateReport,
+  findPreviousYearReports,
   ensureTemplateSnapshot,
-  findPreviousYearReport,
   getDatabase,
   getSetting,
   listReports,
@@ -90,6 +90,11 @@ export const useReportsStore = defineStore('reports', {
       }
     },
 
+    /** Last year's live reports of this template and issuing organ, for 新建报告 to offer (the clerk chooses among several). */
+    async previousYearReports(templateId: string, year: number, organs: readonly string[]): Promise<Report[]> {
+      return findPreviousYearReports(getDatabase(), templateId, year, organs)
+    },
+
     async lastUsedInput(): Promise<LastUsedInput> {
       const db = getDatabase()
       const organs = (await getSetting<string[]>(db, SETTING_LAST_ORGANS)) ?? []
@@ -98,11 +103,6 @@ export const useReportsStore = defineStore('reports', {
     },
 
     /** Builds the report from its template and stores it (report, sections, values) in one transaction. */
-    /** Last year's live report of the same template, for 新建报告's offer. */
-    findPreviousYear(templateId: string, year: number): Promise<Report | undefined> {
-      return findPreviousYearReport(getDatabase(), templateId, year)
-    },
-
     async create(input: NewReportInput): Promise<Report> {
       const template = useTemplatesStore().find(input.templateId)
       if (!template) throw new ReportActionError('创建报告失败：找不到所选的报告模板，请重新选择。')

@@ -7,7 +7,18 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlockJSON, Report, ReportStatus, SectionJSON } from '@core/report'
 import type { CommentThread } from '@core/review/threads'
-import { HuibaoDatabase, createReport, moveToRecycleBin, renameReport, restoreFromRecycleBin, saveMetricValue, saveSections, updateReport } from '../../../src-renderer/src/db/database'
+import {
+  HuibaoDatabase,
+  createReport,
+  moveToRecycleBin,
+  renameReport,
+  restoreFromRecycleBin,
+  saveMetricValue,
+  saveMetricValues,
+  saveReportMetrics,
+  saveSections,
+  updateReport
+} from '../../../src-renderer/src/db/database'
 import { putComment, putComments, writeReview } from '../../../src-renderer/src/db/review'
 import { ReportLockedError } from '../../../src-renderer/src/db/lock'
 import { META, blocks, comment, del, ins, sectionOf, t } from '../review/fixtures'
@@ -66,6 +77,11 @@ const CONTENT_WRITES: Array<[string, (db: HuibaoDatabase) => Promise<unknown>]> 
   ['outline: level', (db) => saveSections(db, 'r1', { changed: [{ ...S2, attrs: { ...S2.attrs, level: 2 } }], removedIds: [], order: null })],
   ['figure', (db) => saveMetricValue(db, 'r1', { metricId: 'patrols', value: 999, qualifier: '' })],
   ['qualifier', (db) => saveMetricValue(db, 'r1', { metricId: 'patrols', value: 126, qualifier: '余' })],
+  ['several figures (其余填0)', (db) => saveMetricValues(db, 'r1', [{ metricId: 'patrols', value: 0, qualifier: '' }])],
+  [
+    'the report’s own metrics (设为指标)',
+    (db) => saveReportMetrics(db, 'r1', [{ id: 'own.study', label: '学法次数', unit: '次', type: 'integer', qualifiers: [], sectionKey: 'measures' }], { values: [{ metricId: 'own.study', value: 8, qualifier: '' }] })
+  ],
   ['报告信息 title', (db) => updateReport(db, 'r1', { meta: { ...META, title: '改过的标题' } })],
   ['rename from the list', (db) => renameReport(db, 'r1', '改过的标题')],
   ['排版方案', (db) => updateReport(db, 'r1', { layout: { profileId: 'practice' } })],

@@ -35,14 +35,33 @@ describe('prose-figure finder on the sample report', () => {
     expect(findProseFigures('2024年3月15日召开会议，“6.26国际禁毒日”开展活动，第3次会议', T)).toEqual([])
   })
 
-  it('suggests the metric whose value matches first, then metrics with the same unit', () => {
+  it('proposes a metric only when the words of the clause name it, never by unit alone', () => {
     const values: MetricValue[] = [{ metricId: 'enforcement.patrols', value: 120, qualifier: '余' }]
     const [hit] = findProseFigures('全年开展日常巡查120余次', T, values)
-    expect(hit).toMatchObject({ value: 120, qualifier: '余', unit: '次' })
-    expect(hit.candidates[0]).toBe('enforcement.patrols')
-    expect(hit.candidates.length).toBeGreaterThan(1)
+    expect(hit).toMatchObject({ value: 120, qualifier: '余', unit: '次', candidates: ['enforcement.patrols'], preselect: 'enforcement.patrols' })
+    // Same unit, other words: nothing offered, even when the value equals a filled metric.
+    const [study] = findProseFigures('党委中心组专题学习120余次', T, values)
+    expect(study).toMatchObject({ unit: '次', candidates: [], preselect: null })
+    const [growth] = findProseFigures('工业投资同比增长463%', T)
+    expect(growth).toMatchObject({ unit: '%', candidates: [], preselect: null })
     const [approx] = findProseFigures('约见企业约２０户次', T)
-    expect(approx).toMatchObject({ value: 20, qualifier: '约', text: '约２０户次' })
+    expect(approx).toMatchObject({ value: 20, qualifier: '约', text: '约２０户次', candidates: ['enforcement.polluterInterviews'] })
+  })
+
+  it('pre-selects nothing when two metrics are named equally strongly', () => {
+    const [f] = findProseFigures('查处煤泥晾晒场并复耕5个', T)
+    expect(f.candidates.slice(0, 2).sort()).toEqual(['enforcement.dryingSitesClosed', 'enforcement.dryingSitesReclaimed'])
+    // The nearer words rank first, but neither is chosen for the clerk.
+    expect(f.candidates[0]).toBe('enforcement.dryingSitesReclaimed')
+    expect(f.preselect).toBeNull()
+  })
+
+  it('looks only at the figure’s own clause', () => {
+    const found = findProseFigures('开展日常巡查120次，召开专题会议3次', T)
+    expect(found.map((f) => [f.text, f.candidates])).toEqual([
+      ['120次', ['enforcement.patrols']],
+      ['3次', []]
+    ])
   })
 })
 

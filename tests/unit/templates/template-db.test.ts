@@ -10,7 +10,7 @@ import {
   declareSchema,
   deleteUserTemplate,
   ensureTemplateSnapshot,
-  findPreviousYearReport,
+  findPreviousYearReports,
   getReport,
   listTemplateRows,
   moveToRecycleBin,
@@ -35,10 +35,10 @@ function freshDb(): HuibaoDatabase {
   return db
 }
 
-function report(id: string, year: number, templateId = RULE_OF_LAW_TEMPLATE.id) {
+function report(id: string, year: number, templateId = RULE_OF_LAW_TEMPLATE.id, organ = '甲镇人民政府') {
   let i = 0
   const template = templateId === RULE_OF_LAW_TEMPLATE.id ? RULE_OF_LAW_TEMPLATE : WORK_SUMMARY_TEMPLATE
-  return createReportFromTemplate(template, { organs: ['甲镇人民政府'], addressee: '乙县', year, date: `${year + 1}-01-10` }, { reportId: id, newSectionId: () => `${id}-${++i}`, now: year })
+  return createReportFromTemplate(template, { organs: [organ], addressee: '乙县', year, date: `${year + 1}-01-10` }, { reportId: id, newSectionId: () => `${id}-${++i}`, now: year })
 }
 
 describe('templates table (schema v3)', () => {
@@ -93,16 +93,38 @@ describe('templates table (schema v3)', () => {
     expect(await listTemplateRows(db)).toEqual([])
   })
 
-  it('finds last year’s live report of the same template', async () => {
+  it('finds last year’s live reports of the same template and the same issuing organ only', async () => {
     const db = freshDb()
-    for (const [id, year, t] of [['a', 2023, RULE_OF_LAW_TEMPLATE.id], ['b', 2023, WORK_SUMMARY_TEMPLATE.id], ['c', 2022, RULE_OF_LAW_TEMPLATE.id]] as const) {
-      const r = report(id, year, t)
+    const rows = [
+      ['a', 2023, RULE_OF_LAW_TEMPLATE.id, '甲镇人民政府'],
+      ['b', 2023, WORK_SUMMARY_TEMPLATE.id, '甲镇人民政府'],
+      ['c', 2022, RULE_OF_LAW_TEMPLATE.id, '甲镇人民政府'],
+      ['other', 2023, RULE_OF_LAW_TEMPLATE.id, '乙镇人民政府']
+    ] as const
+    for (const [id, year, t, organ] of rows) {
+      const r = report(id, year, t, organ)
       await createReport(db, r.report, r.doc.content, r.values)
     }
-    expect((await findPreviousYearReport(db, RULE_OF_LAW_TEMPLATE.id, 2024))?.id).toBe('a')
-    expect((await findPreviousYearReport(db, WORK_SUMMARY_TEMPLATE.id, 2024))?.id).toBe('b')
-    expect(await findPreviousYearReport(db, RULE_OF_LAW_TEMPLATE.id, 2026)).toBeUndefined()
+    const ids = async (t: string, year: number, organs: string[]) => (await findPreviousYearReports(db, t, year, organs)).map((r) => r.id)
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2024, ['甲镇人民政府'])).toEqual(['a'])
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2024, ['乙镇人民政府'])).toEqual(['other'])
+    // A joint report finds the government's own report of last year; spacing does not matter.
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2024, ['中共甲镇委员会', '甲镇 人民政府'])).toEqual(['a'])
+    expect(await ids(WORK_SUMMARY_TEMPLATE.id, 2024, ['甲镇人民政府'])).toEqual(['b'])
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2024, ['丙镇人民政府'])).toEqual([])
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2026, ['甲镇人民政府'])).toEqual([])
     await moveToRecycleBin(db, 'a')
-    expect(await findPreviousYearReport(db, RULE_OF_LAW_TEMPLATE.id, 2024)).toBeUndefined()
+    expect(await ids(RULE_OF_LAW_TEMPLATE.id, 2024, ['甲镇人民政府'])).toEqual([])
+  })
+
+  it('offers every matching report, most recently edited first, for the clerk to choose', async () => {
+    const db = freshDb()
+    for (const [id, now] of [['old', 10], ['redraft', 20]] as const) {
+      const r = report(id, 2023)
+      await createReport(db, { ...r.report, updatedAt: now }, r.doc.content, r.values)
+    }
+    expect((await findPreviousYearReports(db, RULE_OF_LAW_TEMPLATE.id, 2024, ['甲镇人民政府'])).map((r) => r.id)).toEqual(['redraft', 'old'])
+    // Without an organ there is no telling whose report it would be.
+    expect(await findPreviousYearReports(db, RULE_OF_LAW_TEMPLATE.id, 2024, [' '])).toEqual([])
   })
 })

@@ -32,6 +32,7 @@ describe('built-in templates are sound', () => {
     expect(top[0]).toMatch(/工作开展情况/)
     expect(top[1]).toMatch(/存在的问题/)
     expect(top[2]).toMatch(/打算/)
+    expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).length).toBeGreaterThan(0)
     expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).every((s) => !s.required)).toBe(true)
   })
 })
@@ -89,6 +90,7 @@ describe('template file export and import', () => {
       t.sections[2].level = 7 as never
       delete (t as Record<string, unknown>).name
     }))
+    expect(errors.length).toBeGreaterThan(0)
     expect(errors.every(chinese)).toBe(true)
     expect(errors.join('\n')).toMatch(/第3个章节的层级/)
     expect(errors.join('\n')).toMatch(/模板名称缺失/)
@@ -152,5 +154,33 @@ describe('template versioning and derivation', () => {
     expect(update).toMatchObject({ id: 'county', version: 4 })
     const fresh = placeImportedTemplate(copyTemplate(RULE_OF_LAW_TEMPLATE, 'other'), { builtInIds, latestVersion: latest }, () => 'unused')
     expect(fresh).toMatchObject({ id: 'other', version: 1 })
+  })
+})
+
+describe('names from a template file are plain text (they reach the Word title)', () => {
+  const withName = (name: string, sectionTitle = '主要工作'): string => {
+    const t = { ...copyTemplate(WORK_SUMMARY_TEMPLATE, 'imported', '导入模板') }
+    return exportTemplateFile({ ...t, name, sections: t.sections.map((s, i) => (i === 0 ? { ...s, title: sectionTitle } : s)) })
+  }
+
+  it('refuses control and bidi characters in a name, without echoing them', () => {
+    const r = parseTemplateFile(withName('乡镇\u202E总结\u0007'))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.join('')).toContain('控制字符')
+    expect(r.errors.join('')).not.toMatch(/[\u202E\u0007]/)
+  })
+
+  it('refuses markup in a name or a section title', () => {
+    const a = parseTemplateFile(withName('<b>乡镇</b>总结'))
+    expect(a.ok).toBe(false)
+    if (!a.ok) expect(a.errors.join('')).toContain('网页标记')
+    const b = parseTemplateFile(withName('乡镇总结', '<img src=x onerror=alert(1)>工作'))
+    expect(b.ok).toBe(false)
+    if (!b.ok) expect(b.errors.join('')).toContain('网页标记')
+  })
+
+  it('still takes an ordinary name with brackets and symbols', () => {
+    expect(parseTemplateFile(withName('乡镇总结（2024版）& 附表')).ok).toBe(true)
   })
 })

@@ -19,6 +19,25 @@ describe('year advancement of text and dates', () => {
     expect(advanceYearsInText(fixed, 2024)).toBe(fixed)
   })
 
+  it('advances years written in Chinese numerals, keeping the zero the clerk used', () => {
+    expect(advanceYearsInText('二〇二三年以来，二〇二四年全镇', 2024)).toBe('二〇二四年以来，二〇二五年全镇')
+    expect(advanceYearsInText('二零二四年工作总结', 2024)).toBe('二零二五年工作总结')
+    expect(advanceYearsInText('二○二四年十二月', 2024)).toBe('二○二五年十二月')
+    // Far years and plan periods stay.
+    expect(advanceYearsInText('二〇一〇年建成', 2024)).toBe('二〇一〇年建成')
+    expect(advanceYearsInText('二〇二一至二〇二五年规划', 2024)).toBe('二〇二一至二〇二五年规划')
+    expect(advanceYearsInText('二〇二三至二〇二四年度', 2024)).toBe('二〇二四至二〇二五年度')
+  })
+
+  it('moves a span of two consecutive years as a whole; longer spans (plan periods) stay', () => {
+    expect(advanceYearsInText('2023至2024年度冬春火灾防控', 2024)).toBe('2024至2025年度冬春火灾防控')
+    expect(advanceYearsInText('2024—2025学年', 2024)).toBe('2025—2026学年')
+    expect(advanceYearsInText('2023-2024年', 2024)).toBe('2024-2025年')
+    expect(advanceYearsInText('《规划（2021—2025年）》和2024年计划', 2024)).toBe('《规划（2021—2025年）》和2025年计划')
+    // A span not touching the report's years is someone else's period.
+    expect(advanceYearsInText('2019至2020年度', 2024)).toBe('2019至2020年度')
+  })
+
   it('advances ISO dates, clamping 29 February', () => {
     expect(advanceIsoDate('2025-01-15')).toBe('2026-01-15')
     expect(advanceIsoDate('2024-02-29')).toBe('2025-02-28')
@@ -76,6 +95,13 @@ describe('year-on-year phrases', () => {
     expect(yoyChipText(count, v(3), v(null))).toEqual({ text: '【缺去年数据：化解矛盾纠纷起数】', missing: true })
     expect(yoyChipText(count, v(null), v(3))).toEqual({ text: '【未填：化解矛盾纠纷起数】', missing: true })
     expect(yoyChipText(count, v(4), v(2)).text).toBe('同比增长100%')
+  })
+
+  it('keeps significant digits: a small real change is never rounded to 0%', () => {
+    expect(yearOnYear(count, v(10004), v(10000))).toMatchObject({ phrase: '同比增长0.04%', direction: 'up' })
+    expect(yearOnYear(count, v(99999), v(100000))).toMatchObject({ phrase: '同比下降0.001%', direction: 'down' })
+    expect(yearOnYear(count, v(10421), v(10000))).toMatchObject({ phrase: '同比增长4.2%' })
+    expect(yearOnYear(rate, v(97.54), v(97.5))).toMatchObject({ phrase: '同比提高0.04个百分点' })
   })
 })
 

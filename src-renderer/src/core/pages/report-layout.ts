@@ -7,6 +7,7 @@ import type { MetricValue, ReportTemplate } from '../template'
 import { buildAttachments, type Attachment } from './attachments'
 import { effectiveLayout, type EffectiveLayoutSettings } from './settings'
 import type { SignatureRule } from './signature'
+import { withReportMetrics } from '../report-metrics'
 
 export interface ReportLayout {
   settings: EffectiveLayoutSettings
@@ -25,7 +26,7 @@ export function reportLayout(report: Report, template: ReportTemplate, values: r
   const attachments = buildAttachments({
     metricTable: settings.metricTable,
     attachments: settings.attachments,
-    template,
+    template: withReportMetrics(template, report),
     values,
     year: report.meta.year,
     previousValues: settings.previousYearColumn && linked ? previousValues : null

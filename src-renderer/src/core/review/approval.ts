@@ -5,7 +5,8 @@
 // + attachments) is recorded. Both exports resolve from the snapshot, after checking that the
 // stored report still equals it and that the output still hashes to the approved value.
 import type { BlockJSON, Report, ReportDocJSON, ReportMeta } from '../report'
-import type { MetricValue, ReportTemplate } from '../template'
+import type { MetricDefinition, MetricValue, ReportTemplate } from '../template'
+import { withReportMetrics } from '../report-metrics'
 import type { ResolvedReport } from '../resolved'
 import type { LayoutProfile } from '../layout'
 import type { Attachment } from '../pages/attachments'
@@ -27,6 +28,8 @@ export interface ApprovalSnapshot {
   previousReportId: string | null
   /** Last year's figures as they were at approval (null when not linked). */
   previousValues: MetricValue[] | null
+  /** The report's own metric definitions (labels, units: they reach the text). */
+  ownMetrics: MetricDefinition[] | null
   templateId: string
   templateVersion: number
 }
@@ -36,6 +39,8 @@ export type FrozenInputs = Omit<ApprovalSnapshot, 'meta' | 'sections' | 'values'
 
 /** What the exporters produce from a snapshot: the resolved text and the layout of its pages. */
 export interface ApprovedOutput {
+  /** The template as this report sees it (with its own metrics). */
+  template: ReportTemplate
   resolved: ResolvedReport
   profile: LayoutProfile
   signatureRule: SignatureRule
@@ -48,7 +53,10 @@ function sortedValues(values: readonly MetricValue[]): MetricValue[] {
     .sort((a, b) => (a.metricId < b.metricId ? -1 : a.metricId > b.metricId ? 1 : 0))
 }
 
-/** A snapshot from the stored report and its content; `previousValues` are last year's now. */
+/**
+ * A snapshot from the stored report and its content; `previousValues` are last year's now, as
+ * the report bundle matches them to this report's metrics (services/report-bundle.ts).
+ */
 export function takeSnapshot(report: Report, content: { meta: ReportMeta; sections: BlockJSON[]; values: MetricValue[] }, previousValues: readonly MetricValue[] | null): ApprovalSnapshot {
   return structuredClone({
     meta: content.meta,
@@ -57,6 +65,7 @@ export function takeSnapshot(report: Report, content: { meta: ReportMeta; sectio
     layout: report.layout ?? null,
     previousReportId: report.previousReportId ?? null,
     previousValues: report.previousReportId && previousValues ? sortedValues(previousValues) : null,
+    ownMetrics: report.ownMetrics?.length ? report.ownMetrics : null,
     templateId: report.templateId,
     templateVersion: report.templateVersion
   })
@@ -75,18 +84,23 @@ export function snapshotReport(snapshot: ApprovalSnapshot, id: string): Report {
     createdAt: 0,
     updatedAt: 0,
     deletedAt: null,
-    ...(snapshot.layout ? { layout: snapshot.layout } : {})
+    ...(snapshot.layout ? { layout: snapshot.layout } : {}),
+    ...(snapshot.ownMetrics ? { ownMetrics: snapshot.ownMetrics } : {})
   }
 }
 
-/** The one resolution both exporters use for an approved report (and the hash covers). */
-export function approvedOutput(snapshot: ApprovalSnapshot, template: ReportTemplate, reportId = 'approved'): ApprovedOutput {
+/**
+ * The one resolution both exporters use for an approved report (and the hash covers).
+ * `base`: the template version the report was made from; the report's own metrics are added.
+ */
+export function approvedOutput(snapshot: ApprovalSnapshot, base: ReportTemplate, reportId = 'approved'): ApprovedOutput {
   const report = snapshotReport(snapshot, reportId)
+  const template = withReportMetrics(base, report)
   const doc = { type: 'doc', content: snapshot.sections } as ReportDocJSON
   const previousValues = snapshot.previousValues ?? undefined
   const resolved = resolveReport(report, doc, template, snapshot.values, { previousValues })
   const layout = reportLayout(report, template, snapshot.values, previousValues)
-  return { resolved, profile: layout.profile, signatureRule: layout.signatureRule, attachments: layout.attachments }
+  return { template, resolved, profile: layout.profile, signatureRule: layout.signatureRule, attachments: layout.attachments }
 }
 
 /** SHA-256 of the resolved output: what the leader approved is what this hash names. */
@@ -112,6 +126,7 @@ export function snapshotDifferences(approved: ApprovalSnapshot, live: ApprovalSn
   const { title: _b, ...metaB } = live.meta
   if (!same(metaA, metaB)) out.push('报告信息（发文机关、主送机关、年度或成文日期）')
   if (approved.templateId !== live.templateId || approved.templateVersion !== live.templateVersion) out.push('报告模板')
+  if (!same(approved.ownMetrics, live.ownMetrics)) out.push('本报告自设指标（名称、单位等）')
 
   const before = new Map(approved.sections.map((s) => [s.attrs.id, s]))
   const after = new Map(live.sections.map((s) => [s.attrs.id, s]))
@@ -125,7 +140,7 @@ export function snapshotDifferences(approved: ApprovalSnapshot, live: ApprovalSn
   const orderB = live.sections.map((s) => s.attrs.id).filter((id) => before.has(id))
   if (!same(orderA, orderB)) out.push('章节顺序')
 
-  const defs = new Map(template.metrics.map((m) => [m.id, m]))
+  const defs = new Map(withReportMetrics(template, snapshotReport(approved, '')).metrics.map((m) => [m.id, m]))
   const va = valuesById(approved.values)
   const vb = valuesById(live.values)
   for (const id of [...new Set([...va.keys(), ...vb.keys()])].sort()) {
@@ -150,7 +165,7 @@ export function snapshotDifferences(approved: ApprovalSnapshot, live: ApprovalSn
 
 /** The snapshot of an approval: the approved version's content with the frozen inputs. */
 export function snapshotFromVersion(version: { meta: ReportMeta; sections: BlockJSON[]; values: MetricValue[] }, frozen: FrozenInputs): ApprovalSnapshot {
-  return structuredClone({ ...frozen, meta: version.meta, sections: version.sections, values: sortedValues(version.values) })
+  return structuredClone({ ...frozen, ownMetrics: frozen.ownMetrics ?? null, meta: version.meta, sections: version.sections, values: sortedValues(version.values) })
 }
 
 /** The frozen inputs of a snapshot (what the approval record keeps beside the version). */

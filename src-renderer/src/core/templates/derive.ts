@@ -64,6 +64,8 @@ export function templateFromReport(
   const fromSource = new Map((source?.sections ?? []).map((s) => [s.key, s]))
   const used = new Set<string>()
   let counter = 0
+  /** Section key of the first section citing each metric (for the report's own metrics). */
+  const citedIn = new Map<string, string>()
   const sections: TemplateSection[] = doc.content
     .filter((b): b is SectionJSON => b.type === 'section')
     .map((block) => {
@@ -71,6 +73,7 @@ export function templateFromReport(
       let key = origin?.key ?? `s${++counter}`
       while (used.has(key)) key = `s${++counter}`
       used.add(key)
+      for (const p of block.content) for (const n of p.content ?? []) if (n.type === 'metric' && !citedIn.has(n.attrs.metricId)) citedIn.set(n.attrs.metricId, key)
       return {
         key,
         level: block.attrs.level,
@@ -82,6 +85,15 @@ export function templateFromReport(
   const keys = new Set(sections.map((s) => s.key))
   const base = source ? clone(source) : undefined
   const metrics = (base?.metrics ?? []).map((m) => (keys.has(m.sectionKey) ? m : { ...m, sectionKey: '' }))
+  // The report's own metrics become the template's, under the section citing them; their ids
+  // lose the 'own.' mark, which only metrics of a single report carry.
+  const taken = new Set(metrics.map((m) => m.id))
+  for (const m of clone(report.ownMetrics ?? [])) {
+    const id = m.id.replace(/^own\./, 'custom.')
+    if (taken.has(id)) continue
+    taken.add(id)
+    metrics.push({ ...m, id, sectionKey: citedIn.get(m.id) ?? '' })
+  }
   const tables = (base?.tables ?? []).filter((t) => keys.has(t.sectionKey))
   const organs = report.meta.issuingOrgans.join(' ')
   let titlePattern = yearsToPlaceholders(report.meta.title, year)

@@ -125,6 +125,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.certifiedRate',
     label: '执法人员持证上岗率',
+    aliases: ['持证上岗率', '执法证持证率', '持证执法率'],
     unit: '%',
     type: 'percent',
     min: 0,
@@ -137,6 +138,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.patrols',
     label: '日常巡查次数',
+    aliases: ['日常巡查', '巡查检查', '巡回检查'],
     unit: '次',
     type: 'integer',
     min: 0,
@@ -147,6 +149,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.streetVendingCorrected',
     label: '纠正违法占道经营起数',
+    aliases: ['占道经营', '违法占道', '规范占道经营'],
     unit: '起',
     type: 'integer',
     min: 0,
@@ -156,6 +159,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.environmentCampaigns',
     label: '环境检查专项行动次数',
+    aliases: ['环境检查专项行动', '环境整治专项行动', '环保专项检查', '环境专项检查'],
     unit: '次',
     type: 'integer',
     min: 0,
@@ -165,6 +169,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.polluterInterviews',
     label: '约见排污企业户次',
+    aliases: ['约见排污企业', '约谈排污企业', '约谈企业', '约见企业'],
     unit: '户次',
     type: 'integer',
     min: 0,
@@ -175,6 +180,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.dryingSitesClosed',
     label: '查处煤泥晾晒场个数',
+    aliases: ['煤泥晾晒场', '查处晾晒场', '取缔晾晒场'],
     unit: '个',
     type: 'integer',
     min: 0,
@@ -184,6 +190,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.dryingSitesReclaimed',
     label: '晾晒场复耕个数',
+    aliases: ['晾晒场复耕', '复耕'],
     unit: '个',
     type: 'integer',
     min: 0,
@@ -193,6 +200,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'enforcement.landCases',
     label: '发现土地违法案件起数',
+    aliases: ['土地违法案件', '土地违法', '违法占地', '违法用地'],
     unit: '起',
     type: 'integer',
     min: 0,
@@ -202,6 +210,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'decisions.majorDecisions',
     label: '重大行政决策事项数',
+    aliases: ['重大行政决策', '重大决策事项'],
     unit: '项',
     type: 'integer',
     min: 0,
@@ -212,6 +221,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'openness.itemsPublished',
     label: '公开政务信息条数',
+    aliases: ['公开政务信息', '发布政务信息', '公开政府信息'],
     unit: '条',
     type: 'integer',
     min: 0,
@@ -221,6 +231,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'oversight.reconsiderationCases',
     label: '行政复议案件数',
+    aliases: ['行政复议', '复议案件'],
     unit: '件',
     type: 'integer',
     min: 0,
@@ -231,6 +242,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'oversight.litigationCases',
     label: '行政诉讼案件数',
+    aliases: ['行政诉讼', '诉讼案件', '行政应诉', '应诉案件'],
     unit: '件',
     type: 'integer',
     min: 0,
@@ -241,6 +253,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'education.schoolBeneficiaries',
     label: '法治进校园受益人数',
+    aliases: ['法治进校园', '受益学生', '受益师生'],
     unit: '人',
     type: 'integer',
     min: 0,
@@ -250,6 +263,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'education.campaigns',
     label: '大型法律宣传活动场次',
+    aliases: ['法律宣传活动', '普法宣传活动', '普法活动', '法治宣传活动'],
     unit: '场',
     type: 'integer',
     min: 0,
@@ -259,6 +273,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'education.consultations',
     label: '接待法律咨询人次',
+    aliases: ['法律咨询', '接受咨询', '解答咨询'],
     unit: '人次',
     type: 'integer',
     min: 0,
@@ -268,6 +283,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'education.materials',
     label: '派发宣传资料份数',
+    aliases: ['宣传资料', '宣传册', '普法资料'],
     unit: '份（册）',
     type: 'integer',
     min: 0,
@@ -277,6 +293,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'legalServices.villageVisits',
     label: '法律顾问入村服务次数',
+    aliases: ['法律顾问入村', '顾问进村', '入村服务'],
     unit: '次',
     type: 'integer',
     min: 0,
@@ -286,6 +303,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'legalServices.peopleServed',
     label: '法律顾问服务人次',
+    aliases: ['法律顾问服务', '顾问服务群众'],
     unit: '人次',
     type: 'integer',
     min: 0,
@@ -295,6 +313,7 @@ const metrics: MetricDefinition[] = [
   {
     id: 'disputes.resolved',
     label: '化解矛盾纠纷起数',
+    aliases: ['化解矛盾纠纷', '调解矛盾纠纷', '化解纠纷', '调处纠纷'],
     unit: '起',
     type: 'integer',
     min: 0,
