@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
-import { createReportFromHome, typeInSection } from './editor-helpers'
+import { createReportFromHome, fillRequiredSections, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -96,6 +96,7 @@ describe('the approval covers exactly what is exported', () => {
     const dialog = page.getByRole('dialog', { name: '新建报告' })
     await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill('丁镇人民政府')
     await dialog.getByRole('textbox', { name: '年度' }).fill('2024')
+    await dialog.getByRole('textbox', { name: '主送机关' }).fill('乙县人民政府')
     const previous = dialog.getByRole('group', { name: '去年的报告' }).last()
     await previous.waitFor()
     const link = previous.getByRole('checkbox', { name: /关联去年报告/ })
@@ -105,6 +106,8 @@ describe('the approval covers exactly what is exported', () => {
     await body.waitFor()
     reportId = idFromUrl()
 
+    // A complete report: 送审 checks it first.
+    await fillRequiredSections(page)
     await setPatrols('120')
     await typeInSection(page, /^（一）/, '日常巡查')
     await page.getByRole('button', { name: '插入日常巡查次数同比' }).click()
@@ -119,7 +122,8 @@ describe('the approval covers exactly what is exported', () => {
     await setup.getByRole('textbox', { name: '审核人PIN' }).fill(PIN)
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill(PIN)
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(statusText).toContain('送审')
+    // 送审 runs the 公文校对 check first: give it time on a loaded machine.
+    await expect.poll(statusText, { timeout: 20_000 }).toContain('送审')
     await page.getByRole('button', { name: '切换到审核人' }).click()
     const pin = page.getByRole('dialog', { name: '切换到审核人' })
     await pin.getByRole('textbox', { name: '审核人PIN' }).fill(PIN)

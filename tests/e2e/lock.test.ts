@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
-import { caretAfter, createReportFromHome, selectText, typeInSection } from './editor-helpers'
+import { caretAfter, createReportFromHome, fillRequiredSections, selectText, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -29,7 +29,9 @@ beforeAll(async () => {
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
-  body = await createReportFromHome(page, '丙镇人民政府')
+  // A complete report (real addressee, every 必写 section written): 送审 checks it first.
+  body = await createReportFromHome(page, '丙镇人民政府', '2024', { addressee: '乙县人民政府' })
+  await fillRequiredSections(page)
   reportId = /#\/reports\/([^/?]+)/.exec(page.url())![1]
 })
 
@@ -112,7 +114,8 @@ describe('after 审核通过 the report cannot change', () => {
     await setup.getByRole('textbox', { name: '审核人PIN' }).fill(PIN)
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill(PIN)
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(statusOf(page)).toContain('送审')
+    // 送审 runs the 公文校对 check first: give it time on a loaded machine.
+    await expect.poll(statusOf(page), { timeout: 20_000 }).toContain('送审')
 
     await page.getByRole('button', { name: '切换到审核人' }).click()
     const pin = page.getByRole('dialog', { name: '切换到审核人' })
