@@ -93,6 +93,16 @@ export interface ReadRecoveryCopyRequest {
   fileName: string
 }
 
+// ---- Audit anchor (the audit trail's check point outside IndexedDB) ---------------------
+
+export interface WriteAuditAnchorRequest {
+  /** The anchor as JSON (see core/review/anchor.ts); main checks its shape and writes it atomically. */
+  json: string
+}
+
+/** Why the leader's role was dropped by the operating system. */
+export type SessionLockReason = 'lock-screen' | 'suspend'
+
 /** Every invoke channel, its request and its answer. */
 export interface IpcChannels {
   'file:save': { request: SaveFileRequest; response: SaveFileResult }
@@ -103,6 +113,8 @@ export interface IpcChannels {
   'recovery:write': { request: RecoveryCopyRequest; response: RecoveryCopyWritten }
   'recovery:list': { request: void; response: RecoveryCopyInfo[] }
   'recovery:read': { request: ReadRecoveryCopyRequest; response: string }
+  'anchor:read': { request: void; response: string | null }
+  'anchor:write': { request: WriteAuditAnchorRequest; response: void }
   'pdf:print': { request: PrintToPdfRequest; response: PrintToPdfResult }
   'pdf:ready': { request: PrintReadyRequest; response: void }
 }
@@ -126,6 +138,8 @@ export type MenuCommand =
 /** Events main sends to the renderer (one way, no answer). */
 export interface IpcEvents {
   'menu:command': MenuCommand
+  /** The screen locked or the PC is suspending: the renderer drops the leader's role. */
+  'session:lock': SessionLockReason
 }
 
 export type IpcEvent = keyof IpcEvents
@@ -154,6 +168,12 @@ export interface HuibaoBridge {
   writeRecoveryCopy(reportId: string, json: string): Promise<RecoveryCopyWritten>
   listRecoveryCopies(): Promise<RecoveryCopyInfo[]>
   readRecoveryCopy(reportId: string, fileName: string): Promise<string>
+  /** The audit anchor file's content; null when there is none yet. */
+  readAuditAnchor(): Promise<string | null>
+  /** Main replaces the anchor file atomically (temp file, fsync, rename). */
+  writeAuditAnchor(json: string): Promise<void>
+  /** Subscribes to screen-lock / suspend notices; returns the function that unsubscribes. */
+  onSessionLock(listener: (reason: SessionLockReason) => void): () => void
   /** Exports the report as PDF through a hidden print window; resolves once saved or cancelled. */
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** Called by the print view when its pages are laid out (the hidden window is then printed). */

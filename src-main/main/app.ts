@@ -20,6 +20,8 @@ import { installMenu } from './menu'
 import { registerPdfHandlers } from './pdf'
 import { installAppProtocol, registerAppScheme } from './protocol'
 import { registerRecoveryHandlers } from './recovery'
+import { registerAnchorHandlers } from './anchor'
+import { installSessionLock } from './power'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 import { clampToDisplays, loadWindowState, trackWindowState } from './window-state'
@@ -80,6 +82,8 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     // renderer opens (and possibly upgrades) the database.
     registerBackupHandlers({ dataDir, currentVersion: app.getVersion(), previousRunVersion: check.previous })
     registerRecoveryHandlers(dataDir)
+    registerAnchorHandlers(dataDir)
+    installSessionLock()
     installMenu(appInfo(userData), devUrl !== null)
 
     const stateFile = join(dataDir, WINDOW_STATE_FILE)

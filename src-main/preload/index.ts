@@ -1,7 +1,7 @@
 // The bridge between the sandboxed page and main: window.huibao with NAMED functions only.
 // ipcRenderer itself never crosses contextBridge — a page holding it could call any channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { HuibaoBridge, IpcChannel, IpcChannels, IpcEvents, IpcResult, MenuCommand } from '@contract/ipc'
+import type { HuibaoBridge, IpcChannel, IpcChannels, IpcEvents, IpcResult, MenuCommand, SessionLockReason } from '@contract/ipc'
 
 async function invoke<C extends IpcChannel>(
   channel: C,
@@ -31,7 +31,16 @@ const bridge: HuibaoBridge = {
   openBackupFile: () => invoke('backup:open', undefined),
   writeRecoveryCopy: (reportId, json) => invoke('recovery:write', { reportId, json }),
   listRecoveryCopies: () => invoke('recovery:list', undefined),
-  readRecoveryCopy: (reportId, fileName) => invoke('recovery:read', { reportId, fileName })
+  readRecoveryCopy: (reportId, fileName) => invoke('recovery:read', { reportId, fileName }),
+  readAuditAnchor: () => invoke('anchor:read', undefined),
+  writeAuditAnchor: (json) => invoke('anchor:write', { json }),
+  onSessionLock: (listener: (reason: SessionLockReason) => void) => {
+    const relay = (_event: IpcRendererEvent, reason: IpcEvents['session:lock']) => listener(reason)
+    ipcRenderer.on('session:lock', relay)
+    return () => {
+      ipcRenderer.removeListener('session:lock', relay)
+    }
+  }
 }
 
 contextBridge.exposeInMainWorld('huibao', bridge)

@@ -1,7 +1,7 @@
 import './zod-config'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+import { provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles/main.css'
@@ -11,6 +11,8 @@ import { createAppRouter } from './router'
 import { getDatabase } from './db/database'
 import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
 import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
+import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
+import { getPlatform } from './platform'
 
 async function start(): Promise<void> {
   void requestPersistentStorage()
@@ -24,8 +26,14 @@ async function start(): Promise<void> {
     createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
     return
   }
+  // Every audit entry from now on also updates the anchor kept outside IndexedDB.
+  installAuditAnchor(platformAnchorStore(getPlatform()))
   const router = createAppRouter()
-  createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+  const app = createApp(App).use(createPinia()).use(router)
+  // Chinese texts for Element Plus widgets; the widgets themselves are imported where used
+  // (see vite.config.ts), not registered whole here.
+  provideGlobalConfig({ locale: zhCn }, app, true)
+  app.mount('#app')
   startDataSafety()
 }
 

@@ -95,7 +95,8 @@ describe('review on one PC', () => {
     expect(await setup.getByRole('alert').textContent()).toContain('不一致')
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill(PIN)
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(statusText).toContain('送审')
+    // Setup hashes the PIN and creates the PIN-wrapped signing key (two PBKDF2 runs) first.
+    await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
     expect(await roleText()).toContain('王小明')
     // The clerk waits while the leader reviews.
     expect(await body.getAttribute('contenteditable')).toBe('false')
@@ -112,7 +113,7 @@ describe('review on one PC', () => {
 
   it('leader comments, suggests an edit, exports the review copy and returns', async () => {
     await switchToLeader()
-    await expect.poll(roleText).toContain('审核人（李主任）')
+    await expect.poll(roleText, { timeout: 5000 }).toContain('审核人（李主任）')
 
     await selectText(page, body, '权责清单')
     await review.getByRole('button', { name: '批注', exact: true }).click()
@@ -216,7 +217,7 @@ describe('review on one PC', () => {
 
   it('leader sees only what changed since the last review', async () => {
     await switchToLeader()
-    await expect.poll(roleText).toContain('审核人')
+    await expect.poll(roleText, { timeout: 5000 }).toContain('审核人')
     // The banner offers it in the editor too; here it goes through the versions page.
     expect(await page.getByRole('note', { name: '审核状态' }).getByRole('button', { name: '查看自上次审核以来的修改' }).count()).toBe(1)
     await review.getByRole('button', { name: '版本与比较' }).click()

@@ -25,7 +25,11 @@ function fakeBridge() {
     readRecoveryCopy: async () => '{}',
     // PDF functions are exercised in tests/main/pdf.test.ts.
     printToPdf: async (request) => ({ status: 'saved', path: `/docs/${request.suggestedName}`, sha256: 'ab'.repeat(32) }),
-    printReady: async () => {}
+    printReady: async () => {},
+    // Anchor and session-lock functions: tests/main/trust.test.ts.
+    readAuditAnchor: async () => null,
+    writeAuditAnchor: async () => {},
+    onSessionLock: () => () => {}
   }
   return { bridge, saved, listeners }
 }

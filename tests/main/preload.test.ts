@@ -15,7 +15,10 @@ const CONTRACT = {
   listRecoveryCopies: true,
   readRecoveryCopy: true,
   printToPdf: true,
-  printReady: true
+  printReady: true,
+  readAuditAnchor: true,
+  writeAuditAnchor: true,
+  onSessionLock: true
 } satisfies Record<keyof HuibaoBridge, true>
 
 let bridge: HuibaoBridge
@@ -42,7 +45,7 @@ describe('preload bridge', () => {
     expect(values).not.toContain(ipcRenderer)
     expect(values).not.toContain(ipcRenderer.invoke)
     expect(values).not.toContain(ipcRenderer.send)
-    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand')).toEqual([])
+    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand' && k !== 'onSessionLock')).toEqual([])
   })
 
   it("saveFile invokes 'file:save' with the request and resolves the value", async () => {
@@ -74,5 +77,27 @@ describe('preload bridge', () => {
     ipcRenderer.emitFromMain('menu:command', 'find')
     expect(received).toEqual(['save-version'])
     expect(ipcRenderer.listenerCount('menu:command')).toBe(0)
+  })
+
+  it("relays 'session:lock' (screen lock, suspend) until unsubscribed", () => {
+    const received: string[] = []
+    const off = bridge.onSessionLock((reason) => received.push(reason))
+    ipcRenderer.emitFromMain('session:lock', 'lock-screen')
+    ipcRenderer.emitFromMain('session:lock', 'suspend')
+    off()
+    ipcRenderer.emitFromMain('session:lock', 'lock-screen')
+    expect(received).toEqual(['lock-screen', 'suspend'])
+    expect(ipcRenderer.listenerCount('session:lock')).toBe(0)
+  })
+
+  it("reads and writes the audit anchor through 'anchor:read' / 'anchor:write'", async () => {
+    ipcRenderer.responses.set('anchor:read', { ok: true, value: '{"format":"huibao-audit-anchor"}' })
+    ipcRenderer.responses.set('anchor:write', { ok: true, value: undefined })
+    await expect(bridge.readAuditAnchor()).resolves.toBe('{"format":"huibao-audit-anchor"}')
+    await bridge.writeAuditAnchor('{"x":1}')
+    expect(ipcRenderer.invocations).toEqual([
+      { channel: 'anchor:read', args: [undefined] },
+      { channel: 'anchor:write', args: [{ json: '{"x":1}' }] }
+    ])
   })
 })

@@ -464,6 +464,11 @@ class FakeIpcRenderer extends EventEmitter {
 
 export const ipcRenderer = new FakeIpcRenderer()
 
+// ---------------------------------------------------------------- powerMonitor
+
+/** The OS power events; tests emit 'lock-screen', 'suspend' … themselves. */
+export const powerMonitor = new EventEmitter()
+
 // ---------------------------------------------------------------- reset
 
 /** Puts the whole fake back to a freshly started, not-yet-ready Electron. */
@@ -496,6 +501,7 @@ export function resetElectronMock(): void {
   ipcRenderer.invocations.length = 0
   ipcRenderer.sent.length = 0
   ipcRenderer.responses.clear()
+  powerMonitor.removeAllListeners()
 }
 
 resetElectronMock()
@@ -508,6 +514,7 @@ export default {
   ipcMain,
   ipcRenderer,
   Menu,
+  powerMonitor,
   protocol,
   screen,
   session,

@@ -5,7 +5,6 @@ import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../services/fonts'
-import { exportPdfForStatus, exportWordForStatus } from '../services/review-export'
 import { useSessionStore } from '../stores/session'
 
 export type ExportKind = 'word' | 'pdf'
@@ -51,6 +50,8 @@ export function useReportExport(options: ReportExportOptions) {
     exporting.value = true
     try {
       // Approved text is checked against the approval and recorded (→ 已报送); drafts export as before.
+      // The docx library and the exporters load on the first export, not with the editor.
+      const { exportWordForStatus } = await import('../services/review-export')
       const result = await exportWordForStatus(options.reportId(), session.person)
       options.afterWord?.()
       if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
@@ -75,6 +76,7 @@ export function useReportExport(options: ReportExportOptions) {
     exporting.value = true
     try {
       // An approved report is checked against its approval and recorded, like 导出Word.
+      const { exportPdfForStatus } = await import('../services/review-export')
       const result = await exportPdfForStatus(options.reportId(), session.person)
       if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
       else if (result.status === 'print-dialog') notify('success', '已打开打印窗口：请在打印对话框中选择“另存为 PDF”。')

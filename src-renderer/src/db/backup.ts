@@ -26,15 +26,34 @@ import {
 export const BACKUP_FORMAT = 'huibao-backup'
 export const BACKUP_FORMAT_VERSION = 1
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length
-/** Tables whose rows are checked field by field; rows of other tables must be objects. */
+/** Tables whose rows are checked field by field; rows of every table must carry their primary key. */
 const CHECKED_TABLES = ['reports', 'sections', 'metricValues', 'settings'] as const
 type CheckedTable = (typeof CHECKED_TABLES)[number]
 
 /** The tables a database of `schemaVersion` has, from the app's own schema declarations. */
 function tablesAtVersion(schemaVersion: number): string[] {
+  return Object.keys(primaryKeysAtVersion(schemaVersion)).sort()
+}
+
+/** Each table's primary-key fields at `schemaVersion` (every table of this app is inbound-keyed). */
+function primaryKeysAtVersion(schemaVersion: number): Record<string, string[]> {
   const probe = new Dexie('huibao-schema-probe')
   declareSchema(probe, schemaVersion)
-  return probe.tables.map((table) => table.name).sort()
+  return Object.fromEntries(
+    probe.tables.map((table) => {
+      const keyPath = table.schema.primKey.keyPath
+      return [table.name, Array.isArray(keyPath) ? keyPath : keyPath ? [keyPath] : []]
+    })
+  )
+}
+
+/** A row every table can take: an object whose primary-key fields are valid IndexedDB keys. */
+function hasPrimaryKey(row: unknown, fields: string[]): boolean {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return false
+  return fields.every((f) => {
+    const v = (row as Record<string, unknown>)[f]
+    return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
+  })
 }
 
 export const BACKUP_MESSAGES = {
@@ -236,6 +255,7 @@ export async function readBackup(bytes: Uint8Array, { appVersion }: { appVersion
   const data = exported.data
   if (data.data.databaseVersion !== head.schemaVersion) throw new BackupError('damaged', 'schema version mismatch')
   const expected = tablesAtVersion(head.schemaVersion)
+  const primaryKeys = primaryKeysAtVersion(head.schemaVersion)
   const sameTables = (names: string[]) => JSON.stringify([...names].sort()) === JSON.stringify(expected)
   if (!sameTables(data.data.tables.map((t) => t.name)) || !sameTables(data.data.data.map((t) => t.tableName))) {
     throw new BackupError('damaged', 'unexpected tables')
@@ -245,7 +265,9 @@ export async function readBackup(bytes: Uint8Array, { appVersion }: { appVersion
     const rows = data.data.data.find((t) => t.tableName === name)!.rows
     if (declared.rowCount !== rows.length) throw new BackupError('damaged', `table ${name} row count`)
     const schema = (rowSchemas as Record<string, z.ZodType | undefined>)[name] ?? z.looseObject({})
-    if (!rows.every((row) => schema.safeParse(row).success)) throw new BackupError('damaged', `table ${name} rows`)
+    // Every table, not only the closely checked ones: a row without its key would fail midway
+    // through the import; refused here, nothing is touched.
+    if (!rows.every((row) => hasPrimaryKey(row, primaryKeys[name]) && schema.safeParse(row).success)) throw new BackupError('damaged', `table ${name} rows`)
   }
   const summary = summarize(tableRows(data, 'reports'))
   if (JSON.stringify(summary) !== JSON.stringify(head.summary.reports)) throw new BackupError('damaged', 'summary mismatch')

@@ -64,8 +64,14 @@ export class HuibaoDatabase extends Dexie {
   comments!: EntityTable<CommentThread, 'id'>
   reviewState!: EntityTable<ReviewState, 'reportId'>
 
-  constructor(name = DATABASE_NAME) {
-    super(name)
+  /**
+   * Every transaction commits with 'strict' durability: Chromium otherwise reports a commit
+   * once the data is handed to the OS, before it is flushed to disk, and township PCs lose
+   * power. Saves, approvals and audit entries therefore resolve (and 已保存 shows) only after
+   * the flush. 'relaxed' exists for the bench's comparison only.
+   */
+  constructor(name = DATABASE_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
+    super(name, { chromeTransactionDurability: options.durability ?? 'strict' })
     declareSchema(this)
   }
 }

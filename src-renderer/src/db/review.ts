@@ -4,6 +4,8 @@
 import type { BlockJSON, Report, ReportStatus } from '@core/report'
 import { chainEntry, type AuditEntry, type AuditEntryData } from '@core/review/audit'
 import type { PinRecord, ThrottleState } from '@core/review/pin'
+import type { Signer, SigningKeyRecord } from '@core/review/signing'
+import type { ChainHead } from '@core/review/anchor'
 import { emptyReviewState, type Approval, type CommentThread, type ReviewState } from '@core/review/threads'
 import type { ReportContent, VersionSnapshot } from '@core/review/versions'
 import { lockRefusal } from '@core/review/lock'
@@ -16,6 +18,10 @@ export interface ReviewPeople {
   clerkName: string
   leaderName: string
   pin: PinRecord
+  /** The leader's signing key (absent on installs set up before signing existed). */
+  signingKey?: SigningKeyRecord
+  /** Per chain: entries up to this seq predate the key (copied into the anchor; travels with backups). */
+  legacyUpTo?: Record<string, number>
 }
 
 const PEOPLE_KEY = 'review.people'
@@ -26,10 +32,16 @@ export async function getReviewPeople(db: HuibaoDatabase): Promise<ReviewPeople 
   return value && typeof value.leaderName === 'string' && value.pin ? value : null
 }
 
-export async function setReviewPeople(db: HuibaoDatabase, people: ReviewPeople, audit: AuditEntryData): Promise<void> {
-  await withAudit(db, audit, [db.settings], async () => {
-    await db.settings.put({ key: PEOPLE_KEY, value: people })
-  })
+export async function setReviewPeople(db: HuibaoDatabase, people: ReviewPeople, audit: AuditEntryData, signer?: Signer): Promise<void> {
+  await withAudit(
+    db,
+    audit,
+    [db.settings],
+    async () => {
+      await db.settings.put({ key: PEOPLE_KEY, value: people })
+    },
+    signer
+  )
 }
 
 export async function getPinThrottle(db: HuibaoDatabase): Promise<ThrottleState> {
@@ -55,6 +67,33 @@ async function lastAudit(db: HuibaoDatabase, reportId: string): Promise<AuditEnt
 class ChainMoved extends Error {}
 
 /**
+ * Told about every audit entry around its transaction: the anchor outside IndexedDB is kept
+ * here (services/audit-anchor.ts). `pending` runs before the transaction and may refuse the
+ * write by throwing; `committed` / `failed` after it.
+ */
+export interface AuditHooks {
+  pending(chain: string, entry: ChainHead): Promise<void>
+  committed(chain: string, entry: ChainHead): Promise<void>
+  failed(chain: string): Promise<void>
+}
+
+let hooks: AuditHooks | null = null
+
+export function setAuditHooks(next: AuditHooks | null): void {
+  hooks = next
+}
+
+/** Every chain's last entry (for the anchor when the key is created or a backup restored). */
+export async function chainHeads(db: HuibaoDatabase): Promise<Record<string, ChainHead>> {
+  const heads: Record<string, ChainHead> = {}
+  await db.auditLog.each((e) => {
+    const h = heads[e.reportId]
+    if (!h || e.seq > h.seq) heads[e.reportId] = { seq: e.seq, hash: e.hash }
+  })
+  return heads
+}
+
+/**
  * Runs `write` and appends the audit entry in one transaction. The hash is computed with
  * WebCrypto before the transaction (an IndexedDB transaction cannot wait on it); if another
  * writer appended meanwhile, the entry is re-chained and the whole write retried.
@@ -63,11 +102,15 @@ async function withAudit(
   db: HuibaoDatabase,
   data: AuditEntryData,
   tables: Parameters<HuibaoDatabase['transaction']>[1][],
-  write: () => Promise<void>
+  write: () => Promise<void>,
+  signer?: Signer
 ): Promise<AuditEntry> {
   for (let attempt = 0; ; attempt++) {
     const last = await lastAudit(db, data.reportId)
     const entry = await chainEntry(last, data)
+    // Signed over the hash, which covers prevHash: the signature vouches for the whole chain so far.
+    if (signer) entry.sig = await signer.sign(entry.hash)
+    await hooks?.pending(data.reportId, entry)
     try {
       await db.transaction('rw', [db.auditLog, ...tables] as never, async () => {
         const now = await lastAudit(db, data.reportId)
@@ -75,10 +118,14 @@ async function withAudit(
         await write()
         await db.auditLog.add(entry)
       })
-      return entry
     } catch (error) {
+      await hooks?.failed(data.reportId).catch((e) => console.warn('[audit] anchor not reset', e))
       if (!(error instanceof ChainMoved) || attempt >= 5) throw error
+      continue
     }
+    // The entry is committed; if the anchor cannot follow now, its pending record still covers it.
+    await hooks?.committed(data.reportId, entry).catch((e) => console.warn('[audit] anchor not updated', e))
+    return entry
   }
 }
 
@@ -122,6 +169,8 @@ export interface ReviewWrite {
    * status it was not checked against.
    */
   expectStatus?: ReportStatus
+  /** The leader's unlocked key: approvals, returns and reopenings are signed with it. */
+  signer?: Signer
   now?: number
 }
 
@@ -147,7 +196,7 @@ export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<A
       patch.meta = w.restore.meta
     }
     await db.reports.update(w.reportId, patch)
-  })
+  }, w.signer)
 }
 
 /**

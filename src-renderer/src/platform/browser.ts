@@ -3,7 +3,10 @@
 import type { Platform, SaveFileOptions } from './platform'
 import type { SaveFileResult } from '@contract/ipc'
 
-export function createBrowserPlatform(doc: Document = document): Platform {
+/** The browser's "second store" for the audit anchor: localStorage, apart from IndexedDB. */
+export const ANCHOR_STORAGE_KEY = 'huibao.audit-anchor'
+
+export function createBrowserPlatform(doc: Document = document, storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage()): Platform {
   return {
     kind: 'browser',
     async saveFile(req: SaveFileOptions): Promise<SaveFileResult> {
@@ -57,6 +60,23 @@ export function createBrowserPlatform(doc: Document = document): Platform {
     },
     async readRecoveryCopy() {
       throw new Error('浏览器版不保存恢复副本。')
+    },
+    async readAuditAnchor() {
+      return storage?.getItem(ANCHOR_STORAGE_KEY) ?? null
+    },
+    async writeAuditAnchor(json) {
+      if (!storage) throw new Error('浏览器不允许本页面保存数据（localStorage 不可用）。')
+      storage.setItem(ANCHOR_STORAGE_KEY, json)
     }
+    // No onSessionLock: a page cannot see the OS lock. Hidden time counts as idle instead
+    // (stores/session.ts), so a locked screen longer than the idle time drops the role.
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null
   }
 }

@@ -7,7 +7,15 @@ import type { Platform } from './platform'
 type DesktopSafety = Required<
   Pick<
     Platform,
-    'getAutoBackupStatus' | 'writeAutoBackup' | 'openBackupFile' | 'writeRecoveryCopy' | 'listRecoveryCopies' | 'readRecoveryCopy'
+    | 'getAutoBackupStatus'
+    | 'writeAutoBackup'
+    | 'openBackupFile'
+    | 'writeRecoveryCopy'
+    | 'listRecoveryCopies'
+    | 'readRecoveryCopy'
+    | 'readAuditAnchor'
+    | 'writeAuditAnchor'
+    | 'onSessionLock'
   >
 >
 
@@ -32,6 +40,9 @@ export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
     openBackupFile: () => bridge.openBackupFile(),
     writeRecoveryCopy: (reportId, json) => bridge.writeRecoveryCopy(reportId, json),
     listRecoveryCopies: () => bridge.listRecoveryCopies(),
-    readRecoveryCopy: (reportId, fileName) => bridge.readRecoveryCopy(reportId, fileName)
+    readRecoveryCopy: (reportId, fileName) => bridge.readRecoveryCopy(reportId, fileName),
+    readAuditAnchor: () => bridge.readAuditAnchor(),
+    writeAuditAnchor: (json) => bridge.writeAuditAnchor(json),
+    onSessionLock: (listener) => bridge.onSessionLock(listener)
   }
 }

@@ -12,6 +12,8 @@ import type {
 
 export type { AppInfo, FileFilter, MenuCommand, PrintToPdfRequest, SaveFileResult }
 export type { AutoBackupStatus, OpenBackupResult, RecoveryCopyInfo, RecoveryCopyWritten, WriteAutoBackupRequest, WriteAutoBackupResult }
+export type { SessionLockReason } from '@contract/ipc'
+import type { SessionLockReason } from '@contract/ipc'
 
 /**
  * 'saved' carries the SHA-256 of the bytes written (desktop). 'print-dialog': the browser's print
@@ -52,4 +54,11 @@ export interface Platform {
   writeRecoveryCopy?(reportId: string, json: string): Promise<RecoveryCopyWritten | null>
   listRecoveryCopies?(): Promise<RecoveryCopyInfo[]>
   readRecoveryCopy?(reportId: string, fileName: string): Promise<string>
+
+  // The audit trail's anchor, kept outside IndexedDB: a file in huibao-data on the desktop, a
+  // second store (localStorage) in the browser. See services/audit-anchor.ts.
+  readAuditAnchor?(): Promise<string | null>
+  writeAuditAnchor?(json: string): Promise<void>
+  /** The OS locked the screen or is suspending (desktop only); returns unsubscribe. */
+  onSessionLock?(listener: (reason: SessionLockReason) => void): () => void
 }

@@ -12,6 +12,7 @@ import {
   restoreBackup,
   type ParsedBackup
 } from '../db/backup'
+import { rebaseAnchorAfterRestore } from './audit-anchor'
 
 export { BACKUP_MESSAGES, BackupError, type ParsedBackup, type BackupSummaryReport } from '../db/backup'
 
@@ -88,6 +89,9 @@ export async function restoreFromBackup(
     throw new Error(`${SAFETY_COPY_FAILED}${reason}`)
   }
   await restoreBackup(db, backup)
+  // The audit anchor follows the restored chains and records the restore, so the versions page
+  // says "从备份恢复" rather than reporting the rolled-back entries as deleted.
+  await rebaseAnchorAfterRestore(db, backup.createdAt).catch((error) => console.error('[backup] audit anchor not rebased', error))
   console.info(`[backup] restored ${backup.reports.length} report(s); previous state saved to ${safetyCopy}`)
   return { safetyCopy, reports: backup.reports.length }
 }

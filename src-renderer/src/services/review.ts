@@ -7,10 +7,12 @@ import { hashPin, pinProblem, recordFailure, throttleMessage, verifyPin, waitBef
 import type { CommentThread, Person, ReviewState } from '@core/review/threads'
 import { contentHash, type ReportContent, type VersionKind, type VersionSnapshot } from '@core/review/versions'
 import { listSuggestions } from '@core/review/marks'
+import { createSigningKey, rewrapSigningKey, unlockSigningKey, type Signer } from '@core/review/signing'
 import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
 import { ReviewError } from './review-error'
 import { freezeForApproval } from './approval'
 import {
+  chainHeads,
   getPinThrottle,
   getReviewPeople,
   getReviewState,
@@ -23,6 +25,7 @@ import {
   writeReview,
   type ReviewPeople
 } from '../db/review'
+import { anchorNewKey } from './audit-anchor'
 
 export { ReviewError }
 
@@ -58,6 +61,8 @@ export interface SetupInput {
   leaderName: string
   pin: string
   pinAgain: string
+  /** Required once a leader exists: changing names or the PIN needs the current PIN. */
+  currentPin?: string
 }
 
 /** Checks the first-run form; returns the first problem as a Chinese sentence, or null. */
@@ -70,14 +75,55 @@ export function setupProblem(input: SetupInput): string | null {
   return null
 }
 
-export async function saveSetup(db: HuibaoDatabase, input: SetupInput, now = Date.now()): Promise<ReviewPeople> {
+export const KEY_DOES_NOT_OPEN = '审核人签名密钥无法用这个PIN打开：密钥记录可能被改动过。请查看“版本与比较”中的审核记录校验结果。'
+
+function seqs(heads: Record<string, { seq: number }>): Record<string, number> {
+  return Object.fromEntries(Object.entries(heads).map(([k, v]) => [k, v.seq]))
+}
+
+/**
+ * 审核设置: names and PIN. The first setup creates the leader's signing key under the PIN; a
+ * later one needs the current PIN, which re-wraps the same key under the new PIN (so earlier
+ * signatures keep verifying) — or creates the key on installs that predate signing.
+ */
+export async function saveSetup(db: HuibaoDatabase, input: SetupInput, now = Date.now(), options: { iterations?: number } = {}): Promise<{ people: ReviewPeople; signer: Signer }> {
   const problem = setupProblem(input)
   if (problem) throw new ReviewError(problem)
   const before = await getReviewPeople(db)
-  const people: ReviewPeople = { clerkName: input.clerkName.trim(), leaderName: input.leaderName.trim(), pin: await hashPin(input.pin) }
+  if (before) {
+    if (!input.currentPin) throw new ReviewError('请输入当前的审核人PIN。')
+    const check = await checkLeaderPin(db, input.currentPin, now)
+    if (!check.ok) throw new ReviewError(check.message.replace('PIN不正确', '当前PIN不正确'))
+  }
+  const heads = await chainHeads(db)
+  let signingKey = before?.signingKey
+  let signer: Signer
+  let created = false
+  if (signingKey && before) {
+    const rewrapped = await rewrapSigningKey(signingKey, input.currentPin!, input.pin, options.iterations)
+    if (!rewrapped) throw new ReviewError(KEY_DOES_NOT_OPEN)
+    signingKey = rewrapped
+    const unlocked = await unlockSigningKey(signingKey, input.pin)
+    if (!unlocked) throw new ReviewError(KEY_DOES_NOT_OPEN)
+    signer = unlocked.signer
+  } else {
+    const fresh = await createSigningKey(input.pin, { now, iterations: options.iterations })
+    signingKey = fresh.record
+    signer = fresh.signer
+    created = true
+  }
+  const people: ReviewPeople = {
+    clerkName: input.clerkName.trim(),
+    leaderName: input.leaderName.trim(),
+    pin: await hashPin(input.pin, options.iterations ? { iterations: options.iterations } : {}),
+    signingKey,
+    legacyUpTo: created ? seqs(heads) : (before?.legacyUpTo ?? {})
+  }
   const by: Person = { role: 'leader', name: people.leaderName }
-  await setReviewPeople(db, people, auditData('', by, before ? 'pin-change' : 'pin-set', { clerkName: people.clerkName, leaderName: people.leaderName }, now))
-  return people
+  const detail = { clerkName: people.clerkName, leaderName: people.leaderName, keyFingerprint: signingKey.fingerprint }
+  await setReviewPeople(db, people, auditData('', by, before ? 'pin-change' : 'pin-set', detail, now), signer)
+  if (created) await anchorNewKey(signingKey.fingerprint, now, await chainHeads(db))
+  return { people, signer }
 }
 
 export type PinCheck = { ok: true } | { ok: false; message: string }
@@ -99,6 +145,53 @@ export async function checkLeaderPin(db: HuibaoDatabase, pin: string, now = Date
   return { ok: false, message: nextWait > 0 ? `PIN不正确。${throttleMessage(nextWait)}` : 'PIN不正确，请重新输入。' }
 }
 
+export type LeaderUnlock = { ok: true; signer: Signer } | { ok: false; message: string }
+
+/**
+ * The leader's PIN entry: checks the PIN and opens the signing key with it. An install set up
+ * before signing existed gets its key here, on the first correct PIN.
+ */
+export async function unlockLeader(db: HuibaoDatabase, pin: string, now = Date.now(), options: { iterations?: number } = {}): Promise<LeaderUnlock> {
+  const people = await getReviewPeople(db)
+  if (!people?.signingKey) {
+    // No key yet (first PIN entry after an upgrade): check the PIN hash, then create the key.
+    const check = await checkLeaderPin(db, pin, now)
+    if (!check.ok) return check
+    const heads = await chainHeads(db)
+    const { record, signer } = await createSigningKey(pin, { now, iterations: options.iterations })
+    const updated: ReviewPeople = { ...people!, signingKey: record, legacyUpTo: seqs(heads) }
+    const by: Person = { role: 'leader', name: people!.leaderName }
+    await setReviewPeople(db, updated, auditData('', by, 'key-create', { keyFingerprint: record.fingerprint }, now), signer)
+    await anchorNewKey(record.fingerprint, now, await chainHeads(db))
+    return { ok: true, signer }
+  }
+  // With a key, opening it IS the PIN check (AES-GCM refuses a wrong PIN): one PBKDF2 run, as
+  // before signing existed, under the same persisted throttle.
+  const throttle = await getPinThrottle(db)
+  const wait = waitBeforeAttempt(throttle, now)
+  if (wait > 0) return { ok: false, message: throttleMessage(wait) }
+  const unlocked = await unlockSigningKey(people.signingKey, pin)
+  if (unlocked) {
+    if (throttle.failures) await setPinThrottle(db, NO_FAILURES)
+    return { ok: true, signer: unlocked.signer }
+  }
+  // A PIN that matches the stored hash but does not open the key means the key record was changed.
+  if (await verifyPin(pin, people.pin)) return { ok: false, message: KEY_DOES_NOT_OPEN }
+  const next = recordFailure(throttle, now)
+  await setPinThrottle(db, next)
+  const nextWait = waitBeforeAttempt(next, now)
+  return { ok: false, message: nextWait > 0 ? `PIN不正确。${throttleMessage(nextWait)}` : 'PIN不正确，请重新输入。' }
+}
+
+/** Leader actions are signed once a key exists; without the unlocked key they are refused. */
+async function requireSigner(db: HuibaoDatabase, signer: Signer | undefined): Promise<Signer | undefined> {
+  const key = (await getReviewPeople(db))?.signingKey
+  if (!key) return signer
+  if (!signer) throw new ReviewError('这一步需要审核人签名：请重新输入审核人PIN。')
+  if (signer.fingerprint !== key.fingerprint) throw new ReviewError('审核人签名密钥已更换，请重新输入审核人PIN。')
+  return signer
+}
+
 // ---- workflow --------------------------------------------------------------------------------
 
 export async function submitReport(db: HuibaoDatabase, reportId: string, by: Person, now = Date.now()): Promise<VersionSnapshot> {
@@ -111,19 +204,21 @@ export async function submitReport(db: HuibaoDatabase, reportId: string, by: Per
   return version
 }
 
-export async function returnReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now()): Promise<void> {
+export async function returnReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now(), signer?: Signer): Promise<void> {
   const report = await requireReport(db, reportId)
   const next = check(report.status, 'return', { role: by.role, opinion })
+  const sign = await requireSigner(db, signer)
   const state = await getReviewState(db, reportId)
   const updated: ReviewState = { ...state, lastReturn: { by, at: now, opinion: opinion.trim() }, lastReviewedVersionId: state.lastSubmittedVersionId }
-  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), signer: sign, now })
 }
 
-export async function approveReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now()): Promise<string> {
+export async function approveReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now(), signer?: Signer): Promise<string> {
   const report = await requireReport(db, reportId)
   const content = await loadContent(db, report)
   const pendingSuggestions = listSuggestions({ content: content.sections }).length
   const next = check(report.status, 'approve', { role: by.role, pendingSuggestions })
+  const sign = await requireSigner(db, signer)
   const version = await snapshot(db, report, by, 'approved', '审核通过稿', now, content)
   // The approval covers the output as the exporters will make it: text, figures, last year's
   // figures (frozen now), layout, signature rule and attachments (core/review/approval.ts).
@@ -146,18 +241,20 @@ export async function approveReport(db: HuibaoDatabase, reportId: string, by: Pe
     state: updated,
     versions: [version],
     audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, outputHash: frozen.outputHash, versionId: version.id }, now),
+    signer: sign,
     now
   })
   return version.contentHash
 }
 
-export async function reopenReport(db: HuibaoDatabase, reportId: string, by: Person, reason: string, now = Date.now()): Promise<void> {
+export async function reopenReport(db: HuibaoDatabase, reportId: string, by: Person, reason: string, now = Date.now(), signer?: Signer): Promise<void> {
   const report = await requireReport(db, reportId)
   const next = check(report.status, 'reopen', { role: by.role })
+  const sign = await requireSigner(db, signer)
   const state = await getReviewState(db, reportId)
   // The approval no longer holds once the text can change again; the audit log keeps it.
   const { approval: _dropped, ...rest } = state
-  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), signer: sign, now })
 }
 
 export async function saveNamedVersion(db: HuibaoDatabase, reportId: string, by: Person, label: string, now = Date.now()): Promise<VersionSnapshot> {

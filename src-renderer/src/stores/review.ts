@@ -3,12 +3,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ReportStatus } from '@core/report'
-import { verifyChain, type AuditEntry, type ChainVerdict } from '@core/review/audit'
+import type { AuditEntry } from '@core/review/audit'
+import type { TrailVerdict } from '@core/review/trail'
+import type { Signer } from '@core/review/signing'
 import { openThreadCount, emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
 import { getDatabase, getReport } from '../db/database'
 import { countOpenComments, getReviewState, listAudit, listComments, listVersions, putComment, putComments } from '../db/review'
 import * as svc from '../services/review'
+import { verifyReportTrail } from '../services/audit-anchor'
 import { useSessionStore } from './session'
 
 function newId(): string {
@@ -22,7 +25,7 @@ export const useReviewStore = defineStore('review', () => {
   const threads = ref<CommentThread[]>([])
   const versions = shallowRef<VersionSnapshot[]>([])
   const audit = shallowRef<AuditEntry[]>([])
-  const verdict = shallowRef<ChainVerdict | null>(null)
+  const verdict = shallowRef<TrailVerdict | null>(null)
   /** Open comments per report, for the report list. */
   const openCounts = ref<Record<string, number>>({})
   /** The side panel (批注与修订) beside the text. */
@@ -32,24 +35,39 @@ export const useReviewStore = defineStore('review', () => {
 
   const openThreads = computed(() => openThreadCount(threads.value))
 
-  async function load(id: string): Promise<void> {
+  /** Whether `versions` is wanted for the loaded report (the versions page): reload keeps it. */
+  let withVersions = false
+
+  /**
+   * Loads the report's review. Versions are whole snapshots of the report: only the versions
+   * page asks for them (`versions: true`); opening the editor does not read them.
+   */
+  async function load(id: string, options: { versions?: boolean } = {}): Promise<void> {
     const db = getDatabase()
     if (reportId.value !== id) {
       composing.value = null
       panelOpen.value = false
+      versions.value = []
     }
     reportId.value = id
-    const [report, st, th, vs, log] = await Promise.all([getReport(db, id), getReviewState(db, id), listComments(db, id), listVersions(db, id), listAudit(db, id)])
+    withVersions = options.versions ?? false
+    const [report, st, th, vs, log] = await Promise.all([
+      getReport(db, id),
+      getReviewState(db, id),
+      listComments(db, id),
+      withVersions ? listVersions(db, id) : Promise.resolve(null),
+      listAudit(db, id)
+    ])
     status.value = report?.status ?? 'draft'
     state.value = st
     threads.value = th
-    versions.value = vs
+    if (vs) versions.value = vs
     audit.value = log
-    verdict.value = await verifyChain(log)
+    verdict.value = await verifyReportTrail(db, id)
   }
 
   async function reload(): Promise<void> {
-    if (reportId.value) await load(reportId.value)
+    if (reportId.value) await load(reportId.value, { versions: withVersions })
   }
 
   function who() {
@@ -67,9 +85,10 @@ export const useReviewStore = defineStore('review', () => {
   }
 
   const submit = () => act((id) => svc.submitReport(getDatabase(), id, who()))
-  const returnReport = (opinion: string) => act((id) => svc.returnReport(getDatabase(), id, who(), opinion))
-  const approve = (opinion: string) => act((id) => svc.approveReport(getDatabase(), id, who(), opinion))
-  const reopen = (reason: string) => act((id) => svc.reopenReport(getDatabase(), id, who(), reason))
+  // Signed actions: the caller gets the key from the session store (fresh PIN).
+  const returnReport = (opinion: string, signer?: Signer) => act((id) => svc.returnReport(getDatabase(), id, who(), opinion, Date.now(), signer))
+  const approve = (opinion: string, signer?: Signer) => act((id) => svc.approveReport(getDatabase(), id, who(), opinion, Date.now(), signer))
+  const reopen = (reason: string, signer?: Signer) => act((id) => svc.reopenReport(getDatabase(), id, who(), reason, Date.now(), signer))
   const saveVersion = (label: string) => act((id) => svc.saveNamedVersion(getDatabase(), id, who(), label))
   const restore = (versionId: string) => act((id) => svc.restoreVersion(getDatabase(), id, versionId, who()))
 

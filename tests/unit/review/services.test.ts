@@ -112,7 +112,7 @@ describe('changing the PIN', () => {
   it('replaces the hash, records the change in the app-wide log, and the old PIN stops working', async () => {
     const { db } = await seeded()
     await saveSetup(db, { clerkName: '王小明', leaderName: '李主任', pin: '482915', pinAgain: '482915' }, 10)
-    await saveSetup(db, { clerkName: '王小明', leaderName: '李主任', pin: '735102', pinAgain: '735102' }, 20)
+    await saveSetup(db, { clerkName: '王小明', leaderName: '李主任', pin: '735102', pinAgain: '735102', currentPin: '482915' }, 20)
     expect((await checkLeaderPin(db, '482915', 100)).ok).toBe(false)
     expect(await checkLeaderPin(db, '735102', 200)).toEqual({ ok: true })
     const log = await listAudit(db, '')

@@ -1,7 +1,10 @@
 // The audit trail: each entry carries the SHA-256 of its own canonical JSON together with the
 // previous entry's hash, so changing, removing or reordering a stored entry breaks the chain.
+// The chain alone is unkeyed (anyone can recompute it); signatures (signing.ts) and the anchor
+// kept outside IndexedDB (anchor.ts, trail.ts) are what make recomputation detectable.
 import { sha256Hex } from '../hash'
 import type { Role } from './workflow'
+import type { EntrySignature } from './signing'
 
 export type AuditAction =
   | 'submit'
@@ -13,6 +16,7 @@ export type AuditAction =
   | 'pin-set'
   | 'pin-change'
   | 'version'
+  | 'key-create'
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   submit: '送审',
@@ -23,8 +27,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   restore: '恢复版本',
   'pin-set': '设置审核人PIN',
   'pin-change': '修改审核人PIN',
-  version: '保存版本'
+  version: '保存版本',
+  'key-create': '建立审核人签名密钥'
 }
+
+/** Actions only the leader takes; from the moment a signing key exists they must be signed. */
+export const SIGNED_ACTIONS: readonly AuditAction[] = ['approve', 'return', 'reopen']
 
 /** How an entry is named in the UI: an export of the review copy is not a 报送. */
 export function auditEntryLabel(entry: Pick<AuditEntryData, 'action' | 'detail'>): string {
@@ -48,6 +56,8 @@ export interface AuditEntry extends AuditEntryData {
   seq: number
   prevHash: string
   hash: string
+  /** The leader's signature over `hash` (approve, return, reopen). Not part of the hash. */
+  sig?: EntrySignature
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
