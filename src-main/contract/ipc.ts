@@ -32,6 +32,9 @@ export interface PrintToPdfRequest {
   author: string
 }
 
+/** A saved PDF also names the SHA-256 (hex) of the bytes written: an approved export records it. */
+export type PrintToPdfResult = { status: 'saved'; path: string; sha256: string } | { status: 'canceled' }
+
 /** The print view says it has laid out its pages and may be printed. */
 export interface PrintReadyRequest {
   pages: number
@@ -120,7 +123,7 @@ export interface IpcChannels {
   'recovery:read': { request: ReadRecoveryCopyRequest; response: string }
   'anchor:read': { request: void; response: string | null }
   'anchor:write': { request: WriteAuditAnchorRequest; response: void }
-  'pdf:print': { request: PrintToPdfRequest; response: SaveFileResult }
+  'pdf:print': { request: PrintToPdfRequest; response: PrintToPdfResult }
   'pdf:ready': { request: PrintReadyRequest; response: void }
 }
 
@@ -182,7 +185,7 @@ export interface HuibaoBridge {
   /** Subscribes to screen-lock / suspend notices; returns the function that unsubscribes. */
   onSessionLock(listener: (reason: SessionLockReason) => void): () => void
   /** Exports the report as PDF through a hidden print window; resolves once saved or cancelled. */
-  printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** Called by the print view when its pages are laid out (the hidden window is then printed). */
   printReady(info: PrintReadyRequest): Promise<void>
 }

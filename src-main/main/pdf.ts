@@ -3,8 +3,9 @@
 // page says its sheets are laid out, prints with A4 and the CSS page size, then offers the save
 // dialog and writes atomically (files.ts). The window is always closed.
 import { BrowserWindow, type PrintToPDFOptions, type WebContents } from 'electron'
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import type { SaveFileResult } from '@contract/ipc'
+import type { PrintToPdfResult } from '@contract/ipc'
 import { saveFile } from './files'
 import { handle, UserFacingError } from './ipc'
 import { setPdfProperties } from './pdf-meta'
@@ -72,7 +73,7 @@ export async function printReportToPdf(
   request: z.infer<typeof printToPdfSchema>,
   parent: BrowserWindow | null,
   options: PdfHandlerOptions
-): Promise<SaveFileResult> {
+): Promise<PrintToPdfResult> {
   const window = createPrintWindow(options.preloadPath)
   try {
     const ready = waitForReady(window.webContents, options.timeoutMs ?? READY_TIMEOUT_MS)
@@ -98,7 +99,9 @@ export async function printReportToPdf(
     }
     // The hidden window is done before the (modal) save dialog opens.
     window.close()
-    return await saveFile({ suggestedName: request.suggestedName, data: pdf, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }, parent)
+    const saved = await saveFile({ suggestedName: request.suggestedName, data: pdf, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }, parent)
+    // The renderer records the hash of exactly these bytes when the report is approved.
+    return saved.status === 'saved' ? { ...saved, sha256: createHash('sha256').update(pdf).digest('hex') } : saved
   } finally {
     waiting.delete(window.webContents.id)
     if (!window.isDestroyed()) window.close()

@@ -1,6 +1,7 @@
 // 'pdf:print' in main: a hidden window from the one factory loads the print route, main waits
 // for the page's 'pdf:ready', prints with A4 / CSS page size / no header and footer, writes the
 // title and author into the PDF, offers the save dialog, writes atomically, and closes the window.
+import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -74,7 +75,7 @@ describe("'pdf:print' handler", () => {
     const main = new BrowserWindow({})
     const result = await ipcMain.invoke('pdf:print', { frame: mainFrame(ENTRY), webContents: main.webContents }, REQUEST)
 
-    expect(result).toEqual({ ok: true, value: { status: 'saved', path: chosen } })
+    expect(result).toEqual({ ok: true, value: { status: 'saved', path: chosen, sha256: createHash('sha256').update(readFileSync(chosen)).digest('hex') } })
     const printWindow = BrowserWindow.created[1]
     expect(printWindow.visible).toBe(false)
     expect(printWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload/index.js' })

@@ -25,7 +25,7 @@ function fakeBridge() {
     listRecoveryCopies: async () => [],
     readRecoveryCopy: async () => '{}',
     // PDF functions are exercised in tests/main/pdf.test.ts.
-    printToPdf: async (request) => ({ status: 'saved', path: `/docs/${request.suggestedName}` }),
+    printToPdf: async (request) => ({ status: 'saved', path: `/docs/${request.suggestedName}`, sha256: 'ab'.repeat(32) }),
     printReady: async () => {},
     // Anchor and session-lock functions: tests/main/trust.test.ts.
     readAuditAnchor: async () => null,

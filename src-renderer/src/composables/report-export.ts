@@ -5,7 +5,6 @@ import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../services/fonts'
-import { exportReportAsPdf } from '../services/export-pdf'
 import { useSessionStore } from '../stores/session'
 
 export type ExportKind = 'word' | 'pdf'
@@ -19,6 +18,8 @@ export interface ReportExportOptions {
   gate?: () => Promise<{ ok: true } | { ok: false; message: string }>
   /** After a Word export (the status may have become 已报送). */
   afterWord?: () => void
+  /** After either export, also a refused one (an approved report's PDF is recorded too: 已报送). */
+  afterExport?: () => void
   /** How outcomes are shown; a transient message by default (the page view uses its status line). */
   notify?: (type: 'success' | 'error', message: string) => void
 }
@@ -58,6 +59,7 @@ export function useReportExport(options: ReportExportOptions) {
       notify('error', error instanceof Error ? error.message : String(error))
     } finally {
       exporting.value = false
+      options.afterExport?.()
     }
   }
 
@@ -73,13 +75,16 @@ export function useReportExport(options: ReportExportOptions) {
     }
     exporting.value = true
     try {
-      const result = await exportReportAsPdf(options.reportId())
+      // An approved report is checked against its approval and recorded, like 导出Word.
+      const { exportPdfForStatus } = await import('../services/review-export')
+      const result = await exportPdfForStatus(options.reportId(), session.person)
       if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
       else if (result.status === 'print-dialog') notify('success', '已打开打印窗口：请在打印对话框中选择“另存为 PDF”。')
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error))
     } finally {
       exporting.value = false
+      options.afterExport?.()
     }
   }
 

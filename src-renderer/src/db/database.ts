@@ -7,6 +7,8 @@ import type { AuditEntry } from '@core/review/audit'
 import type { CommentThread, ReviewState } from '@core/review/threads'
 import type { VersionSnapshot } from '@core/review/versions'
 import { withoutCommentMarks } from '@core/review/marks'
+import type { Role } from '@core/review/workflow'
+import { guardReportWrite, guardSectionWrite } from './lock'
 import { previousYearCandidates } from '@core/last-year'
 import { previousValuesForReport } from '@core/report-metrics'
 import type { MetricDefinition } from '@core/template'
@@ -174,17 +176,26 @@ export async function createReport(
   })
 }
 
-export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>): Promise<void> {
-  await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+/** Fields a locked report may still have written: the recycle bin and the edit time. */
+const UNLOCKED_FIELDS = new Set(['deletedAt', 'updatedAt'])
+
+/**
+ * Meta, layout settings, attachments, last year's link…: refused (ReportLockedError) while the
+ * report is 送审, 审核通过 or 已报送. Status changes go through db/review.ts writeReview only.
+ */
+export async function updateReport(db: HuibaoDatabase, id: string, patch: Partial<Omit<Report, 'id'>>, by: Role = 'clerk'): Promise<void> {
+  await db.transaction('rw', db.reports, async () => {
+    if (Object.keys(patch).some((key) => !UNLOCKED_FIELDS.has(key))) await guardReportWrite(db, id, by, 'content')
+    await db.reports.update(id, { ...patch, updatedAt: patch.updatedAt ?? Date.now() })
+  })
 }
 
 /** Changes only the title; refuses an empty one so a report never becomes nameless. */
-export async function renameReport(db: HuibaoDatabase, id: string, title: string, now = Date.now()): Promise<void> {
+export async function renameReport(db: HuibaoDatabase, id: string, title: string, now = Date.now(), by: Role = 'clerk'): Promise<void> {
   const trimmed = title.trim()
   if (trimmed === '') throw new Error('title must not be empty')
   await db.transaction('rw', db.reports, async () => {
-    const report = await db.reports.get(id)
-    if (!report) throw new Error(`report ${id} not found`)
+    const report = await guardReportWrite(db, id, by, 'content')
     await db.reports.update(id, { meta: { ...report.meta, title: trimmed }, updatedAt: now })
   })
 }
@@ -198,15 +209,19 @@ export async function loadSections(db: HuibaoDatabase, report: Report): Promise<
 
 /**
  * Autosave: writes only the sections that changed, removes the ones deleted, and records the
- * new order, atomically. Cost grows with what changed, not with the report's size.
+ * new order, atomically. Cost grows with what changed, not with the report's size. While the
+ * report is 送审/审核通过/已报送 the write is refused unless it only adds the leader's
+ * suggestions or comment anchors (db/lock.ts).
  */
 export async function saveSections(
   db: HuibaoDatabase,
   reportId: string,
   change: { changed: BlockJSON[]; removedIds: string[]; order: string[] | null },
-  now = Date.now()
+  now = Date.now(),
+  by: Role = 'clerk'
 ): Promise<void> {
   await db.transaction('rw', db.reports, db.sections, async () => {
+    await guardSectionWrite(db, reportId, by, change)
     if (change.changed.length > 0) {
       await db.sections.bulkPut(change.changed.map((json) => ({ reportId, id: json.attrs.id, json, updatedAt: now })))
     }
@@ -222,8 +237,9 @@ export async function loadMetricValues(db: HuibaoDatabase, reportId: string): Pr
   return rows.map(({ metricId, value, qualifier }) => ({ metricId, value, qualifier }))
 }
 
-export async function saveMetricValue(db: HuibaoDatabase, reportId: string, value: MetricValue, now = Date.now()): Promise<void> {
+export async function saveMetricValue(db: HuibaoDatabase, reportId: string, value: MetricValue, now = Date.now(), by: Role = 'clerk'): Promise<void> {
   await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await guardReportWrite(db, reportId, by, 'content')
     await db.metricValues.put({ ...value, reportId, updatedAt: now })
     await db.reports.update(reportId, { updatedAt: now })
   })
@@ -246,13 +262,8 @@ export async function loadPreviousYearValues(
   return previousValuesForReport(template, report, { template: templateOf(previous), report: previous }, values)
 }
 
-/** The clerk cannot change a report that is submitted (送审), approved or sent. */
-export class ReportLockedError extends Error {
-  override name = 'ReportLockedError'
-  constructor() {
-    super('报告已送审或审核通过，不能修改指标。如需修改，请先由审核人退回或重新打开。')
-  }
-}
+/** The approval lock's refusal (db/lock.ts), re-exported for the stores that import it from here. */
+export { ReportLockedError } from './lock'
 
 /**
  * Replaces the report's own metric definitions and, in the same transaction, deletes the
@@ -264,12 +275,11 @@ export async function saveReportMetrics(
   reportId: string,
   ownMetrics: MetricDefinition[],
   options: { removedIds?: string[]; values?: MetricValue[] } = {},
-  now = Date.now()
+  now = Date.now(),
+  by: Role = 'clerk'
 ): Promise<void> {
   await db.transaction('rw', db.reports, db.metricValues, async () => {
-    const report = await db.reports.get(reportId)
-    if (!report) throw new Error(`report ${reportId} not found`)
-    if (report.status === 'submitted' || report.status === 'approved' || report.status === 'sent') throw new ReportLockedError()
+    await guardReportWrite(db, reportId, by, 'content')
     await db.reports.update(reportId, { ownMetrics, updatedAt: now })
     if (options.removedIds?.length) await db.metricValues.bulkDelete(options.removedIds.map((id) => [reportId, id] as [string, string]))
     if (options.values?.length) await db.metricValues.bulkPut(options.values.map((v) => ({ ...v, reportId, updatedAt: now })))
@@ -277,8 +287,9 @@ export async function saveReportMetrics(
 }
 
 /** Several values in one transaction (e.g. 其余填0 on a table): all stored or none. */
-export async function saveMetricValues(db: HuibaoDatabase, reportId: string, values: readonly MetricValue[], now = Date.now()): Promise<void> {
+export async function saveMetricValues(db: HuibaoDatabase, reportId: string, values: readonly MetricValue[], now = Date.now(), by: Role = 'clerk'): Promise<void> {
   await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await guardReportWrite(db, reportId, by, 'content')
     await db.metricValues.bulkPut(values.map((v) => ({ ...v, reportId, updatedAt: now })))
     await db.reports.update(reportId, { updatedAt: now })
   })

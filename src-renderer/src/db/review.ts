@@ -6,9 +6,11 @@ import { chainEntry, type AuditEntry, type AuditEntryData } from '@core/review/a
 import type { PinRecord, ThrottleState } from '@core/review/pin'
 import type { Signer, SigningKeyRecord } from '@core/review/signing'
 import type { ChainHead } from '@core/review/anchor'
-import { emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
+import { emptyReviewState, type Approval, type CommentThread, type ReviewState } from '@core/review/threads'
 import type { ReportContent, VersionSnapshot } from '@core/review/versions'
+import { lockRefusal } from '@core/review/lock'
 import { getSetting, loadMetricValues, loadSections, setSetting, type HuibaoDatabase } from './database'
+import { guardReportWrite, ReportLockedError } from './lock'
 
 // ---- people and PIN (settings table) --------------------------------------------------------
 
@@ -161,6 +163,12 @@ export interface ReviewWrite {
   versions?: VersionSnapshot[]
   /** Replace the report's sections, figures and meta (restoring a version). */
   restore?: ReportContent
+  /**
+   * The status the caller decided on. If the stored one differs (another window or a stale
+   * screen moved it meanwhile) the write is refused, so a transition never starts from a
+   * status it was not checked against.
+   */
+  expectStatus?: ReportStatus
   /** The leader's unlocked key: approvals, returns and reopenings are signed with it. */
   signer?: Signer
   now?: number
@@ -170,8 +178,10 @@ export interface ReviewWrite {
 export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<AuditEntry> {
   const now = w.now ?? Date.now()
   return withAudit(db, w.audit, [db.reports, db.reviewState, db.versions, db.sections, db.metricValues], async () => {
-    const report = await db.reports.get(w.reportId)
+    // A restore replaces the content: the same lock as any other content write.
+    const report = w.restore ? await guardReportWrite(db, w.reportId, w.audit.role, 'content') : await db.reports.get(w.reportId)
     if (!report) throw new Error(`report ${w.reportId} not found`)
+    if (w.expectStatus && report.status !== w.expectStatus) throw new ReportLockedError('报告状态已经改变（可能在另一个窗口中操作过），请刷新后重试。')
     if (w.versions?.length) await db.versions.bulkAdd(w.versions)
     if (w.state) await db.reviewState.put(w.state)
     const patch: Partial<Report> = { updatedAt: now }
@@ -189,6 +199,18 @@ export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<A
   }, w.signer)
 }
 
+/**
+ * Stores the frozen inputs and output hash of an approval made before snapshots, once: only
+ * while that same approval still has none (core/review/approval.ts; services/approval.ts).
+ */
+export async function freezeApproval(db: HuibaoDatabase, reportId: string, approval: Approval): Promise<void> {
+  await db.transaction('rw', db.reviewState, async () => {
+    const state = await db.reviewState.get(reportId)
+    if (!state?.approval || state.approval.versionId !== approval.versionId || state.approval.outputHash) return
+    await db.reviewState.put({ ...state, approval })
+  })
+}
+
 // ---- comments ----------------------------------------------------------------------------------
 
 export async function listComments(db: HuibaoDatabase, reportId: string): Promise<CommentThread[]> {
@@ -196,12 +218,33 @@ export async function listComments(db: HuibaoDatabase, reportId: string): Promis
   return rows.sort((a, b) => a.createdAt - b.createdAt)
 }
 
+/**
+ * Comment threads of an approved or sent report keep their anchors: no new thread, and no
+ * change to what an existing one points at (replies and 解决 stay possible). Checked in the
+ * write's own transaction, like every other report write.
+ */
+async function guardComments(db: HuibaoDatabase, threads: readonly CommentThread[]): Promise<void> {
+  for (const reportId of new Set(threads.map((t) => t.reportId))) {
+    const report = await db.reports.get(reportId)
+    if (!report) continue
+    const refusal = lockRefusal(report.status, 'clerk', 'comment')
+    if (!refusal) continue
+    for (const t of threads.filter((x) => x.reportId === reportId)) {
+      const stored = await db.comments.get(t.id)
+      if (!stored || stored.anchorText !== t.anchorText || stored.orphaned !== t.orphaned) throw new ReportLockedError(refusal)
+    }
+  }
+}
+
 export async function putComment(db: HuibaoDatabase, thread: CommentThread): Promise<void> {
-  await db.comments.put(thread)
+  await putComments(db, [thread])
 }
 
 export async function putComments(db: HuibaoDatabase, threads: CommentThread[]): Promise<void> {
-  await db.comments.bulkPut(threads)
+  await db.transaction('rw', db.reports, db.comments, async () => {
+    await guardComments(db, threads)
+    await db.comments.bulkPut(threads)
+  })
 }
 
 /** Open comments per report, for the report list. */

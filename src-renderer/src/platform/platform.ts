@@ -1,6 +1,6 @@
 // The one typed way the renderer reaches the desktop. Views and services call getPlatform();
 // only the Electron implementation knows about the preload bridge.
-import type { AppInfo, FileFilter, MenuCommand, OpenFileResult, PrintToPdfRequest, SaveFileResult } from '@contract/ipc'
+import type { AppInfo, FileFilter, MenuCommand, OpenFileResult, PrintToPdfRequest, PrintToPdfResult as SavedPdfResult, SaveFileResult } from '@contract/ipc'
 import type {
   AutoBackupStatus,
   OpenBackupResult,
@@ -15,8 +15,11 @@ export type { AutoBackupStatus, OpenBackupResult, RecoveryCopyInfo, RecoveryCopy
 export type { SessionLockReason } from '@contract/ipc'
 import type { SessionLockReason } from '@contract/ipc'
 
-/** 'print-dialog': the browser's print dialog was opened; where the PDF goes is the user's choice there. */
-export type PrintToPdfResult = SaveFileResult | { status: 'print-dialog' }
+/**
+ * 'saved' carries the SHA-256 of the bytes written (desktop). 'print-dialog': the browser's print
+ * dialog was opened; where the PDF goes — and its bytes — are the user's business there.
+ */
+export type PrintToPdfResult = SavedPdfResult | { status: 'print-dialog' }
 
 export interface SaveFileOptions {
   /** File name offered to the user, e.g. '梁洼镇人民政府关于2024年法治政府建设情况的报告.docx'. */

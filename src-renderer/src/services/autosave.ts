@@ -141,6 +141,8 @@ export function describeSaveError(err: unknown): string {
   const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? ''
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return '磁盘空间不足'
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') return '本地数据库已关闭'
+  // The approval lock refused the write (db/lock.ts): its own sentence says why.
+  if (name === 'ReportLockedError' && err instanceof Error) return err.message.replace(/。$/, '')
   return '无法写入本地数据库'
 }
 

@@ -9,6 +9,7 @@ import type { HuibaoDatabase } from '../db/database'
 import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
 import { getPlatform, type Platform } from '../platform'
 import type { ResolvedReport } from '@core/resolved'
+import type { ApprovedOutput } from '@core/review/approval'
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -25,6 +26,11 @@ export interface ExportDocxDeps {
    */
   review?: (resolved: ResolvedReport) => Promise<ResolvedReport>
   fileSuffix?: string
+  /**
+   * An approved report: its output as frozen and verified at approval (services/approval.ts),
+   * written as is — nothing is resolved from the live report.
+   */
+  approved?: ApprovedOutput
 }
 
 export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps = {}): Promise<SaveFileResult> {
@@ -39,10 +45,15 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
 
   let data: Uint8Array
   try {
-    // The report's own layout choices, as the page view and the PDF use them.
-    const layout = reportLayout(report, template, values, previousValues)
-    const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })
-    data = await exportReportDocx(deps.review ? await deps.review(resolved) : resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
+    const approved = deps.approved
+    if (approved) {
+      data = await exportReportDocx(approved.resolved, approved.profile, { signatureRule: approved.signatureRule, attachments: approved.attachments })
+    } else {
+      // The report's own layout choices, as the page view and the PDF use them.
+      const layout = reportLayout(report, template, values, previousValues)
+      const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })
+      data = await exportReportDocx(deps.review ? await deps.review(resolved) : resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
+    }
   } catch (error) {
     console.error('[huibao] docx build failed', error)
     throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)

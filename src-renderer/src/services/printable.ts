@@ -1,6 +1,6 @@
 // Everything the page view and the print view need for one report, read from the database:
 // the resolved text, the per-report layout choices and the page blocks built from them.
-import type { Report } from '@core/report'
+import type { Report, ReportDocJSON } from '@core/report'
 import type { ResolvedReport } from '@core/resolved'
 import type { ReportTemplate } from '@core/template'
 import type { TemplateCatalog } from '@core/templates/catalog'
@@ -12,6 +12,10 @@ import { withoutSuggestedInsertions } from '@core/pages/comments'
 import type { EffectiveLayoutSettings, ReportLayoutSettings } from '@core/pages/settings'
 import { getDatabase, updateReport, type HuibaoDatabase } from '../db/database'
 import { loadReportBundle, ReportBundleError } from './report-bundle'
+import { effectiveLayout } from '@core/pages/settings'
+import { snapshotReport } from '@core/review/approval'
+import { verifyApproved } from './approval'
+import type { Role } from '@core/review/workflow'
 
 export class PrintableError extends Error {
   override name = 'PrintableError'
@@ -50,6 +54,7 @@ export async function loadPrintable(reportId: string, options: PrintableOptions 
     throw error
   }
   const { report, template, doc, values, previousValues } = bundle
+  if (report.status === 'approved' || report.status === 'sent') return loadApprovedPrintable(report, options)
   const resolved = options.comments
     ? resolveReport(report, withoutSuggestedInsertions(doc), template, values, { previousValues, review: true })
     : resolveReport(report, doc, template, values, { previousValues })
@@ -58,7 +63,32 @@ export async function loadPrintable(reportId: string, options: PrintableOptions 
   return { report, template, resolved, settings, attachments, blocks }
 }
 
+/**
+ * An approved report is shown and printed from the snapshot frozen at approval (last year's
+ * figures as they were then), after the same check as its exports: if the report changed
+ * since, the pages are refused with the list of what changed rather than shown changed.
+ */
+async function loadApprovedPrintable(report: Report, options: PrintableOptions): Promise<Printable> {
+  let verified: Awaited<ReturnType<typeof verifyApproved>>
+  try {
+    verified = await verifyApproved(options.db ?? getDatabase(), report.id, { catalog: options.catalog })
+  } catch (error) {
+    throw new PrintableError(error instanceof Error ? error.message : String(error))
+  }
+  const { snapshot, output, template } = verified
+  const resolved = options.comments
+    ? resolveReport(snapshotReport(snapshot, report.id), withoutSuggestedInsertions({ type: 'doc', content: snapshot.sections } as ReportDocJSON), template, snapshot.values, {
+        previousValues: snapshot.previousValues ?? undefined,
+        review: true
+      })
+    : output.resolved
+  const settings = effectiveLayout(snapshot.layout ?? undefined)
+  const blocks = reportBlocks(resolved, output.profile, { signatureRule: output.signatureRule, attachments: output.attachments })
+  return { report, template, resolved, settings, attachments: output.attachments, blocks }
+}
+
 /** Stores the page view's layout choices (排版方案, 落款方式, attachments) on the report. */
-export async function saveLayoutSettings(reportId: string, layout: ReportLayoutSettings, db: HuibaoDatabase = getDatabase()): Promise<void> {
-  await updateReport(db, reportId, { layout })
+export async function saveLayoutSettings(reportId: string, layout: ReportLayoutSettings, by: Role = 'clerk', db: HuibaoDatabase = getDatabase()): Promise<void> {
+  // Refused while the report is 送审/审核通过/已报送 (db/lock.ts): layout reaches the output.
+  await updateReport(db, reportId, { layout }, by)
 }

@@ -1,17 +1,20 @@
-// Word exports that the review records: the approved text (→ 已报送, with file name, time and
-// the file's SHA-256) and the review copy of a draft (open comments as Word comments, pending
+// Exports that the review records: the approved text as Word or PDF (→ 已报送, with file name,
+// time and the file's SHA-256) and the review copy of a draft (open comments as Word comments, pending
 // suggestions as tracked changes). Both go through the ordinary Word export pipeline.
 import type { SaveFileResult } from '@contract/ipc'
 import { sha256Hex } from '@core/review/audit'
 import { transition } from '@core/review/workflow'
 import type { ExportRecord, Person } from '@core/review/threads'
-import { contentHash } from '@core/review/versions'
 import { prepareReviewExport } from '@core/docx/review'
 import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
-import { getReviewState, listComments, loadContent, writeReview } from '../db/review'
+import { getReviewState, listComments, writeReview } from '../db/review'
 import { getPlatform, type Platform } from '../platform'
 import { exportReportAsDocx } from './export-docx'
-import { ReviewError } from './review'
+import { ReviewError } from './review-error'
+import { verifyApproved, type VerifiedApproval } from './approval'
+import { exportReportAsPdf, suggestedPdfFileName } from './export-pdf'
+import type { ReportStatus } from '@core/report'
+import type { PrintToPdfResult } from '../platform/platform'
 
 export const REVIEW_COPY_SUFFIX = '（审核稿）'
 
@@ -43,7 +46,37 @@ function fileNameOf(result: SaveFileResult, fallback: string): string {
   return result.path.split(/[\\/]/).pop() || fallback
 }
 
-/** Exports the approved text; refuses if it differs from what was approved. Marks the report 已报送. */
+/** Records an approved export (Word or PDF): the file, its hash, 已报送, and the audit entry. */
+async function recordApproved(db: HuibaoDatabase, v: VerifiedApproval, by: Person, record: ExportRecord, next: ReportStatus): Promise<void> {
+  await writeReview(db, {
+    reportId: v.report.id,
+    status: next,
+    expectStatus: v.report.status,
+    state: { ...v.state, approval: v.approval, exports: [...v.state.exports, record] },
+    audit: {
+      reportId: v.report.id,
+      at: record.at,
+      role: by.role,
+      name: by.name,
+      action: 'export',
+      detail: {
+        kind: 'approved',
+        format: record.format ?? 'docx',
+        fileName: record.fileName,
+        sha256: record.sha256,
+        contentHash: v.approval.contentHash,
+        outputHash: v.outputHash,
+        ...(v.approval.frozenAtExport ? { frozenAtExport: v.approval.frozenAtExport } : {})
+      }
+    },
+    now: record.at
+  })
+}
+
+/**
+ * Exports the approved text: resolved from the snapshot frozen at approval, refused (with the
+ * list of differences) if the report changed since. Marks the report 已报送.
+ */
 export async function exportApproved(reportId: string, by: Person, deps: Deps = {}): Promise<RecordedExport> {
   const db = deps.db ?? getDatabase()
   const now = deps.now ?? Date.now
@@ -51,24 +84,37 @@ export async function exportApproved(reportId: string, by: Person, deps: Deps = 
   if (!report) throw new ReviewError('导出失败：找不到这份报告。')
   const check = transition(report.status, 'export', { role: by.role })
   if (!check.ok) throw new ReviewError(check.message)
-  const state = await getReviewState(db, reportId)
-  if (!state.approval) throw new ReviewError('找不到审核通过的记录，不能报送导出。请审核人重新审核。')
-  const hash = await contentHash(await loadContent(db, report))
-  if (hash !== state.approval.contentHash) {
-    throw new ReviewError('报告内容与审核通过时不一致，不能报送导出。请审核人“重新打开”后再次送审、审核。')
-  }
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
   const cap = capturing(deps.platform ?? getPlatform())
-  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform })
+  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, approved: verified.output })
   const saved = cap.saved()
   if (result.status !== 'saved' || !saved) return result
-  const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'approved', by }
-  await writeReview(db, {
-    reportId,
-    status: check.next,
-    state: { ...state, exports: [...state.exports, record] },
-    audit: { reportId, at: record.at, role: by.role, name: by.name, action: 'export', detail: { kind: 'approved', fileName: record.fileName, sha256: record.sha256, contentHash: hash } },
-    now: record.at
-  })
+  const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'approved', format: 'docx', by }
+  await recordApproved(db, verified, by, record, check.next)
+  return { ...result, record }
+}
+
+export type RecordedPdfExport = PrintToPdfResult & { record?: ExportRecord }
+
+/**
+ * "导出PDF". An approved report is checked exactly like its Word export (the print view then
+ * prints the same frozen snapshot) and recorded: file name, time, the SHA-256 the desktop
+ * computed of the bytes it wrote (none in the browser, whose print dialog saves the file), and
+ * 已报送. A draft prints as it is, unrecorded.
+ */
+export async function exportPdfForStatus(reportId: string, by: Person, deps: Deps = {}): Promise<RecordedPdfExport> {
+  const db = deps.db ?? getDatabase()
+  const now = deps.now ?? Date.now
+  const report = await getReport(db, reportId)
+  if (!report || (report.status !== 'approved' && report.status !== 'sent')) return exportReportAsPdf(reportId, { db, platform: deps.platform })
+  const check = transition(report.status, 'export', { role: by.role })
+  if (!check.ok) throw new ReviewError(check.message)
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
+  const result = await exportReportAsPdf(reportId, { db, platform: deps.platform })
+  if (result.status === 'canceled') return result
+  const fileName = result.status === 'saved' ? fileNameOf(result, suggestedPdfFileName(report.meta.title)) : suggestedPdfFileName(report.meta.title)
+  const record: ExportRecord = { fileName, at: now(), sha256: result.status === 'saved' ? result.sha256 : null, kind: 'approved', format: 'pdf', by }
+  await recordApproved(db, verified, by, record, check.next)
   return { ...result, record }
 }
 

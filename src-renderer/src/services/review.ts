@@ -5,10 +5,12 @@ import { transition, type WorkflowAction } from '@core/review/workflow'
 import type { AuditAction, AuditEntryData } from '@core/review/audit'
 import { hashPin, pinProblem, recordFailure, throttleMessage, verifyPin, waitBeforeAttempt, NO_FAILURES } from '@core/review/pin'
 import type { CommentThread, Person, ReviewState } from '@core/review/threads'
-import { contentHash, type VersionKind, type VersionSnapshot } from '@core/review/versions'
+import { contentHash, type ReportContent, type VersionKind, type VersionSnapshot } from '@core/review/versions'
 import { listSuggestions } from '@core/review/marks'
 import { createSigningKey, rewrapSigningKey, unlockSigningKey, type Signer } from '@core/review/signing'
 import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
+import { ReviewError } from './review-error'
+import { freezeForApproval } from './approval'
 import {
   chainHeads,
   getPinThrottle,
@@ -25,9 +27,7 @@ import {
 } from '../db/review'
 import { anchorNewKey } from './audit-anchor'
 
-export class ReviewError extends Error {
-  override name = 'ReviewError'
-}
+export { ReviewError }
 
 function newId(): string {
   return crypto.randomUUID()
@@ -43,8 +43,8 @@ async function requireReport(db: HuibaoDatabase, reportId: string): Promise<Repo
   return report
 }
 
-async function snapshot(db: HuibaoDatabase, report: Report, by: Person, kind: VersionKind, label: string, at: number): Promise<VersionSnapshot> {
-  const content = await loadContent(db, report)
+async function snapshot(db: HuibaoDatabase, report: Report, by: Person, kind: VersionKind, label: string, at: number, loaded?: ReportContent): Promise<VersionSnapshot> {
+  const content = loaded ?? (await loadContent(db, report))
   return { ...structuredClone(content), id: newId(), reportId: report.id, label, kind, createdAt: at, role: by.role, name: by.name, contentHash: await contentHash(content) }
 }
 
@@ -200,7 +200,7 @@ export async function submitReport(db: HuibaoDatabase, reportId: string, by: Per
   const count = (await listVersions(db, reportId)).filter((v) => v.kind === 'submit').length
   const version = await snapshot(db, report, by, 'submit', `第${count + 1}次送审`, now)
   const state: ReviewState = { ...(await getReviewState(db, reportId)), lastSubmittedVersionId: version.id }
-  await writeReview(db, { reportId, status: next, state, versions: [version], audit: auditData(reportId, by, 'submit', { versionId: version.id, contentHash: version.contentHash }, now), now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state, versions: [version], audit: auditData(reportId, by, 'submit', { versionId: version.id, contentHash: version.contentHash }, now), now })
   return version
 }
 
@@ -210,7 +210,7 @@ export async function returnReport(db: HuibaoDatabase, reportId: string, by: Per
   const sign = await requireSigner(db, signer)
   const state = await getReviewState(db, reportId)
   const updated: ReviewState = { ...state, lastReturn: { by, at: now, opinion: opinion.trim() }, lastReviewedVersionId: state.lastSubmittedVersionId }
-  await writeReview(db, { reportId, status: next, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), signer: sign, now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: updated, audit: auditData(reportId, by, 'return', { opinion: opinion.trim() }, now), signer: sign, now })
 }
 
 export async function approveReport(db: HuibaoDatabase, reportId: string, by: Person, opinion: string, now = Date.now(), signer?: Signer): Promise<string> {
@@ -219,19 +219,28 @@ export async function approveReport(db: HuibaoDatabase, reportId: string, by: Pe
   const pendingSuggestions = listSuggestions({ content: content.sections }).length
   const next = check(report.status, 'approve', { role: by.role, pendingSuggestions })
   const sign = await requireSigner(db, signer)
-  const version = await snapshot(db, report, by, 'approved', '审核通过稿', now)
+  const version = await snapshot(db, report, by, 'approved', '审核通过稿', now, content)
+  // The approval covers the output as the exporters will make it: text, figures, last year's
+  // figures (frozen now), layout, signature rule and attachments (core/review/approval.ts).
+  let frozen: Awaited<ReturnType<typeof freezeForApproval>>
+  try {
+    frozen = await freezeForApproval(db, report, content)
+  } catch (error) {
+    throw new ReviewError(`无法审核通过：${error instanceof Error ? error.message : String(error)}`)
+  }
   const state = await getReviewState(db, reportId)
   const updated: ReviewState = {
     ...state,
-    approval: { by, at: now, opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id },
+    approval: { by, at: now, opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id, outputHash: frozen.outputHash, frozen: frozen.frozen },
     lastReviewedVersionId: state.lastSubmittedVersionId
   }
   await writeReview(db, {
     reportId,
     status: next,
+    expectStatus: report.status,
     state: updated,
     versions: [version],
-    audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, versionId: version.id }, now),
+    audit: auditData(reportId, by, 'approve', { opinion: opinion.trim(), contentHash: version.contentHash, outputHash: frozen.outputHash, versionId: version.id }, now),
     signer: sign,
     now
   })
@@ -245,7 +254,7 @@ export async function reopenReport(db: HuibaoDatabase, reportId: string, by: Per
   const state = await getReviewState(db, reportId)
   // The approval no longer holds once the text can change again; the audit log keeps it.
   const { approval: _dropped, ...rest } = state
-  await writeReview(db, { reportId, status: next, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), signer: sign, now })
+  await writeReview(db, { reportId, status: next, expectStatus: report.status, state: rest, audit: auditData(reportId, by, 'reopen', { reason: reason.trim(), approvedHash: state.approval?.contentHash ?? null }, now), signer: sign, now })
 }
 
 export async function saveNamedVersion(db: HuibaoDatabase, reportId: string, by: Person, label: string, now = Date.now()): Promise<VersionSnapshot> {

@@ -6,6 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { BlockJSON, Report, ReportMeta } from '@core/report'
 import { getDatabase, getReport, loadSections, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
 import { Autosaver, formatSaveStatus, type SaveStatus } from '../services/autosave'
+import { useSessionStore } from './session'
 
 export class EditorLoadError extends Error {
   override name = 'EditorLoadError'
@@ -41,7 +42,9 @@ export const useEditorStore = defineStore('editor', () => {
         initialDoc,
         ...options,
         write: async (change) => {
-          await saveSections(db, reportId, change)
+          // The role decides what a submitted report accepts (the leader's suggestions only);
+          // the data layer refuses everything else there, and every write once approved.
+          await saveSections(db, reportId, change, Date.now(), useSessionStore().role)
           if (change.order && report.value?.id === reportId) report.value.sectionOrder = change.order
         },
         onStatus: (s) => {
@@ -77,7 +80,7 @@ export const useEditorStore = defineStore('editor', () => {
   async function updateMeta(meta: ReportMeta): Promise<void> {
     const r = report.value
     if (!r) return
-    await updateReport(db, r.id, { meta })
+    await updateReport(db, r.id, { meta }, useSessionStore().role)
     r.meta = meta
   }
 

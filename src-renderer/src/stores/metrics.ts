@@ -11,6 +11,8 @@ import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-m
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
 import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveMetricValues, saveReportMetrics, type HuibaoDatabase } from '../db/database'
+import { approvedPreviousValues } from '../services/approval'
+import { useSessionStore } from './session'
 
 export const useMetricsStore = defineStore('metrics', () => {
   const reportId = ref<string | null>(null)
@@ -46,7 +48,10 @@ export const useMetricsStore = defineStore('metrics', () => {
     previous.value = new Map()
     if (previousId) {
       try {
-        const last = (await loadPreviousYearValues(db, report, template.value, (r) => {
+        // An approved report shows last year's figures as frozen at approval, as its exports do.
+        const last =
+          (await approvedPreviousValues(db, report.id)) ??
+          (await loadPreviousYearValues(db, report, template.value, (r) => {
           try {
             return useTemplatesStore().forReport(r)
           } catch {
@@ -81,7 +86,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     // Plain copies: definitions edited in a dialog may be Vue proxies, which IndexedDB cannot clone.
     const next = JSON.parse(JSON.stringify(nextIn)) as MetricDefinition[]
     try {
-      await saveReportMetrics(db, id, next, { ...options, values: options.values?.map((v) => ({ metricId: v.metricId, value: v.value, qualifier: v.qualifier })) })
+      await saveReportMetrics(db, id, next, { ...options, values: options.values?.map((v) => ({ metricId: v.metricId, value: v.value, qualifier: v.qualifier })) }, Date.now(), useSessionStore().role)
     } catch (error) {
       if (!(error instanceof ReportLockedError)) console.warn('[huibao] could not save the report’s own metrics', error)
       return failure(error)
@@ -183,14 +188,14 @@ export const useMetricsStore = defineStore('metrics', () => {
     values[next.metricId] = next
     revision.value++
     try {
-      await saveMetricValue(db, id, next)
+      await saveMetricValue(db, id, next, Date.now(), useSessionStore().role)
       return true
-    } catch {
+    } catch (error) {
       // Keep what is on screen consistent with what is stored.
       if (previous) values[next.metricId] = previous
       else delete values[next.metricId]
       revision.value++
-      errors[next.metricId] = '保存失败：无法写入本地数据库，请再试一次。'
+      errors[next.metricId] = error instanceof ReportLockedError ? error.message : '保存失败：无法写入本地数据库，请再试一次。'
       return false
     }
   }
@@ -272,7 +277,7 @@ export const useMetricsStore = defineStore('metrics', () => {
       .map((metricId): MetricValue => ({ metricId, value: 0, qualifier: '' }))
     if (next.length === 0) return true
     try {
-      await saveMetricValues(db, id, next)
+      await saveMetricValues(db, id, next, Date.now(), useSessionStore().role)
     } catch {
       return false
     }

@@ -147,14 +147,16 @@ describe('reports and sections', () => {
   it('updates and renames a report', async () => {
     const db = freshDb()
     await seed(db, 'r1', 1000)
-    await updateReport(db, 'r1', { status: 'submitted', updatedAt: 2000 })
     await renameReport(db, 'r1', '  新的标题  ', 3000)
+    await updateReport(db, 'r1', { status: 'submitted', updatedAt: 3000 })
     const report = await getReport(db, 'r1')
     expect(report?.status).toBe('submitted')
     expect(report?.meta.title).toBe('新的标题')
     expect(report?.meta.issuingOrgans).toEqual(['测试镇人民政府'])
     expect(report?.updatedAt).toBe(3000)
     await expect(renameReport(db, 'r1', '   ')).rejects.toThrow()
+    // Submitted: the title is locked (db/lock.ts).
+    await expect(renameReport(db, 'r1', '另一个标题', 4000)).rejects.toThrow(/正在审核中/)
     expect((await getReport(db, 'r1'))?.meta.title).toBe('新的标题')
   })
 

@@ -14,8 +14,7 @@ import {
   loadMetricValues,
   loadPreviousYearValues,
   ReportLockedError,
-  saveReportMetrics,
-  updateReport
+  saveReportMetrics
 } from '../../../src-renderer/src/db/database'
 import { createReportFromTemplate } from '@core/report-factory'
 import { ownMetricForFigure } from '@core/report-metrics'
@@ -62,12 +61,14 @@ describe('report-own metrics in the database', () => {
     const r = made('a')
     await createReport(db, r.report, r.doc.content, r.values)
     for (const status of ['submitted', 'approved', 'sent'] as const) {
-      await updateReport(db, 'a', { status })
+      // Straight to the status (the workflow moves it through db/review.ts; updateReport refuses
+      // any field but deletedAt on a locked report).
+      await db.reports.update('a', { status })
       await expect(saveReportMetrics(db, 'a', [study], { values: [{ metricId: 'own.study', value: 8, qualifier: '' }] })).rejects.toBeInstanceOf(ReportLockedError)
       expect((await getReport(db, 'a'))!.ownMetrics).toBeUndefined()
       expect(await loadMetricValues(db, 'a')).toEqual([])
     }
-    await updateReport(db, 'a', { status: 'returned' })
+    await db.reports.update('a', { status: 'returned' })
     await saveReportMetrics(db, 'a', [study])
     expect((await getReport(db, 'a'))!.ownMetrics).toEqual([study])
   })

@@ -39,7 +39,7 @@ function fakePlatform(withPdf = true): Platform & { printed: PrintToPdfRequest[]
       ? {
           async printToPdf(req: PrintToPdfRequest) {
             printed.push(req)
-            return { status: 'saved' as const, path: `/docs/${req.suggestedName}` }
+            return { status: 'saved' as const, path: `/docs/${req.suggestedName}`, sha256: 'ab'.repeat(32) }
           }
         }
       : {})
@@ -73,7 +73,7 @@ describe('exportReportAsPdf', () => {
         author: '中共青石镇委员会、青石镇人民政府'
       }
     ])
-    expect(result).toEqual({ status: 'saved', path: `/docs/${report.meta.title}.pdf` })
+    expect(result).toEqual({ status: 'saved', path: `/docs/${report.meta.title}.pdf`, sha256: 'ab'.repeat(32) })
   })
 
   it('says in Chinese when the report is gone or the platform cannot print', async () => {

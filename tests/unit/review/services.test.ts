@@ -69,9 +69,15 @@ async function seeded() {
   return { db, first: doc.content[1] as SectionJSON }
 }
 
-async function setBody(db: HuibaoDatabase, section: SectionJSON, content: ParagraphJSON['content']) {
+async function setBody(db: HuibaoDatabase, section: SectionJSON, content: ParagraphJSON['content'], by: Person['role'] = 'clerk') {
   const edited: SectionJSON = { ...section, content: [section.content[0], { type: 'paragraph', content }] }
-  await saveSections(db, 'r1', { changed: [edited], removedIds: [], order: null })
+  await saveSections(db, 'r1', { changed: [edited], removedIds: [], order: null }, Date.now(), by)
+}
+
+/** A write behind every guard (raw IndexedDB), as tampering or a bug would do it. */
+async function forceBody(db: HuibaoDatabase, section: SectionJSON, content: ParagraphJSON['content']) {
+  const edited: SectionJSON = { ...section, content: [section.content[0], { type: 'paragraph', content }] }
+  await db.sections.put({ reportId: 'r1', id: edited.attrs.id, json: edited, updatedAt: Date.now() })
 }
 
 describe('setup and PIN', () => {
@@ -131,7 +137,9 @@ describe('workflow through storage', () => {
     await setBody(db, first, [t('全年开展'), t('日常', ins('x1')), t('巡查。')])
     await submitReport(db, 'r1', CLERK, 4000)
     await expect(approveReport(db, 'r1', LEADER, '同意', 4500)).rejects.toThrow(/1 处修订/)
-    await setBody(db, first, [t('全年开展日常巡查。')])
+    // While submitted the clerk cannot settle it; the leader withdraws it (rejects).
+    await expect(setBody(db, first, [t('全年开展日常巡查。')])).rejects.toThrow(/正在审核中/)
+    await setBody(db, first, [t('全年开展巡查。')], 'leader')
     const hash = await approveReport(db, 'r1', LEADER, '同意报送', 5000)
     const approved = await getReviewState(db, 'r1')
     expect(approved.approval).toMatchObject({ by: LEADER, at: 5000, opinion: '同意报送', contentHash: hash })
@@ -157,8 +165,9 @@ describe('workflow through storage', () => {
     await setBody(db, first, [t('原文。')])
     await submitReport(db, 'r1', CLERK, 2000)
     await approveReport(db, 'r1', LEADER, '同意', 3000)
-    // Changed behind the UI's back (the editor is read-only once approved).
-    await setBody(db, first, [t('改过的原文。')])
+    // The lock refuses the change; a write behind it (raw IndexedDB) is caught by the export.
+    await expect(setBody(db, first, [t('改过的原文。')])).rejects.toThrow(/已审核通过/)
+    await forceBody(db, first, [t('改过的原文。')])
     await expect(exportApproved('r1', CLERK, { db, platform: fakePlatform() })).rejects.toThrow(/不一致/)
     await expect(reopenReport(db, 'r1', CLERK, '要改', 3500)).rejects.toThrow(ReviewError)
     await reopenReport(db, 'r1', LEADER, '数据有更新', 4000)

@@ -19,6 +19,7 @@ import { MetricNode, type ChipDisplay } from '../../editor/metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../../editor/metric-suggestion'
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
 import { ReviewExtension } from '../../editor/review/extension'
+import { editorLockPlugin } from '../../editor/lock'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -37,7 +38,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin()]
     },
     addKeyboardShortcuts() {
       return {
