@@ -6,14 +6,8 @@ import type { RecoveryCopyInfo } from '@contract/ipc'
 import { getPlatform, type Platform } from '../platform'
 import type { Report } from '@core/report'
 import { getDatabase, type HuibaoDatabase } from '../db/database'
-import {
-  loadRecoveryCopy,
-  parseRecoveryCopy,
-  rebuildDatabase,
-  reportIdsPresent,
-  reportsChangedSince,
-  restoreRecoveryCopy
-} from '../db/backup'
+import { loadRecoveryCopy, parseRecoveryCopy, reportIdsPresent, reportsChangedSince, restoreRecoveryCopy } from '../db/recovery'
+import { rebuildDatabase } from '../db/rebuild'
 
 export const RECOVERY_INTERVAL_MS = 45_000
 
