@@ -6,8 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // zod is bundled: the packaged app ships out/** only, so main must need no node_modules.
-      externalizeDeps: { exclude: ['zod'] },
+      // zod and semver are bundled: the packaged app ships out/** only, so main needs no node_modules.
+      externalizeDeps: { exclude: ['zod', 'semver'] },
       lib: { entry: resolve(__dirname, 'src-main/main/index.ts'), formats: ['cjs'] }
     },
     resolve: { alias: { '@contract': resolve(__dirname, 'src-main/contract') } }

@@ -24,7 +24,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/main/**/*.test.ts'],
           exclude: BROWSER_MAIN_TESTS,
-          testTimeout: 60_000
+          // Generous: CI and developers share two cores with builds and browsers.
+          testTimeout: 60_000,
+          hookTimeout: 60_000
         }
       },
       {
@@ -34,7 +36,8 @@ export default defineConfig({
           name: 'conformance',
           environment: 'node',
           include: ['tests/conformance/**/*.test.ts'],
-          testTimeout: 120_000
+          testTimeout: 120_000,
+          hookTimeout: 120_000
         }
       },
       {

@@ -9,7 +9,7 @@ import type { ResolvedReport } from '../../src-renderer/src/core/resolved'
 import type { generateLargeReport } from '../../tests/fixtures/large-report'
 import type { resolveReport } from '../../src-renderer/src/core/resolve'
 import type { exportReportDocx } from '../../src-renderer/src/core/docx/export'
-import type { getTemplate } from '../../src-renderer/src/core/templates'
+import type { builtInTemplate } from '../../src-renderer/src/core/templates'
 import { NotAvailable } from './na'
 
 const ROOT = resolve(__dirname, '../..')
@@ -56,16 +56,16 @@ export async function loadLargeReport(): Promise<LargeReport> {
 
 export const loadResolve = () => load<typeof resolveReport>('src-renderer/src/core/resolve.ts', 'resolveReport')
 export const loadExport = () => load<typeof exportReportDocx>('src-renderer/src/core/docx/export.ts', 'exportReportDocx')
-export const loadGetTemplate = () => load<typeof getTemplate>('src-renderer/src/core/templates', 'getTemplate')
+export const loadBuiltInTemplate = () => load<typeof builtInTemplate>('src-renderer/src/core/templates', 'builtInTemplate')
 
 /** resolveReport bound to the generated report (template from the fixture or the registry). */
 export async function resolverFor(large: LargeReport): Promise<() => ResolvedReport> {
   const resolveReport = await loadResolve()
   let template = large.template
   if (!template) {
-    const getTemplate = await loadGetTemplate()
-    template = getTemplate(large.report.templateId) ?? null
-    if (!template) throw new NotAvailable(`template ${large.report.templateId} is not registered`)
+    const builtInTemplate = await loadBuiltInTemplate()
+    template = builtInTemplate(large.report.templateId) ?? null
+    if (!template) throw new NotAvailable(`template ${large.report.templateId} is not a built-in`)
   }
   const doc = { type: 'doc', content: large.sections } as ReportDocJSON
   const t = template

@@ -1,45 +1,22 @@
 // Refuse to run an older version over a newer profile: an older Dexie schema meeting a newer
 // database can fail to open or, worse, be "upgraded" destructively. Explain, quit, touch nothing.
 import { mkdirSync, readFileSync } from 'node:fs'
+import semver from 'semver'
 import { join } from 'node:path'
 import { LAST_VERSION_FILE } from './constants'
 import { writeFileAtomic } from './atomic-write'
 
-interface SemVer {
-  core: [number, number, number]
-  pre: string[]
+/** A semantic version as written (a leading "v" allowed), or null. */
+export function parseSemver(version: string): string | null {
+  return semver.valid(version.trim())
 }
 
-const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/
-
-export function parseSemver(version: string): SemVer | null {
-  const m = SEMVER.exec(version.trim())
-  if (!m) return null
-  return { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split('.') : [] }
-}
-
-/** Semver 2.0.0 precedence: -1, 0, 1. Build metadata is ignored; a pre-release sorts first. */
+/** Semver 2.0.0 precedence (-1, 0, 1): build metadata ignored, a pre-release sorts first. */
 export function compareVersions(a: string, b: string): number {
   const x = parseSemver(a)
   const y = parseSemver(b)
   if (!x || !y) throw new Error(`not a semantic version: ${!x ? a : b}`)
-  for (let i = 0; i < 3; i++) {
-    if (x.core[i] !== y.core[i]) return x.core[i] < y.core[i] ? -1 : 1
-  }
-  if (!x.pre.length || !y.pre.length) return x.pre.length === y.pre.length ? 0 : x.pre.length ? -1 : 1
-  for (let i = 0; i < Math.max(x.pre.length, y.pre.length); i++) {
-    const p = x.pre[i]
-    const q = y.pre[i]
-    if (p === undefined) return -1
-    if (q === undefined) return 1
-    if (p === q) continue
-    const pNum = /^\d+$/.test(p)
-    const qNum = /^\d+$/.test(q)
-    if (pNum && qNum) return Number(p) < Number(q) ? -1 : 1
-    if (pNum !== qNum) return pNum ? -1 : 1
-    return p < q ? -1 : 1
-  }
-  return 0
+  return semver.compare(x, y)
 }
 
 export function readLastRunVersion(dataDir: string): string | null {

@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   }
   const router = createAppRouter()
   createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
-  startDataSafety(router)
+  startDataSafety()
 }
 
 void start()

@@ -2,7 +2,7 @@
 // (browser), and neither server knows the app's routes.
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ReportListView from './views/ReportListView.vue'
-import { ensureTemplateRegistry } from './stores/templates'
+import { ensureTemplateCatalog } from './stores/templates'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: ReportListView, meta: { title: '报告列表' } },
@@ -24,7 +24,7 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
   // User templates live in IndexedDB but are looked up synchronously: load them before the first view.
-  router.beforeEach(() => ensureTemplateRegistry())
+  router.beforeEach(() => ensureTemplateCatalog())
   router.afterEach((to) => {
     const title = typeof to.meta.title === 'string' ? to.meta.title : ''
     document.title = title ? `${title} - 汇报` : '汇报'

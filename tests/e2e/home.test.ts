@@ -3,7 +3,7 @@
 // Controls are found by role and accessible name only (docs/UI-CONTRACT.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
 
 let server: RendererServer
@@ -78,7 +78,7 @@ describe('home: report list', () => {
     const cells = await cellTexts(row)
     expect(cells[0]).toBe(COMPOSED_TITLE)
     expect(cells[1]).toBe('2024')
-    expect(cells[2]).toBe(getTemplate('rule-of-law-annual')?.name)
+    expect(cells[2]).toBe(builtInTemplate('rule-of-law-annual')?.name)
     expect(cells[3]).toBe('草稿')
     expect(cells[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(

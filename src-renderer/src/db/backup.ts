@@ -8,7 +8,9 @@
 // a backup holds before anything is changed; the checksum catches a file damaged in transit.
 import Dexie from 'dexie'
 import { exportDB, importDB, importInto } from 'dexie-export-import'
+import semver from 'semver'
 import { z } from 'zod'
+import { sha256Hex } from '@core/hash'
 import type { Report } from '@core/report'
 import {
   DATABASE_NAME,
@@ -117,19 +119,11 @@ export interface ParsedBackup {
 
 // ---- Helpers -----------------------------------------------------------------------------
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** Semver core compare, enough to tell "made by a newer app" (pre-release tags ignored). */
+/** True when a backup was made by a newer app than this one (semver precedence; unparsable → false). */
 export function isNewerVersion(candidate: string, current: string): boolean {
-  const parse = (v: string) => /^v?(\d+)\.(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number)
-  const a = parse(candidate)
-  const b = parse(current)
-  if (!a || !b) return false
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i]
-  return false
+  const a = semver.valid(candidate)
+  const b = semver.valid(current)
+  return a !== null && b !== null && semver.gt(a, b)
 }
 
 function summarize(rows: unknown[]): BackupSummaryReport[] {

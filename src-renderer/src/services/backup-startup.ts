@@ -1,7 +1,7 @@
 // Wires the data-safety services into the app's life: the pre-upgrade backup before the
 // database opens, then (once the UI runs) recovery copies, the daily backup check and the
-// 文件 menu's backup commands. Everything here is a no-op in the browser platform.
-import type { Router } from 'vue-router'
+// 文件 menu's backup commands (App.vue's menu dispatcher routes those). Everything here is a
+// no-op in the browser platform.
 import { getPlatform } from '../platform'
 import { runAutoBackup } from './backup'
 import { RecoveryCopier } from './recovery'
@@ -14,7 +14,7 @@ export function backupBeforeDatabaseOpens(): Promise<string | null> {
   return runAutoBackup('before-open')
 }
 
-export function startDataSafety(router: Router): () => void {
+export function startDataSafety(): () => void {
   const platform = getPlatform()
   const copier = new RecoveryCopier()
   const stopCopies = copier.start()
@@ -27,14 +27,9 @@ export function startDataSafety(router: Router): () => void {
   void runAutoBackup('after-open')
   const timer = platform.getAutoBackupStatus ? setInterval(() => void runAutoBackup('after-open'), AUTO_BACKUP_CHECK_MS) : null
 
-  const unsubscribe = platform.onMenuCommand?.((command) => {
-    if (command === 'backup-to') void router.push({ name: 'backups', query: { do: 'backup' } })
-    if (command === 'restore-backup') void router.push({ name: 'backups', query: { do: 'restore' } })
-  })
   return () => {
     stopCopies()
     document.removeEventListener('visibilitychange', flush)
     if (timer) clearInterval(timer)
-    unsubscribe?.()
   }
 }

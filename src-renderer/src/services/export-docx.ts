@@ -1,13 +1,12 @@
 // "导出Word": DB → resolved report → DOCX bytes → the platform's save (dialog or download).
 // The editor flushes its autosave and runs the pre-export check before calling this, so
 // what is exported is exactly what is stored.
-import type { ReportDocJSON } from '@core/report'
 import type { SaveFileResult } from '@contract/ipc'
-import { getTemplate } from '@core/templates'
 import { resolveReport } from '@core/resolve'
 import { exportReportDocx, suggestedDocxFileName } from '@core/docx/export'
 import { reportLayout } from '@core/pages/report-layout'
-import { getDatabase, getReport, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../db/database'
+import type { HuibaoDatabase } from '../db/database'
+import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
 import { getPlatform, type Platform } from '../platform'
 import type { ResolvedReport } from '@core/resolved'
 
@@ -29,18 +28,17 @@ export interface ExportDocxDeps {
 }
 
 export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps = {}): Promise<SaveFileResult> {
-  const db = deps.db ?? getDatabase()
-  const report = await getReport(db, reportId)
-  if (!report) throw new ExportError('导出失败：找不到这份报告，它可能已被删除。')
-  const template = getTemplate(report.templateId, report.templateVersion)
-  if (!template) throw new ExportError('导出失败：找不到这份报告使用的模板。')
-  const [sections, values] = await Promise.all([loadSections(db, report), loadMetricValues(db, reportId)])
-  const doc = { type: 'doc', content: sections } as ReportDocJSON
+  let bundle: ReportBundle
+  try {
+    bundle = await loadReportBundle(reportId, { db: deps.db })
+  } catch (error) {
+    if (error instanceof ReportBundleError) throw new ExportError(`导出失败：${error.message}`)
+    throw error
+  }
+  const { report, template, doc, values, previousValues } = bundle
 
   let data: Uint8Array
   try {
-    // Year-on-year chips need last year's figures.
-    const previousValues = await loadPreviousYearValues(db, report, template, (r) => getTemplate(r.templateId, r.templateVersion))
     // The report's own layout choices, as the page view and the PDF use them.
     const layout = reportLayout(report, template, values, previousValues)
     const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })

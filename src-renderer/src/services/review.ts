@@ -4,15 +4,16 @@ import type { Report, ReportStatus } from '@core/report'
 import { transition, type WorkflowAction } from '@core/review/workflow'
 import type { AuditAction, AuditEntryData } from '@core/review/audit'
 import { hashPin, pinProblem, recordFailure, throttleMessage, verifyPin, waitBeforeAttempt, NO_FAILURES } from '@core/review/pin'
-import type { Person, ReviewState } from '@core/review/threads'
+import type { CommentThread, Person, ReviewState } from '@core/review/threads'
 import { contentHash, type VersionKind, type VersionSnapshot } from '@core/review/versions'
 import { listSuggestions } from '@core/review/marks'
-import { getReport, type HuibaoDatabase } from '../db/database'
+import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
 import {
   getPinThrottle,
   getReviewPeople,
   getReviewState,
   getVersion,
+  listComments,
   listVersions,
   loadContent,
   setPinThrottle,
@@ -174,4 +175,9 @@ export async function restoreVersion(db: HuibaoDatabase, reportId: string, versi
     audit: auditData(reportId, by, 'restore', { versionId, label: version.label, keptAs: current.id }, now),
     now
   })
+}
+
+/** The report's comment threads (the page view's 批注 margin). */
+export async function listReportComments(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<CommentThread[]> {
+  return listComments(db, reportId)
 }

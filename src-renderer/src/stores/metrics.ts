@@ -8,7 +8,7 @@ import { computeMetricResults, formatMetricValue, metricChipText, parseMetricInp
 import { describeFormulaResult, type FormulaResult } from '@core/formula'
 import { yoyChipText } from '@core/year-on-year'
 import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-metrics'
-import { getTemplate } from '@core/templates'
+import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
 import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveReportMetrics, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
@@ -47,7 +47,15 @@ export const useMetricsStore = defineStore('metrics', () => {
     previous.value = new Map()
     if (previousId) {
       try {
-        const last = (await loadPreviousYearValues(db, report, template.value, (r) => getTemplate(r.templateId, r.templateVersion))) ?? []
+        const templates = useTemplatesStore()
+        const templateOf = (r: Report): ReportTemplate | undefined => {
+          try {
+            return templates.forReport(r)
+          } catch {
+            return undefined
+          }
+        }
+        const last = (await loadPreviousYearValues(db, report, template.value, templateOf)) ?? []
         // Last year's computed figures are recomputed from its typed ones, like this year's.
         const results = computeMetricResults(template.value, last)
         const map = new Map(last.map((v) => [v.metricId, v]))

@@ -1,8 +1,8 @@
 // The report list, the recycle bin and every action on whole reports. IndexedDB stays the
 // source of truth: each action writes first, then reloads the affected list from the DB.
 import { defineStore } from 'pinia'
+import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
-import { getTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import {
   createReport,
@@ -104,7 +104,7 @@ export const useReportsStore = defineStore('reports', {
 
     /** Builds the report from its template and stores it (report, sections, values) in one transaction. */
     async create(input: NewReportInput): Promise<Report> {
-      const template = getTemplate(input.templateId)
+      const template = useTemplatesStore().find(input.templateId)
       if (!template) throw new ReportActionError('创建报告失败：找不到所选的报告模板，请重新选择。')
       const db = getDatabase()
       let created: Report

@@ -1,10 +1,12 @@
 // User templates and every stored template version. IndexedDB is the source of truth; after
-// each write the store reloads and refreshes the synchronous registry in @core/templates that
-// every view and exporter looks templates up in.
+// each write the store reloads and builds a new TemplateCatalog, the app's one lookup of
+// templates (exact versions for reports, current versions for new things).
+import { markRaw } from 'vue'
 import { defineStore } from 'pinia'
 import type { Report, ReportDocJSON } from '@core/report'
 import type { ReportTemplate } from '@core/template'
-import { BUILT_IN_TEMPLATES, getTemplate, isBuiltInTemplateId, registerTemplates } from '@core/templates'
+import { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from '@core/templates'
+import { TemplateCatalog } from '@core/templates/catalog'
 import { blankTemplate, copyTemplate, nextTemplateVersion, placeImportedTemplate, templateFromReport } from '@core/templates/derive'
 import { exportTemplateFile, parseTemplateFile, validateTemplate } from '@core/template-file'
 import { advanceReport } from '@core/year-advance'
@@ -18,7 +20,6 @@ import {
   loadSections,
   saveTemplateVersion,
   saveTemplateVersions,
-  type HuibaoDatabase,
   type TemplateRow
 } from '../db/database'
 
@@ -38,35 +39,17 @@ function newId(): string {
   return crypto.randomUUID()
 }
 
-/** Latest live version of each user template, newest edit first. */
-function latestUserTemplates(rows: readonly TemplateRow[]): ReportTemplate[] {
-  const latest = new Map<string, TemplateRow>()
-  for (const r of rows) {
-    if (r.kind !== 'user') continue
-    const seen = latest.get(r.id)
-    if (!seen || r.version > seen.version) latest.set(r.id, r)
-  }
-  return [...latest.values()].filter((r) => r.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt).map((r) => r.template)
-}
+let catalogLoad: Promise<void> | null = null
 
-async function refreshRegistry(db: HuibaoDatabase): Promise<TemplateRow[]> {
-  const rows = await listTemplateRows(db)
-  // Deleted templates stay resolvable by version for the reports made from them.
-  registerTemplates(latestUserTemplates(rows), rows.map((r) => r.template))
-  return rows
-}
-
-let registryLoad: Promise<void> | null = null
-
-/** Loads the registry once per app start (the router awaits it before the first view). */
-export function ensureTemplateRegistry(db: HuibaoDatabase = getDatabase()): Promise<void> {
-  registryLoad ??= refreshRegistry(db)
-    .then(() => undefined)
+/** Loads the catalog once per app start (the router awaits it before the first view). */
+export function ensureTemplateCatalog(): Promise<void> {
+  catalogLoad ??= useTemplatesStore()
+    .load()
     .catch((error) => {
-      registryLoad = null
+      catalogLoad = null
       console.warn('[huibao] could not load user templates', error)
     })
-  return registryLoad
+  return catalogLoad
 }
 
 function latestVersionIn(rows: readonly TemplateRow[], id: string): number | undefined {
@@ -77,19 +60,21 @@ function latestVersionIn(rows: readonly TemplateRow[], id: string): number | und
 export const useTemplatesStore = defineStore('templates', {
   state: () => ({
     rows: [] as TemplateRow[],
+    // Immutable and replaced whole, so no deep reactivity over every template.
+    catalog: markRaw(new TemplateCatalog()),
     loaded: false
   }),
   getters: {
-    userTemplates: (state): ReportTemplate[] => latestUserTemplates(state.rows),
+    userTemplates: (state): ReportTemplate[] => state.catalog.userTemplates(),
     /** Built-ins first, then the clerk's own, for the 新建报告 template choice. */
-    choices(): ReportTemplate[] {
-      return [...BUILT_IN_TEMPLATES, ...this.userTemplates]
-    }
+    choices: (state): ReportTemplate[] => state.catalog.choices()
   },
   actions: {
     async load(): Promise<void> {
       try {
-        this.rows = await refreshRegistry(getDatabase())
+        const rows = await listTemplateRows(getDatabase())
+        this.rows = rows
+        this.catalog = markRaw(new TemplateCatalog(rows))
         this.loaded = true
       } catch (error) {
         throw new TemplateActionError(`读取模板失败：${error instanceof Error ? error.message : String(error)}`)
@@ -98,13 +83,18 @@ export const useTemplatesStore = defineStore('templates', {
 
     /** The current version of any template (built-in or user), for the editor view. */
     find(id: string): ReportTemplate | undefined {
-      return getTemplate(id)
+      return this.catalog.current(id)
+    },
+
+    /** The exact template version a report was made from (TemplateVersionMissing otherwise). */
+    forReport(report: Pick<Report, 'templateId' | 'templateVersion'>): ReportTemplate {
+      return this.catalog.forReport(report)
     },
 
     /** A fresh template to edit: blank, or a copy of an existing one (built-ins are read-only). */
     draftFrom(sourceId: string | null): ReportTemplate {
       if (!sourceId) return blankTemplate(newId())
-      const source = getTemplate(sourceId)
+      const source = this.catalog.current(sourceId)
       if (!source) throw new TemplateActionError('找不到所选的模板，请刷新后重试。')
       return copyTemplate(source, newId())
     },
@@ -139,14 +129,14 @@ export const useTemplatesStore = defineStore('templates', {
       const report = await getReport(db, reportId)
       if (!report) throw new TemplateActionError('找不到这份报告，它可能已被删除。')
       const sections = await loadSections(db, report)
-      const source = getTemplate(report.templateId, report.templateVersion)
+      const source = this.catalog.forReport(report)
       const template = templateFromReport(report, { type: 'doc', content: sections } as ReportDocJSON, source, newId(), name.trim() || `${report.meta.title}（模板）`)
       return this.save(template)
     },
 
     /** The file text for one template (a copy of a built-in is exported as the user's own). */
     exportText(id: string): { text: string; template: ReportTemplate } {
-      const template = getTemplate(id)
+      const template = this.catalog.current(id)
       if (!template) throw new TemplateActionError('找不到要导出的模板。')
       return { text: exportTemplateFile(template), template }
     },
@@ -174,8 +164,7 @@ export const useTemplatesStore = defineStore('templates', {
       const db = getDatabase()
       const previous = await getReport(db, previousReportId)
       if (!previous) throw new TemplateActionError('找不到去年的报告，它可能已被删除。')
-      const template = getTemplate(previous.templateId, previous.templateVersion)
-      if (!template) throw new TemplateActionError('找不到去年报告使用的模板。')
+      const template = this.catalog.forReport(previous)
       const sections = await loadSections(db, previous)
       const reportId = newId()
       let counter = 0

@@ -38,6 +38,7 @@ describe('loadSampleReport', () => {
       expect(keys).toContain(key)
     }
     const templateKeys = new Set(template.sections.map((s) => s.key))
+    expect(keys.length).toBeGreaterThan(0)
     expect(keys.every((k) => templateKeys.has(k!))).toBe(true)
   })
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { BUILT_IN_TEMPLATES, getTemplate, RULE_OF_LAW_TEMPLATE } from '@core/templates'
+import { BUILT_IN_TEMPLATES, builtInTemplate, RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { loadSampleFigures } from '../../fixtures/sample-figures'
 
 const t = RULE_OF_LAW_TEMPLATE
 
 describe('built-in template 法治政府建设年度报告', () => {
   it('is found by id and listed among the built-ins', () => {
-    expect(getTemplate('rule-of-law-annual')).toBe(t)
-    expect(getTemplate('no-such-template')).toBeUndefined()
+    expect(builtInTemplate('rule-of-law-annual')).toBe(t)
+    expect(builtInTemplate('no-such-template')).toBeUndefined()
     expect(BUILT_IN_TEMPLATES).toContain(t)
     expect(t.version).toBe(1)
     expect(t.titlePattern).toContain('{organs}')

@@ -129,6 +129,7 @@ describe('reports and sections', () => {
     expect(await db.sections.get(['r1', 's2'])).toBeUndefined()
     // Reordering alone rewrites no section row.
     const rows = await db.sections.where('reportId').equals('r1').toArray()
+    expect(rows.length).toBeGreaterThan(0)
     expect(rows.every((r) => r.updatedAt === 1000)).toBe(true)
   })
 

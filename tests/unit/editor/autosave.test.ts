@@ -45,6 +45,29 @@ describe('Autosaver', () => {
     expect(writes.length).toBeGreaterThanOrEqual(1)
   })
 
+  it('keeps the README promise with the settings the app uses: every edit stored within a second', async () => {
+    // No overrides: the editor store attaches the Autosaver with its defaults.
+    let state: EditorState = stateOf(docJSON([{ id: 'a', level: 1, title: '甲' }, { id: 'b', level: 1, title: '乙' }]))
+    const typedAt: number[] = []
+    const writtenAt: number[] = []
+    const saver = new Autosaver({ getDoc: () => state.doc, initialDoc: state.doc, write: async () => void writtenAt.push(Date.now()), onStatus: () => {} })
+    // Bursts of typing with irregular gaps (10–700 ms), as a clerk types and pauses.
+    const gaps = [40, 90, 10, 700, 120, 60, 300, 30, 450, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 650, 20]
+    for (const gap of gaps) {
+      state = state.apply(state.tr.insertText('字', posInBlock(state, 1)))
+      typedAt.push(Date.now())
+      saver.notifyChange()
+      await vi.advanceTimersByTimeAsync(gap)
+    }
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(typedAt).toHaveLength(gaps.length)
+    for (const t of typedAt) {
+      const stored = writtenAt.find((w) => w >= t)
+      expect(stored, `edit at ${t} ms never written`).toBeDefined()
+      expect(stored! - t, `edit at ${t} ms`).toBeLessThanOrEqual(1000)
+    }
+  })
+
   it('flush() writes pending changes immediately', async () => {
     const writes: SectionChange[] = []
     const { saver, type } = setup(async (c) => void writes.push(c))

@@ -78,6 +78,7 @@ describe('disclosure template structure (reference)', () => {
       expect(t3.rows[start].heading).toBe(true)
       const actual = t3.rows.slice(start + 1, start + 1 + n)
       expect(actual.map((r) => norm(r.label).replace(/、/g, '')), group).toEqual(subs.map((s) => norm(s).replace(/、/g, '')))
+      expect(actual.length).toBeGreaterThan(0)
       expect(actual.every((r) => (r.indent ?? 0) > (t3.rows[start].indent ?? 0))).toBe(true)
     }
     expectInOrder(['（六）其他处理', '（七）总计', '四、结转下年度继续办理'])

@@ -38,6 +38,7 @@ describe('metric tables in the DOCX', () => {
     for (const t of T.tables!) {
       const widths = metricTableWidths(GBT9704_PROFILE, resolveMetricTable(t, T, []))
       expect(widths.reduce((a, b) => a + b, 0)).toBe(typeAreaWidthTwips(GBT9704_PROFILE))
+      expect(widths.length).toBeGreaterThan(0)
       expect(widths.every((w) => w > 0)).toBe(true)
     }
   })

@@ -37,6 +37,7 @@ describe('metricSummaryTable with last year', () => {
     expect(table.columns.map((c) => c.header)).toEqual(['指标', '单位', '数值', '上年数值', '增减'])
     expect(table.columns.reduce((a, c) => a + c.widthChars, 0)).toBe(28)
     for (const c of table.columns) expect(c.widthChars).toBeGreaterThanOrEqual([...c.header].length)
+    expect(table.rows.length).toBeGreaterThan(0)
     expect(table.rows.every((r) => r.cells.length === 5)).toBe(true)
   })
 
@@ -59,6 +60,7 @@ describe('metricSummaryTable with last year', () => {
 
   it('keeps the three columns without last year’s values', () => {
     const plain = metricSummaryTable(template, current)
+    expect(plain.rows.length).toBeGreaterThan(0)
     expect(plain.columns).toBe(METRIC_TABLE_COLUMNS)
     expect(plain.rows.every((r) => r.cells.length === 3)).toBe(true)
   })

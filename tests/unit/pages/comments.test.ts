@@ -67,6 +67,7 @@ describe('page view text with comments', () => {
     const runs = layout(true).flatMap((b) => (b.kind === 'body' ? b.runs : []))
     expect(runs.filter((r) => r.review?.comments?.includes('c1')).map((r) => r.text)).toEqual(['开展检查', '九次'])
     expect(runs.some((r) => r.review?.comments?.includes('c3'))).toBe(false)
+    expect(layout(false).length).toBeGreaterThan(0)
     expect(layout(false).every((b) => b.kind !== 'body' || b.runs.every((r) => r.review === undefined))).toBe(true)
   })
 })

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import type { PrintToPdfRequest } from '@contract/ipc'
 import { HuibaoDatabase, createReport, getReport, updateReport } from '../../../src-renderer/src/db/database'
@@ -49,7 +49,7 @@ function fakePlatform(withPdf = true): Platform & { printed: PrintToPdfRequest[]
 async function seeded(organs = ['中共青石镇委员会', '青石镇人民政府']) {
   const db = new HuibaoDatabase(`huibao-pdf-${process.pid}-${opened.length}-${Date.now()}`)
   opened.push(db)
-  const template = getTemplate('rule-of-law-annual')!
+  const template = builtInTemplate('rule-of-law-annual')!
   let n = 0
   const made = createReportFromTemplate(
     template,

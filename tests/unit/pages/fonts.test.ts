@@ -52,6 +52,7 @@ describe('fontReport', () => {
     expect(r.entries.find((e) => e.required === '楷体_GB2312')!.substitute).toBe('AR PL UKai CN')
     expect(r.entries.find((e) => e.required === '黑体')!.substitute).toBe('WenQuanYi Zen Hei')
     expect(r.messages.some((m) => m.includes('仿宋_GB2312') && m.includes('AR PL UMing CN') && m.includes('正文'))).toBe(true)
+    expect(r.entries.length).toBeGreaterThan(0)
     expect(r.entries.every((e) => !e.cffWarning)).toBe(true)
   })
 
@@ -63,6 +64,7 @@ describe('fontReport', () => {
 
   it('warns when the face that will print is CFF-only (system default Noto CJK)', () => {
     const r = fontReport(PRACTICE_PROFILE, () => false, 'Noto Serif CJK SC')
+    expect(r.entries.length).toBeGreaterThan(0)
     expect(r.entries.every((e) => e.substitute === null)).toBe(true)
     expect(r.entries.every((e) => e.cffWarning)).toBe(true)
     expect(r.messages.some((m) => m.includes('Type 3') && m.includes('Noto Serif CJK SC'))).toBe(true)

@@ -76,6 +76,7 @@ describe('resolver and review marks', () => {
   it('leaves pending suggestions out of a normal export (the original text)', () => {
     const r = resolveReport(report, json, RULE_OF_LAW_TEMPLATE, [])
     expect(r.preamble[0].runs.map((x) => x.text).join('')).toBe('全年累计开展检查。')
+    expect(r.preamble[0].runs.length).toBeGreaterThan(0)
     expect(r.preamble[0].runs.every((x) => x.review === undefined)).toBe(true)
   })
 

@@ -6,7 +6,7 @@ import JSZip from 'jszip'
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ParagraphJSON, SectionJSON } from '@core/report'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { verifyChain } from '@core/review/audit'
 import type { Person } from '@core/review/threads'
@@ -58,7 +58,7 @@ let dbCounter = 0
 async function seeded() {
   const db = new HuibaoDatabase(`huibao-review-svc-${process.pid}-${++dbCounter}`)
   opened.push(db)
-  const template = getTemplate('rule-of-law-annual')!
+  const template = builtInTemplate('rule-of-law-annual')!
   let n = 0
   const { report, doc, values } = createReportFromTemplate(
     template,

@@ -5,7 +5,7 @@ import Dexie from 'dexie'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SectionJSON } from '@core/report'
-import { getTemplate } from '@core/templates'
+import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { HuibaoDatabase, createReport, saveMetricValue, saveSections } from '../../../src-renderer/src/db/database'
 import { DOCX_MIME_TYPE, ExportError, exportReportAsDocx } from '../../../src-renderer/src/services/export-docx'
@@ -37,7 +37,7 @@ function fakePlatform(): Platform & { saved: SaveFileOptions[] } {
 async function seededDb() {
   const db = new HuibaoDatabase(`huibao-export-${process.pid}-${opened.length}-${Date.now()}`)
   opened.push(db)
-  const template = getTemplate('rule-of-law-annual')!
+  const template = builtInTemplate('rule-of-law-annual')!
   let n = 0
   const { report, doc, values } = createReportFromTemplate(
     template,

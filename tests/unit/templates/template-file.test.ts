@@ -2,7 +2,8 @@
 // Chinese and rejected whole, and the derive operations (copy, new version, 存为模板, import placement).
 import { describe, expect, it } from 'vitest'
 import { exportTemplateFile, parseTemplateFile, templateFileName, TEMPLATE_FILE_FORMAT, validateTemplate } from '@core/template-file'
-import { BUILT_IN_TEMPLATES, GOV_DISCLOSURE_TEMPLATE, getTemplate, registerTemplates, RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
+import { BUILT_IN_TEMPLATES, GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
+import { TemplateCatalog, TemplateVersionMissing } from '@core/templates/catalog'
 import { blankTemplate, copyTemplate, nextTemplateVersion, placeImportedTemplate, templateFromReport } from '@core/templates/derive'
 import { createReportFromTemplate } from '@core/report-factory'
 import type { ReportTemplate } from '@core/template'
@@ -31,6 +32,7 @@ describe('built-in templates are sound', () => {
     expect(top[0]).toMatch(/工作开展情况/)
     expect(top[1]).toMatch(/存在的问题/)
     expect(top[2]).toMatch(/打算/)
+    expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).length).toBeGreaterThan(0)
     expect(WORK_SUMMARY_TEMPLATE.sections.filter((s) => s.level === 2).every((s) => !s.required)).toBe(true)
   })
 })
@@ -88,6 +90,7 @@ describe('template file export and import', () => {
       t.sections[2].level = 7 as never
       delete (t as Record<string, unknown>).name
     }))
+    expect(errors.length).toBeGreaterThan(0)
     expect(errors.every(chinese)).toBe(true)
     expect(errors.join('\n')).toMatch(/第3个章节的层级/)
     expect(errors.join('\n')).toMatch(/模板名称缺失/)
@@ -116,16 +119,17 @@ describe('template versioning and derivation', () => {
   it('a report keeps the template version it was made from after the template is edited', () => {
     const v1 = copyTemplate(RULE_OF_LAW_TEMPLATE, 'county')
     const v2 = nextTemplateVersion({ ...v1, sections: v1.sections.slice(0, 3), name: '县定模板' }, 1)
-    registerTemplates([v2], [v1, v2])
-    try {
-      const { report } = createReportFromTemplate(v1, { organs: ['甲镇人民政府'], addressee: '乙县', year: 2024, date: '2025-01-10' }, { reportId: 'r', newSectionId: () => String(Math.random()), now: 1 })
-      expect(report.templateVersion).toBe(1)
-      expect(getTemplate('county')?.version).toBe(2)
-      expect(getTemplate(report.templateId, report.templateVersion)).toEqual(v1)
-      expect(getTemplate('county', 99)?.version).toBe(2)
-    } finally {
-      registerTemplates([])
-    }
+    const row = (t: typeof v1, updatedAt: number) => ({ id: t.id, version: t.version, kind: 'user' as const, template: t, updatedAt, deletedAt: null })
+    const catalog = new TemplateCatalog([row(v1, 1), row(v2, 2)])
+    const { report } = createReportFromTemplate(v1, { organs: ['甲镇人民政府'], addressee: '乙县', year: 2024, date: '2025-01-10' }, { reportId: 'r', newSectionId: () => String(Math.random()), now: 1 })
+    expect(report.templateVersion).toBe(1)
+    // New reports start from the current version; an existing one keeps its own.
+    expect(catalog.current('county')?.version).toBe(2)
+    expect(catalog.forReport(report)).toEqual(v1)
+    expect(catalog.userTemplates().map((t) => t.version)).toEqual([2])
+    // A version that is not stored is an error, never the current version in its place.
+    expect(() => catalog.exact('county', 99)).toThrow(TemplateVersionMissing)
+    expect(() => catalog.exact('county', 99)).toThrow(/第 99 版/)
   })
 
   it('存为模板 keeps the report outline and turns its years back into placeholders', () => {

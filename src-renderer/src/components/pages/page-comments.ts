@@ -4,8 +4,7 @@ import { computed, onMounted, ref, shallowRef } from 'vue'
 import type { PageBlock } from '@core/pages/blocks'
 import { numberOpenThreads, threadNumbers } from '@core/pages/comments'
 import type { CommentThread } from '@core/review/threads'
-import { getDatabase } from '../../db/database'
-import { listComments } from '../../db/review'
+import { listReportComments } from '../../services/review'
 
 export function usePageComments(reportId: () => string, blocks: () => readonly PageBlock[] | undefined) {
   const threads = shallowRef<CommentThread[]>([])
@@ -26,7 +25,7 @@ export function usePageComments(reportId: () => string, blocks: () => readonly P
 
   async function load(): Promise<void> {
     try {
-      threads.value = await listComments(getDatabase(), reportId())
+      threads.value = await listReportComments(reportId())
       error.value = ''
     } catch (e) {
       error.value = `读取批注失败：${e instanceof Error ? e.message : String(e)}。请返回编辑后重新打开页面视图。`

@@ -1,5 +1,6 @@
 // The audit trail: each entry carries the SHA-256 of its own canonical JSON together with the
 // previous entry's hash, so changing, removing or reordering a stored entry breaks the chain.
+import { sha256Hex } from '../hash'
 import type { Role } from './workflow'
 
 export type AuditAction =
@@ -64,11 +65,7 @@ export function canonicalJSON(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`
 }
 
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
+export { sha256Hex }
 
 /** The hash covers every field except itself, prevHash included. */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {

@@ -1,0 +1,95 @@
+// 导出Word and 导出PDF as the clerk meets them, shared by the editor and the page view: save
+// pending edits, list cited figures that are still empty (the clerk may export anyway or go
+// back), warn about missing layout fonts before a PDF, then export and say how it went.
+import { ref } from 'vue'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import type { LayoutProfile } from '@core/layout'
+import type { MetricDefinition } from '@core/template'
+import { checkFonts } from '../services/fonts'
+import { exportReportAsPdf } from '../services/export-pdf'
+import { exportWordForStatus } from '../services/review-export'
+import { useSessionStore } from '../stores/session'
+
+export type ExportKind = 'word' | 'pdf'
+
+export interface ReportExportOptions {
+  reportId: () => string
+  profile: () => LayoutProfile
+  /** Writes pending edits first, so what is exported is exactly what is stored. */
+  flush?: () => Promise<void>
+  /** Figures the text cites but that are still empty. */
+  missingMetrics?: () => MetricDefinition[]
+  /** After a Word export (the status may have become 已报送). */
+  afterWord?: () => void
+  /** How outcomes are shown; a transient message by default (the page view uses its status line). */
+  notify?: (type: 'success' | 'error', message: string) => void
+}
+
+export function useReportExport(options: ReportExportOptions) {
+  const session = useSessionStore()
+  const exporting = ref(false)
+  const kind = ref<ExportKind>('word')
+  /** The pre-export list of empty figures; null when closed. */
+  const missing = ref<MetricDefinition[] | null>(null)
+  const notify =
+    options.notify ??
+    ((type: 'success' | 'error', message: string) => (type === 'success' ? ElMessage.success(message) : ElMessage.error({ message, duration: 6000 })))
+
+  async function start(which: ExportKind): Promise<void> {
+    if (exporting.value) return
+    kind.value = which
+    try {
+      await options.flush?.()
+    } catch (error) {
+      notify('error', `导出前保存失败：${error instanceof Error ? error.message : String(error)}。请稍后再试。`)
+      return
+    }
+    const empty = options.missingMetrics?.() ?? []
+    if (empty.length) {
+      missing.value = empty
+      return
+    }
+    await proceed()
+  }
+
+  /** Runs the chosen export (also "仍然导出" from the pre-export list). */
+  async function proceed(): Promise<void> {
+    missing.value = null
+    if (kind.value === 'pdf') return exportPdf()
+    exporting.value = true
+    try {
+      // Approved text is checked against the approval and recorded (→ 已报送); drafts export as before.
+      const result = await exportWordForStatus(options.reportId(), session.person)
+      options.afterWord?.()
+      if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error))
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  /** The PDF is the page view printed: missing fonts named first (the clerk may cancel). */
+  async function exportPdf(): Promise<void> {
+    const fonts = checkFonts(options.profile())
+    if (fonts.messages.length > 0) {
+      try {
+        await ElMessageBox.confirm(fonts.messages.join('\n'), '导出前字体检查', { confirmButtonText: '继续导出', cancelButtonText: '取消', type: 'warning' })
+      } catch {
+        return
+      }
+    }
+    exporting.value = true
+    try {
+      const result = await exportReportAsPdf(options.reportId())
+      if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
+      else if (result.status === 'print-dialog') notify('success', '已打开打印窗口：请在打印对话框中选择“另存为 PDF”。')
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error))
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  return { exporting, kind, missing, start, proceed }
+}

@@ -1,0 +1,70 @@
+// The one way a report leaves the database for any output or comparison: the report row, the
+// exact template version it was made from, its document, its figures and last year's figures
+// (for 同比 chips). The editor, page view, print view, compare view and every export start here,
+// so they cannot disagree about what "the report" is (deleted reports, template versions).
+import type { Report, ReportDocJSON } from '@core/report'
+import type { MetricValue, ReportTemplate } from '@core/template'
+import { TemplateCatalog, TemplateVersionMissing } from '@core/templates/catalog'
+import { withReportMetrics } from '@core/report-metrics'
+import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../db/database'
+
+export class ReportBundleError extends Error {
+  override name = 'ReportBundleError'
+}
+
+export interface ReportBundle {
+  report: Report
+  /** The template version it was made from, with the report's own metrics after its own. */
+  template: ReportTemplate
+  doc: ReportDocJSON
+  values: MetricValue[]
+  /** Last year's figures when the report is linked to last year's report. */
+  previousValues?: MetricValue[]
+}
+
+export interface LoadBundleOptions {
+  db?: HuibaoDatabase
+  /** The app's catalog (templates store); read from the database when absent. */
+  catalog?: TemplateCatalog
+  /** Also open a report that sits in the recycle bin (restore previews). */
+  includeDeleted?: boolean
+}
+
+export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): Promise<TemplateCatalog> {
+  return new TemplateCatalog(await listTemplateRows(db))
+}
+
+export async function loadReportBundle(reportId: string, options: LoadBundleOptions = {}): Promise<ReportBundle> {
+  const db = options.db ?? getDatabase()
+  const report = await getReport(db, reportId)
+  if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
+    throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
+  }
+  let template: ReportTemplate
+  const catalog = options.catalog ?? (await loadTemplateCatalog(db))
+  try {
+    template = withReportMetrics(catalog.forReport(report), report)
+  } catch (error) {
+    if (error instanceof TemplateVersionMissing) throw new ReportBundleError(error.message)
+    throw error
+  }
+  // Last year's figures lined up with this report's metric ids (own metrics made anew match by name).
+  const templateOf = (r: Report): ReportTemplate | undefined => {
+    try {
+      return catalog.forReport(r)
+    } catch {
+      return undefined
+    }
+  }
+  const [sections, values, previousValues] = await Promise.all([
+    loadSections(db, report),
+    loadMetricValues(db, reportId),
+    loadPreviousYearValues(db, report, template, templateOf)
+  ])
+  return { report, template, doc: { type: 'doc', content: sections } as ReportDocJSON, values, previousValues }
+}
+
+/** The report row alone (titles, status), or undefined when it does not exist. */
+export function findReport(reportId: string, db: HuibaoDatabase = getDatabase()): Promise<Report | undefined> {
+  return getReport(db, reportId)
+}
