@@ -95,7 +95,8 @@ describe('metrics of the report itself', () => {
     await setup.getByRole('textbox', { name: '审核人PIN' }).fill('482915')
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill('482915')
     await setup.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.getByRole('button', { name: '设为指标' }).isDisabled()).toBe(true)
+    // Submitting saves a version first: allow for a busy machine.
+    await expect.poll(() => page.getByRole('button', { name: '设为指标' }).isDisabled(), { timeout: 15000 }).toBe(true)
     expect(await panel.getByRole('button', { name: '修改指标中心组学习次数' }).isDisabled()).toBe(true)
     expect(await panel.getByRole('button', { name: '删除指标中心组学习次数' }).isDisabled()).toBe(true)
     expect(pageErrors).toEqual([])
