@@ -64,9 +64,11 @@ describe('metrics of the report itself', () => {
     const check = page.getByRole('dialog', { name: '数字检查' })
     await check.getByRole('list', { name: '正文中的数字' }).waitFor()
     expect(await check.getByRole('button', { name: '将“13次”转为指标' }).isDisabled()).toBe(true)
+    if (process.env.HUIBAO_E2E_SHOTS) await page.screenshot({ path: `${process.env.HUIBAO_E2E_SHOTS}/figure-check-own.png` })
     await check.getByRole('button', { name: '为“13次”新建指标' }).click()
     const create2 = page.getByRole('dialog', { name: '新建指标' })
     await expect.poll(() => create2.getByRole('textbox', { name: '指标名称' }).inputValue()).toBe('党委中心组学习次数')
+    if (process.env.HUIBAO_E2E_SHOTS) await page.screenshot({ path: `${process.env.HUIBAO_E2E_SHOTS}/new-own-metric.png` })
     await create2.getByRole('button', { name: '保存指标' }).click()
     await expect.poll(() => check.getByRole('list', { name: '正文中的数字' }).count()).toBe(0)
     await check.getByRole('button', { name: '关闭', exact: true }).last().click()
@@ -80,6 +82,7 @@ describe('metrics of the report itself', () => {
     await expect.poll(() => panel.getByRole('textbox', { name: '中心组学习次数' }).inputValue()).toBe('13')
     expect(await body.textContent()).toContain('全年领导班子会议学法8次，党委中心组学习13次。')
 
+    if (process.env.HUIBAO_E2E_SHOTS) await page.screenshot({ path: `${process.env.HUIBAO_E2E_SHOTS}/own-metrics-panel.png` })
     // Delete a cited one: the chip becomes its text again.
     await panel.getByRole('button', { name: '删除指标领导班子会议学法次数' }).click()
     await page.getByRole('dialog', { name: /删除指标/ }).getByRole('button', { name: '删除' }).click()
