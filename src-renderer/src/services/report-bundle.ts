@@ -14,7 +14,6 @@ export class ReportBundleError extends Error {
 
 export interface ReportBundle {
   report: Report
-  /** The template version it was made from, with the report's own metrics after its own. */
   template: ReportTemplate
   doc: ReportDocJSON
   values: MetricValue[]
@@ -40,27 +39,28 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
   if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
     throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   }
-  let template: ReportTemplate
   const catalog = options.catalog ?? (await loadTemplateCatalog(db))
+  let base: ReportTemplate
   try {
-    template = withReportMetrics(catalog.forReport(report), report)
+    base = catalog.forReport(report)
   } catch (error) {
     if (error instanceof TemplateVersionMissing) throw new ReportBundleError(error.message)
     throw error
   }
-  // Last year's figures lined up with this report's metric ids (own metrics made anew match by name).
-  const templateOf = (r: Report): ReportTemplate | undefined => {
-    try {
-      return catalog.forReport(r)
-    } catch {
-      return undefined
-    }
-  }
   const [sections, values, previousValues] = await Promise.all([
     loadSections(db, report),
     loadMetricValues(db, reportId),
-    loadPreviousYearValues(db, report, template, templateOf)
+    // Last year's figures matched to this year's metrics (own metrics by label too).
+    loadPreviousYearValues(db, report, base, (r) => {
+      try {
+        return catalog.forReport(r)
+      } catch {
+        return undefined
+      }
+    })
   ])
+  // The template as this report sees it: its metrics plus the report's own.
+  const template = withReportMetrics(base, report)
   return { report, template, doc: { type: 'doc', content: sections } as ReportDocJSON, values, previousValues }
 }
 

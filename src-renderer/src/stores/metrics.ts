@@ -47,15 +47,13 @@ export const useMetricsStore = defineStore('metrics', () => {
     previous.value = new Map()
     if (previousId) {
       try {
-        const templates = useTemplatesStore()
-        const templateOf = (r: Report): ReportTemplate | undefined => {
+        const last = (await loadPreviousYearValues(db, report, template.value, (r) => {
           try {
-            return templates.forReport(r)
+            return useTemplatesStore().forReport(r)
           } catch {
             return undefined
           }
-        }
-        const last = (await loadPreviousYearValues(db, report, template.value, templateOf)) ?? []
+        })) ?? []
         // Last year's computed figures are recomputed from its typed ones, like this year's.
         const results = computeMetricResults(template.value, last)
         const map = new Map(last.map((v) => [v.metricId, v]))

@@ -19,7 +19,7 @@ import {
 } from '../../../src-renderer/src/db/database'
 import { createReportFromTemplate } from '@core/report-factory'
 import { ownMetricForFigure } from '@core/report-metrics'
-import { WORK_SUMMARY_TEMPLATE as W } from '@core/templates'
+import { builtInTemplate, WORK_SUMMARY_TEMPLATE as W } from '@core/templates'
 import type { Report } from '@core/report'
 
 let n = 0
@@ -97,7 +97,7 @@ describe('report-own metrics in the database', () => {
     const now = made('now', 2024)
     const report: Report = { ...now.report, previousReportId: 'last', ownMetrics: [study] }
     await createReport(db, report, now.doc.content, [])
-    const values = await loadPreviousYearValues(db, report, W, (r) => (r.templateId === W.id ? W : undefined))
+    const values = await loadPreviousYearValues(db, report, W, (r) => builtInTemplate(r.templateId))
     expect(values).toContainEqual({ metricId: 'own.study', value: 6, qualifier: '' })
     expect(await loadPreviousYearValues(db, { ...report, previousReportId: null }, W, () => W)).toBeUndefined()
   })
