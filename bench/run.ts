@@ -12,6 +12,7 @@ import { ARTIFACTS_DIR, buildBenchBundles, snapshotRenderer } from './browser/bu
 import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
 import { figureProposalRows, measureFigureProposals } from './figures'
+import { formatProofread, measureProofread } from './proofread'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -55,12 +56,16 @@ async function main(): Promise<void> {
   console.log('[bench] PDF export (Chromium print view vs LibreOffice converting our DOCX)…')
   const pdf: PdfFigure | NA = await attempt('pdf export', () => measurePdf(snapshotRenderer()))
 
+  console.log('[bench] 公文校对 (Node)…')
+  const proofread = await attempt('proofread', async () => measureProofread())
+
   const seconds = (performance.now() - t0) / 1000
   printReport(docx, browser)
   console.log(`\n5 ${isNA(pdf) ? na(pdf) : formatPdfFigure(pdf)}`)
   const figures = await attempt('figure proposals', async () => measureFigureProposals())
   console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, seconds }
+  console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

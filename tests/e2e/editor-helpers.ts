@@ -3,12 +3,16 @@
 import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 
-/** 新建报告 with the given organ and year (other fields as offered); resolves to the editor body. */
-export async function createReportFromHome(page: Page, organ: string, year = '2024'): Promise<Locator> {
+/**
+ * 新建报告 with the given organ and year (other fields as offered, the addressee too unless
+ * given: the template's offer has ×× in it); resolves to the editor body.
+ */
+export async function createReportFromHome(page: Page, organ: string, year = '2024', options: { addressee?: string } = {}): Promise<Locator> {
   await page.getByRole('button', { name: '新建报告' }).click()
   const dialog = page.getByRole('dialog', { name: '新建报告' })
   await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill(organ)
   await dialog.getByRole('textbox', { name: '年度' }).fill(year)
+  if (options.addressee) await dialog.getByRole('textbox', { name: '主送机关' }).fill(options.addressee)
   await dialog.getByRole('button', { name: '创建' }).click()
   const body = page.getByRole('textbox', { name: '报告正文' })
   await body.waitFor()
@@ -66,4 +70,19 @@ export async function caretAfter(body: Locator, needle: string): Promise<void> {
     }
     throw new Error(`text not found: ${n}`)
   }, needle)
+}
+
+/**
+ * Writes a sentence into every 必写 section (outline names carry "（必写）"), so the report can
+ * be submitted: 送审 is refused while 公文校对 finds 必须修改 items.
+ */
+export async function fillRequiredSections(page: Page, text = '本节情况已如实填写。'): Promise<void> {
+  const outline = page.getByRole('navigation', { name: '大纲' })
+  const names = await outline.getByRole('button', { name: /（必写）/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+  for (const name of names) {
+    await outline.getByRole('button', { name, exact: true }).first().click()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('End')
+    await page.keyboard.type(text)
+  }
 }

@@ -232,17 +232,24 @@ describe('report editor', () => {
     expect(await section.locator('p').first().textContent()).toMatch(/^公开条目共【未填：公开政务信息[^】]*】$/)
   })
 
-  it('checks for empty cited metrics before export and leads back to the form', async () => {
+  it('checks before export (导出前检查 lists what must be fixed) and leads back to the check panel', async () => {
     await page.getByRole('button', { name: '导出Word' }).click()
     const check = page.getByRole('dialog', { name: '导出前检查' })
     await check.waitFor()
-    expect(await check.getByRole('button', { name: /公开政务信息/ }).count()).toBe(1)
-    expect(await check.getByRole('button', { name: /日常巡查次数/ }).count()).toBe(0)
-    await check.getByRole('button', { name: '返回填写' }).click()
+    const listed = check.getByRole('list', { name: '必须修改' })
+    // The empty chip cited in the text is listed by its metric; one that is not cited is not.
+    expect(await listed.getByRole('listitem').filter({ hasText: '公开政务信息' }).count()).toBeGreaterThan(0)
+    expect(await listed.getByRole('listitem').filter({ hasText: '日常巡查次数' }).count()).toBe(0)
+    await check.getByRole('button', { name: '返回修改' }).click()
     await check.waitFor({ state: 'hidden' })
-    const focused = await page.evaluate(() => document.activeElement?.id ?? '')
-    const labelled = await metrics.getByRole('textbox', { name: /公开政务信息/ }).getAttribute('id')
-    expect(focused).toBe(labelled)
+    const results = page.getByRole('region', { name: '检查结果' })
+    await results.waitFor()
+    const chipItem = results.getByRole('listitem').filter({ hasText: '公开政务信息' }).first()
+    expect(await chipItem.textContent()).toContain('必须修改')
+    // 定位 selects the chip in the text.
+    await chipItem.getByRole('button', { name: /^定位/ }).click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toBe('报告正文')
+    await results.getByRole('button', { name: '关闭检查结果' }).click()
     await body.click()
   })
 

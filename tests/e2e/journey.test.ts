@@ -72,6 +72,12 @@ describe('clerk journey', () => {
 
     const downloadPromise = page.waitForEvent('download')
     await page.getByRole('button', { name: '导出Word' }).click()
+    // The draft still has 必须修改 items (the template's ×× addressee, empty 必写 sections): the
+    // app asks once, listing them; the clerk exports anyway.
+    const check = page.getByRole('dialog', { name: '导出前检查' })
+    await check.waitFor()
+    expect(await check.getByRole('list', { name: '必须修改' }).textContent()).toContain('主送机关')
+    await check.getByRole('button', { name: '仍然导出' }).click()
     const download = await downloadPromise
     expect(download.suggestedFilename()).toBe('梁洼镇人民政府关于2024年法治政府建设情况的报告.docx')
     const file = await download.path()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
-import { caretAfter, createReportFromHome, selectText, typeInSection } from './editor-helpers'
+import { caretAfter, createReportFromHome, fillRequiredSections, selectText, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -26,7 +26,9 @@ beforeAll(async () => {
   session = await launchBrowser()
   page = session.page
   await page.goto(server.url)
-  body = await createReportFromHome(page, '甲镇人民政府')
+  // A complete report (real addressee, every 必写 section written): 送审 checks it first.
+  body = await createReportFromHome(page, '甲镇人民政府', '2024', { addressee: '乙县人民政府' })
+  await fillRequiredSections(page)
   review = page.getByRole('toolbar', { name: '审核' })
   panel = page.getByRole('region', { name: '批注与修订' })
 })

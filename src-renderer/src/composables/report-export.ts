@@ -1,10 +1,9 @@
 // 导出Word and 导出PDF as the clerk meets them, shared by the editor and the page view: save
-// pending edits, list cited figures that are still empty (the clerk may export anyway or go
-// back), warn about missing layout fonts before a PDF, then export and say how it went.
+// pending edits, run the 公文校对 gate (必须修改 items ask once), warn about missing layout
+// fonts before a PDF, then export and say how it went.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
-import type { MetricDefinition } from '@core/template'
 import { checkFonts } from '../services/fonts'
 import { exportReportAsPdf } from '../services/export-pdf'
 import { exportWordForStatus } from '../services/review-export'
@@ -17,8 +16,8 @@ export interface ReportExportOptions {
   profile: () => LayoutProfile
   /** Writes pending edits first, so what is exported is exactly what is stored. */
   flush?: () => Promise<void>
-  /** Figures the text cites but that are still empty. */
-  missingMetrics?: () => MetricDefinition[]
+  /** The pre-export check (stores/proofread gate): false stops the export, with a message or not. */
+  gate?: () => Promise<{ ok: true } | { ok: false; message: string }>
   /** After a Word export (the status may have become 已报送). */
   afterWord?: () => void
   /** How outcomes are shown; a transient message by default (the page view uses its status line). */
@@ -29,8 +28,6 @@ export function useReportExport(options: ReportExportOptions) {
   const session = useSessionStore()
   const exporting = ref(false)
   const kind = ref<ExportKind>('word')
-  /** The pre-export list of empty figures; null when closed. */
-  const missing = ref<MetricDefinition[] | null>(null)
   const notify =
     options.notify ??
     ((type: 'success' | 'error', message: string) => (type === 'success' ? ElMessage.success(message) : ElMessage.error({ message, duration: 6000 })))
@@ -44,17 +41,11 @@ export function useReportExport(options: ReportExportOptions) {
       notify('error', `导出前保存失败：${error instanceof Error ? error.message : String(error)}。请稍后再试。`)
       return
     }
-    const empty = options.missingMetrics?.() ?? []
-    if (empty.length) {
-      missing.value = empty
+    const gate = (await options.gate?.()) ?? { ok: true }
+    if (!gate.ok) {
+      if (gate.message) notify('error', gate.message)
       return
     }
-    await proceed()
-  }
-
-  /** Runs the chosen export (also "仍然导出" from the pre-export list). */
-  async function proceed(): Promise<void> {
-    missing.value = null
     if (kind.value === 'pdf') return exportPdf()
     exporting.value = true
     try {
@@ -91,5 +82,5 @@ export function useReportExport(options: ReportExportOptions) {
     }
   }
 
-  return { exporting, kind, missing, start, proceed }
+  return { exporting, kind, start }
 }

@@ -52,6 +52,18 @@ export function composeTitle(template: ReportTemplate, organs: string[], year: n
   return fillYearPlaceholders(template.titlePattern.replace(/\{organs\}/g, cleanOrgans(organs).join(' ')), year)
 }
 
+const PARTY_ORGAN = /中共|党委|党工委|委员会$/
+const GOVERNMENT_ORGAN = /人民政府|政府|办事处/
+
+/**
+ * A joint report names the Party committee before the government of the same level (GB/T 9704,
+ * 党政联合行文): whichever field the clerk typed it in, the Party organ goes first.
+ */
+export function partyCommitteeFirst(organs: readonly string[]): string[] {
+  const isParty = (o: string) => PARTY_ORGAN.test(o) && !GOVERNMENT_ORGAN.test(o)
+  return [...organs.filter(isParty), ...organs.filter((o) => !isParty(o))]
+}
+
 /** Strips a trailing colon: the addressee is stored bare and the colon added on output. */
 export function cleanAddressee(addressee: string): string {
   return addressee.trim().replace(/[:：]+$/, '').trim()

@@ -27,6 +27,11 @@ export interface ResolveOptions {
   review?: boolean
   /** Last year's values, for year-on-year chips (show: 'yoy'); without them those chips show a placeholder. */
   previousValues?: readonly MetricValue[]
+  /**
+   * Text exactly as typed (no normalisation, no stripping): what the proofreading checks read,
+   * so they can see control characters and half-width marks and point at the typed offsets.
+   */
+  raw?: boolean
 }
 
 type ChipLookup = (metricId: string, show?: 'value' | 'yoy') => { text: string; missing: boolean }
@@ -93,7 +98,8 @@ export function resolveReport(
   values: readonly MetricValue[],
   options: ResolveOptions = {}
 ): ResolvedReport {
-  const clean = options.normalize === false ? stripXmlIllegal : normalizeChineseText
+  const strip = options.raw ? (s: string) => s : stripXmlIllegal
+  const clean = options.raw ? strip : options.normalize === false ? stripXmlIllegal : normalizeChineseText
   // The report's own metrics resolve exactly like the template's.
   template = withReportMetrics(template, report)
   const defs = new Map<string, MetricDefinition>(template.metrics.map((m) => [m.id, m]))
@@ -119,6 +125,7 @@ export function resolveReport(
       ...(tables.length ? { tables } : {}),
       id: s.attrs.id,
       level: s.attrs.level,
+      ...(s.attrs.required ? { required: true } : {}),
       number: numbers[i],
       // A heading is one line: breaks inside it are joined.
       title: toParagraphs(titleNode?.content, chip, clean, options.review).flat(),
@@ -130,11 +137,12 @@ export function resolveReport(
   if (!isValidIsoDate(meta.date)) {
     throw new ReportInputError('成文日期无效，请在报告信息中重新选择成文日期后再导出', 'date')
   }
-  const signatures = meta.issuingOrgans.map((o) => stripXmlIllegal(o).trim()).filter((o) => o !== '')
-  const addressee = cleanAddressee(stripXmlIllegal(meta.addressee ?? ''))
+  const signatures = meta.issuingOrgans.map((o) => strip(o).trim()).filter((o) => o !== '')
+  // The addressee is a line of Chinese text like the body: half-width commas become full-width.
+  const addressee = cleanAddressee(options.raw ? meta.addressee ?? '' : clean(meta.addressee ?? ''))
   return {
     // Not normalised: the space between two joint organs in the title is intended.
-    title: stripXmlIllegal(meta.title).trim(),
+    title: strip(meta.title).trim(),
     addressee: addressee ? `${addressee}：` : '',
     preamble,
     sections,

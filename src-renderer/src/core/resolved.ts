@@ -29,6 +29,8 @@ export interface ResolvedParagraph {
 export interface ResolvedSection {
   id: string
   level: SectionLevel
+  /** A section the template requires (必写); absent when not required. */
+  required?: boolean
   /** '一、', '（一）', '1.', '（1）' */
   number: string
   /** Heading text without its number. */

@@ -12,14 +12,25 @@ export const TEMPLATE_FILE_KIND = 'huibao-template'
 export const TEMPLATE_FILE_FORMAT = 1
 export const TEMPLATE_FILE_EXTENSION = '.hbtpl.json'
 
-const id = z.string().trim().min(1).max(120)
-const text = (max: number) => z.string().max(max)
+// Names and texts from a file reach the editor, the page view and the Word title: control and
+// bidi characters (invisible, reorder text, make Word refuse the file) and markup are refused.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/
+const MARKUP = /<\s*\/?\s*[A-Za-z!?][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i
+const CONTROL_MESSAGE = 'HB:含有不可见的控制字符'
+const MARKUP_MESSAGE = 'HB:含有网页标记（如“<b>”）'
+
+/** A text a person reads: no control characters, no markup. */
+const plain = <T extends z.ZodString>(schema: T) =>
+  schema.refine((v) => !CONTROL_CHARS.test(v), { message: CONTROL_MESSAGE }).refine((v) => !MARKUP.test(v), { message: MARKUP_MESSAGE })
+
+const id = plain(z.string().trim().min(1).max(120))
+const text = (max: number) => plain(z.string().max(max))
 
 const qualifier = z.enum(['', '余', '多', '约'])
 
 const metricSchema = z.object({
   id,
-  label: z.string().trim().min(1).max(120),
+  label: plain(z.string().trim().min(1).max(120)),
   unit: text(20),
   type: z.enum(['integer', 'decimal', 'percent', 'text']),
   min: z.number().finite().optional(),
@@ -35,7 +46,7 @@ const metricSchema = z.object({
 const sectionSchema = z.object({
   key: id,
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  title: z.string().trim().min(1).max(200),
+  title: plain(z.string().trim().min(1).max(200)),
   guidance: text(2000),
   required: z.boolean()
 })
@@ -62,7 +73,7 @@ const checkSchema = z.object({ id, left: text(2000), op: z.enum(['=', '<=', '>='
 export const templateSchema = z.object({
   id,
   version: z.number().int().min(1),
-  name: z.string().trim().min(1).max(100),
+  name: plain(z.string().trim().min(1).max(100)),
   description: text(1000),
   builtIn: z.boolean(),
   titlePattern: text(300),
@@ -218,12 +229,16 @@ export function parseTemplateFile(source: string, options: { fileName?: string }
   const errors: string[] = []
   const templates: ReportTemplate[] = []
   file.data.templates.forEach((entry, i) => {
-    const name = typeof (entry as { name?: unknown })?.name === 'string' ? `模板“${(entry as { name: string }).name}”` : `第${i + 1}个模板`
+    const rawName = (entry as { name?: unknown })?.name
+    // The name is shown in the message: never echo control characters or markup back.
+    const shown = typeof rawName === 'string' ? rawName.replace(new RegExp(CONTROL_CHARS.source, 'g'), '').replace(new RegExp(MARKUP.source, 'gi'), '').trim().slice(0, 40) : ''
+    const name = shown ? `模板“${shown}”` : `第${i + 1}个模板`
     const parsed = templateSchema.safeParse(entry)
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 5)) {
         const where = describePath(issue.path)
-        errors.push(`${name}：${where ? `${where}` : '内容'}${issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? '缺失' : '不符合要求'}`)
+        const own = issue.message.startsWith('HB:') ? `${issue.message.slice(3)}，请在原文件中删去后再导入` : null
+        errors.push(`${name}：${where ? `${where}` : '内容'}${own ?? (issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? '缺失' : '不符合要求')}`)
       }
       return
     }

@@ -270,6 +270,14 @@ export async function saveReportMetrics(
   })
 }
 
+/** Several values in one transaction (e.g. 其余填0 on a table): all stored or none. */
+export async function saveMetricValues(db: HuibaoDatabase, reportId: string, values: readonly MetricValue[], now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.reports, db.metricValues, async () => {
+    await db.metricValues.bulkPut(values.map((v) => ({ ...v, reportId, updatedAt: now })))
+    await db.reports.update(reportId, { updatedAt: now })
+  })
+}
+
 /** Copies a report (sections and values) under a new id and title. */
 export async function duplicateReport(db: HuibaoDatabase, sourceId: string, newId: string, title: string, now = Date.now()): Promise<Report> {
   return db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {

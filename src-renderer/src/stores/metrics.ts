@@ -10,7 +10,7 @@ import { yoyChipText } from '@core/year-on-year'
 import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-metrics'
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
-import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveReportMetrics, type HuibaoDatabase } from '../db/database'
+import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveMetricValues, saveReportMetrics, type HuibaoDatabase } from '../db/database'
 import type { ChipDisplay } from '../editor/metric-node'
 
 export const useMetricsStore = defineStore('metrics', () => {
@@ -217,6 +217,24 @@ export const useMetricsStore = defineStore('metrics', () => {
     return store({ metricId, value: current?.value ?? null, qualifier })
   }
 
+  /** 其余填0: the listed empty metrics become 0, stored in one transaction (or none on failure). */
+  async function fillZero(metricIds: readonly string[]): Promise<boolean> {
+    const id = reportId.value
+    if (!id) return false
+    const next = metricIds
+      .filter((m) => definition(m) && definition(m)!.formula === undefined && (values[m]?.value ?? null) === null)
+      .map((metricId): MetricValue => ({ metricId, value: 0, qualifier: '' }))
+    if (next.length === 0) return true
+    try {
+      await saveMetricValues(db, id, next)
+    } catch {
+      return false
+    }
+    for (const v of next) values[v.metricId] = v
+    revision.value++
+    return true
+  }
+
   function clearError(metricId: string): void {
     delete errors[metricId]
   }
@@ -255,6 +273,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     updateOwnMetric,
     removeOwnMetric,
     clearError,
+    fillZero,
     list,
     previousList
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composeTitle, createReportFromTemplate, ReportInputError } from '@core/report-factory'
+import { composeTitle, createReportFromTemplate, partyCommitteeFirst, ReportInputError } from '@core/report-factory'
 import { PREAMBLE_ID, type SectionJSON } from '@core/report'
 import { RULE_OF_LAW_TEMPLATE as T } from '@core/templates'
 
@@ -101,5 +101,16 @@ describe('createReportFromTemplate', () => {
   it('accepts the boundary years', () => {
     expect(createReportFromTemplate(T, { ...input, year: 2000 }, ids()).report.meta.year).toBe(2000)
     expect(createReportFromTemplate(T, { ...input, year: 2100 }, ids()).report.meta.year).toBe(2100)
+  })
+})
+
+describe('partyCommitteeFirst (联合发文: 党委在前)', () => {
+  it('puts the Party committee before the government whichever was typed first', () => {
+    expect(partyCommitteeFirst(['梁洼镇人民政府', '中共梁洼镇委员会'])).toEqual(['中共梁洼镇委员会', '梁洼镇人民政府'])
+    expect(partyCommitteeFirst(['梁洼镇党委', '梁洼镇人民政府'])).toEqual(['梁洼镇党委', '梁洼镇人民政府'])
+  })
+  it('leaves a single organ and two governments as they are', () => {
+    expect(partyCommitteeFirst(['梁洼镇人民政府'])).toEqual(['梁洼镇人民政府'])
+    expect(partyCommitteeFirst(['甲镇人民政府', '乙镇人民政府'])).toEqual(['甲镇人民政府', '乙镇人民政府'])
   })
 })

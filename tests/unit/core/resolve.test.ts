@@ -125,6 +125,21 @@ describe('resolveReport', () => {
     expect(resolveReport(report, doc, T, values).signatures).toEqual(['梁洼镇人民政府'])
   })
 
+  it('normalises an addressee like body text: ASCII commas between organs become full-width', () => {
+    const { report, doc, values } = fresh(['梁洼镇人民政府'])
+    const withCommas = { ...report, meta: { ...report.meta, addressee: '中共鲁山县委,鲁山县人民政府' } }
+    expect(resolveReport(withCommas, doc, T, values).addressee).toBe('中共鲁山县委，鲁山县人民政府：')
+    // The checks read the raw text, so they can still point at the comma.
+    expect(resolveReport(withCommas, doc, T, values, { raw: true }).addressee).toBe('中共鲁山县委,鲁山县人民政府：')
+  })
+
+  it('raw mode keeps control characters and marks required sections', () => {
+    const { report, doc, values } = fresh(['梁洼镇人民政府'])
+    const r = resolveReport({ ...report, meta: { ...report.meta, title: '报告\u0007' } }, doc, T, values, { raw: true })
+    expect(r.title).toBe('报告\u0007')
+    expect(r.sections.filter((s) => s.required).length).toBe(T.sections.filter((s) => s.required).length)
+  })
+
   it('refuses a stored report whose date is invalid, with a Chinese message', () => {
     const { report, doc, values } = fresh()
     expect(() => resolveReport({ ...report, meta: { ...report.meta, date: '2025-02-30' } }, doc, T, values)).toThrow(ReportInputError)

@@ -156,3 +156,31 @@ describe('template versioning and derivation', () => {
     expect(fresh).toMatchObject({ id: 'other', version: 1 })
   })
 })
+
+describe('names from a template file are plain text (they reach the Word title)', () => {
+  const withName = (name: string, sectionTitle = '主要工作'): string => {
+    const t = { ...copyTemplate(WORK_SUMMARY_TEMPLATE, 'imported', '导入模板') }
+    return exportTemplateFile({ ...t, name, sections: t.sections.map((s, i) => (i === 0 ? { ...s, title: sectionTitle } : s)) })
+  }
+
+  it('refuses control and bidi characters in a name, without echoing them', () => {
+    const r = parseTemplateFile(withName('乡镇\u202E总结\u0007'))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.join('')).toContain('控制字符')
+    expect(r.errors.join('')).not.toMatch(/[\u202E\u0007]/)
+  })
+
+  it('refuses markup in a name or a section title', () => {
+    const a = parseTemplateFile(withName('<b>乡镇</b>总结'))
+    expect(a.ok).toBe(false)
+    if (!a.ok) expect(a.errors.join('')).toContain('网页标记')
+    const b = parseTemplateFile(withName('乡镇总结', '<img src=x onerror=alert(1)>工作'))
+    expect(b.ok).toBe(false)
+    if (!b.ok) expect(b.errors.join('')).toContain('网页标记')
+  })
+
+  it('still takes an ordinary name with brackets and symbols', () => {
+    expect(parseTemplateFile(withName('乡镇总结（2024版）& 附表')).ok).toBe(true)
+  })
+})

@@ -1,0 +1,29 @@
+// 范围号: a span of values takes "～" (150～200人) and a span of years or dates "—" (2021—2025年);
+// "-" and "~" do not belong in Chinese text. Phone numbers (0375-1234567) and codes (HB-2024-001)
+// are not ranges.
+import type { CheckItem, CheckRule } from './types'
+import { inChip, unitItem } from './units'
+
+const RANGE = /(?<![\w.-])(\d+(?:\.\d+)?)\s*([-~])\s*(\d+(?:\.\d+)?)(?![\w.-])(?=\s*[\u4e00-\u9fff%％])/g
+
+export const rangeMark: CheckRule = {
+  id: 'range-mark',
+  family: 'format',
+  name: '范围号写法',
+  run({ units }) {
+    const out: CheckItem[] = []
+    for (const unit of units) {
+      if (!/\d\s*[-~]\s*\d/.test(unit.text)) continue
+      for (const m of unit.text.matchAll(RANGE)) {
+        const [, a, mark, b] = m
+        if (a.startsWith('0')) continue // an area code
+        const start = m.index + m[0].indexOf(mark, a.length)
+        if (inChip(unit, start)) continue
+        const years = /^(19|20)\d{2}$/.test(a) && /^(19|20)\d{2}$/.test(b) && unit.text[m.index + m[0].length] === '年'
+        const to = years ? '—' : '～'
+        out.push(unitItem(this, '建议检查', unit, start, start + 1, `“${a}${mark}${b}”中的“${mark}”在中文中应写作“${to}”（${years ? '年份范围用“—”' : '数值范围用“～”'}）`, { to, label: `改为“${to}”` }))
+      }
+    }
+    return out
+  }
+}

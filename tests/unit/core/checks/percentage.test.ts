@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { percentage } from '@core/checks/percentage'
+import { check, flagged } from './helpers'
+
+describe('percentage', () => {
+  it('flags 1/80 printed as 1.1%', () => {
+    const paras = ['全年共受理行政复议80件，其中被纠错1件，占1.1%。']
+    const items = check(percentage, paras)
+    expect(flagged(items, paras)).toEqual(['1.1%'])
+    expect(items[0].message).toContain('1.3%')
+  })
+  it('accepts the share at the precision written (1.3%, 1.25%, 92.6%, 93%)', () => {
+    const paras = [
+      '共受理80件，其中被纠错1件，占1.3%。',
+      '共受理80件，其中被纠错1件，占比1.25%。',
+      '共办理162件，其中按时办结150件，占92.6%。',
+      '共办理162件，其中按时办结150件，占总数的93%。'
+    ]
+    expect(check(percentage, paras)).toEqual([])
+  })
+  it('does not read a growth rate as a share', () => {
+    expect(check(percentage, ['共办理139件，其中网上办理120件，同比增长15.8%。'])).toEqual([])
+  })
+})
+
+describe('percentage above 100', () => {
+  it('flags a rate of a whole above 100%, not a growth rate', () => {
+    const paras = ['受理申请40件，答复率为110%。', '收入同比增长120%。']
+    expect(flagged(check(percentage, paras), paras)).toEqual(['110%'])
+  })
+})

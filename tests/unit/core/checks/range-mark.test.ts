@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { rangeMark } from '@core/checks/range-mark'
+import { check, flagged } from './helpers'
+
+describe('range-mark', () => {
+  it('flags - and ~ in value and year ranges and offers ～ or —', () => {
+    const paras = ['开展巡查150-200次。', '排查隐患30~45处。', '落实2021-2025年规划。']
+    const items = check(rangeMark, paras)
+    expect(flagged(items, paras)).toEqual(['-', '~', '-'])
+    expect(items.map((i) => (i.fix?.kind === 'replace' ? i.fix.to : ''))).toEqual(['～', '～', '—'])
+  })
+  it('leaves phone numbers, codes and correct ranges alone', () => {
+    expect(check(rangeMark, ['拨打0375-1234567咨询。', '编号HB-2024-001的案卷。', '参训150～200人，落实2021—2025年规划。'])).toEqual([])
+  })
+})
