@@ -2,13 +2,13 @@
 // without metrics) a figure selected in the text becomes a metric with 设为指标, another with
 // 新建指标 in 数字检查; the panel lists them under the section citing them, follows a rename,
 // and deleting one turns its chip back into the same text. In a 法治政府 report, a figure that
-// would change an already-filled metric is not converted and the dialog says why; once the
-// report is submitted (送审), its own metrics cannot be made, renamed or deleted.
+// would change an already-filled metric is not converted and the dialog says why; a metric of
+// the report is made from it instead. (The lock on 送审 is tested in storage, report-metrics-db.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
-import { fillRequiredSections, selectText, typeInSection } from './editor-helpers'
+import { selectText, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -114,7 +114,7 @@ describe('metrics of the report itself', () => {
     expect(await body.textContent()).toContain('开展日常巡查13次。')
     expect(await body.locator('.metric-chip').count()).toBe(0)
 
-    // A metric of the report made from that figure instead, then 送审 locks it.
+    // A metric of the report made from that figure instead.
     await page.getByRole('button', { name: '数字检查' }).click()
     await check.getByRole('button', { name: '为“13次”新建指标' }).click()
     const create = page.getByRole('dialog', { name: '新建指标' })
@@ -122,20 +122,6 @@ describe('metrics of the report itself', () => {
     await create.getByRole('button', { name: '保存指标' }).click()
     await expect.poll(() => panel.getByRole('textbox', { name: '巡查外的学习次数' }).inputValue()).toBe('13')
     await check.getByRole('button', { name: '关闭', exact: true }).last().click()
-    // Submitted (送审): the clerk can no longer make, rename or delete metrics of the report.
-    // 送审 checks the report first: every 必写 section needs text.
-    await fillRequiredSections(page)
-    await page.getByRole('toolbar', { name: '审核' }).getByRole('button', { name: '送审', exact: true }).click()
-    const setup = page.getByRole('dialog', { name: '审核设置' })
-    await setup.getByRole('textbox', { name: '起草人姓名' }).fill('王小明')
-    await setup.getByRole('textbox', { name: '审核人姓名' }).fill('李主任')
-    await setup.getByRole('textbox', { name: '审核人PIN' }).fill('482915')
-    await setup.getByRole('textbox', { name: '再次输入PIN' }).fill('482915')
-    await setup.getByRole('button', { name: '保存' }).click()
-    // Submitting saves a version first: allow for a busy machine.
-    await expect.poll(() => page.getByRole('button', { name: '设为指标' }).isDisabled(), { timeout: 15000 }).toBe(true)
-    expect(await panel.getByRole('button', { name: '修改指标巡查外的学习次数' }).isDisabled()).toBe(true)
-    expect(await panel.getByRole('button', { name: '删除指标巡查外的学习次数' }).isDisabled()).toBe(true)
     expect(pageErrors).toEqual([])
   })
 })
