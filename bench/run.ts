@@ -13,6 +13,7 @@ import { measureBrowser, type BrowserFigures } from './browser/figures'
 import { formatPdfFigure, measurePdf, type PdfFigure } from './pdf'
 import { figureProposalRows, measureFigureProposals } from './figures'
 import { formatProofread, measureProofread } from './proofread'
+import { measureSpeed, speedRows } from './browser/speed'
 import { formatDurability, measureDurability } from './durability'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   console.log(`\nHuibao bench — ${new Date().toISOString()}`)
   console.log(`CPU ${machine.cpu} × ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; load ${machine.loadAverage1m}`)
   console.log(`Node ${machine.node}; ${machine.chromium}\n`)
+
+  // BENCH_ONLY=speed runs just the editor-speed figures (issue 11); they are long.
+  if (process.env.BENCH_ONLY === 'speed') return speedOnly()
 
   const large = await attempt('generated report', loadLargeReport)
   const resolver = await attempt('resolveReport', async () => {
@@ -59,6 +63,8 @@ async function main(): Promise<void> {
 
   console.log('[bench] 公文校对 (Node)…')
   const proofread = await attempt('proofread', async () => measureProofread())
+  console.log('[bench] editor vs plain ProseMirror, opening, memory (Chromium)…')
+  const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
 
   console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
   const durability = await attempt('durability', async () => {
@@ -72,8 +78,9 @@ async function main(): Promise<void> {
   const figures = await attempt('figure proposals', async () => measureFigureProposals())
   console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
   console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
-  console.log(`\n8 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, durability, seconds }
+  printSpeed(speed)
+  console.log(`\n${isNA(durability) ? `Autosave durability: ${na(durability)}` : formatDurability(durability)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -139,6 +146,20 @@ function printReport(docx: DocxFigure | NA, browser: BrowserFigures | NA): void 
   console.log('Baselines: 1 bare docx (unstyled Paragraph/TextRun); 2 plain ProseMirror, same text; 4 whole-document save.')
   if (!isNA(save)) console.log(`Autosave measured in ${save.where}.`)
   if (!isNA(browser)) console.log(`Browser figures: ${browser.chromium}.`)
+}
+
+function printSpeed(speed: Awaited<ReturnType<typeof measureSpeed>> | NA): void {
+  console.log('\n6 The editor against its engine (issue 11): plain ProseMirror page = same text, equivalent schema, same font;')
+  console.log(`  main-thread time = CDP TaskDuration over bursts of keys (25 ms apart, +1.2 s tail for autosave) ÷ keys; rounds interleaved`)
+  if (isNA(speed)) console.log(`  ${na(speed)}`)
+  else console.log(table(['Figure', 'Goal', 'Baseline', 'Measured (median, min–max, n)', 'Verdict'], speedRows(speed)))
+}
+
+async function speedOnly(): Promise<void> {
+  const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  printSpeed(speed)
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  writeFileSync(resolve(ARTIFACTS_DIR, 'speed.json'), `${JSON.stringify(speed, null, 2)}\n`)
 }
 
 main().catch((e) => {

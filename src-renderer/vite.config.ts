@@ -3,6 +3,8 @@
 import { resolve } from 'node:path'
 import { defineConfig, type UserConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
 const root = resolve(__dirname)
 
@@ -11,7 +13,11 @@ export const rendererConfig: UserConfig = {
   // Relative asset URLs: the same build is served from app://huibao/ in Electron and
   // from http://127.0.0.1:PORT/ in the browser.
   base: './',
-  plugins: [vue()],
+  // Element Plus components are imported by the templates that use them (<el-button> → an
+  // import of ElButton in that component), so each route's chunk carries only its own widgets
+  // instead of the whole library being registered at start-up. Styles stay the one stylesheet
+  // imported in main.ts; our own components are always imported explicitly (dirs: []).
+  plugins: [vue(), Components({ dirs: [], dts: false, resolvers: [ElementPlusResolver({ importStyle: false })] })],
   resolve: {
     alias: {
       '@core': resolve(root, 'src/core'),

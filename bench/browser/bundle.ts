@@ -45,12 +45,12 @@ export interface BenchBundles {
 export async function buildBenchBundles(): Promise<BenchBundles> {
   mkdirSync(PM_DIR, { recursive: true })
   await bundle(resolve(BENCH_DIR, 'browser/pm-entry.ts'), PM_DIR, 'pm.js', 'HuibaoBenchPM')
-  // Same look as the app's body text, roughly: the comparison is about the editor, not fonts.
+  // Same look as the app's body text (font, size, line height, width): the comparison is about the editor, not fonts.
   writeFileSync(
     resolve(PM_DIR, 'index.html'),
     `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>ProseMirror baseline</title>
-<style>body{margin:0}#editor{width:794px;margin:24px auto;font:16pt/1.6 "AR PL UMing CN","WenQuanYi Zen Hei",serif}
-#editor .ProseMirror{outline:none;white-space:pre-wrap}</style></head>
+<style>body{margin:0}#editor{box-sizing:border-box;width:794px;margin:24px auto;padding:48px 64px;font:18px/1.9 'FangSong','AR PL UMing CN',serif}
+#editor .ProseMirror{outline:none;white-space:pre-wrap;word-break:break-word}#editor p,#editor h1,#editor h2,#editor h3,#editor h4{margin:0;text-indent:2em;font-size:18px;font-weight:normal}</style></head>
 <body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
   )
   const dbFile = await bundle(resolve(BENCH_DIR, 'browser/db-entry.ts'), ARTIFACTS_DIR, 'db.js', 'HuibaoBenchDB')

@@ -76,4 +76,19 @@ async function timeSave(reportId: string, mode: 'one' | 'all', runs: number, war
   }
 }
 
-;(window as unknown as { __benchDB: unknown }).__benchDB = { seed, timeSave }
+/** `count` short reports (a copy of `report` with only its preamble) for the home-list figure. */
+async function seedList(report: Report, preamble: BlockJSON, count: number): Promise<void> {
+  const db = new HuibaoDatabase()
+  try {
+    for (let i = 0; i < count; i++) {
+      const id = `bench-list-${i}`
+      if (await db.reports.get(id)) continue
+      const copy: Report = { ...report, id, meta: { ...report.meta, title: `${report.meta.title}（${i + 1}）` }, sectionOrder: [] }
+      await createReport(db, copy, [preamble], [])
+    }
+  } finally {
+    db.close()
+  }
+}
+
+;(window as unknown as { __benchDB: unknown }).__benchDB = { seed, timeSave, seedList }

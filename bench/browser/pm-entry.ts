@@ -1,7 +1,8 @@
-// The baseline editor: a plain ProseMirror view (no TipTap, no Vue) with a minimal schema,
-// history and the base keymap, holding the same text as the report. Bundled into
+// The baseline editor: a plain ProseMirror view (no TipTap, no Vue) with a schema equivalent to
+// the report's (a preamble of paragraphs, then sections of a title and paragraphs), history and
+// the base keymap, holding the same text as the report. Bundled into
 // bench/.artifacts/pm/ and loaded in the same Chromium as the app.
-import { Schema } from '@tiptap/pm/model'
+import { Schema, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { EditorView } from '@tiptap/pm/view'
 import { history, undo, redo } from '@tiptap/pm/history'
@@ -11,10 +12,11 @@ import type { PlainBlock } from '../lib/text'
 
 const schema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
-    paragraph: { group: 'block', content: 'inline*', toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
+    doc: { content: 'preamble section+' },
+    preamble: { content: 'paragraph+', isolating: true, toDOM: () => ['div', { class: 'preamble' }, 0], parseDOM: [{ tag: 'div.preamble' }] },
+    section: { content: 'heading paragraph*', isolating: true, toDOM: () => ['section', 0], parseDOM: [{ tag: 'section' }] },
+    paragraph: { content: 'inline*', toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
     heading: {
-      group: 'block',
       content: 'inline*',
       attrs: { level: { default: 1 } },
       toDOM: (node) => [`h${node.attrs.level as number}`, 0],
@@ -26,15 +28,15 @@ const schema = new Schema({
 })
 
 function mount(blocks: PlainBlock[]): void {
-  const doc = schema.node(
-    'doc',
-    null,
-    blocks.map((b) =>
-      b.kind === 'heading'
-        ? schema.node('heading', { level: b.level }, b.text ? [schema.text(b.text)] : [])
-        : schema.node('paragraph', null, b.text ? [schema.text(b.text)] : [])
-    )
-  )
+  const text = (b: PlainBlock) => (b.text ? [schema.text(b.text)] : [])
+  const preamble: PMNode[] = []
+  const sections: PMNode[][] = []
+  for (const b of blocks) {
+    if (b.kind === 'heading') sections.push([schema.node('heading', { level: b.level }, text(b))])
+    else (sections.length ? sections[sections.length - 1] : preamble).push(schema.node('paragraph', null, text(b)))
+  }
+  if (preamble.length === 0) preamble.push(schema.node('paragraph'))
+  const doc = schema.node('doc', null, [schema.node('preamble', null, preamble), ...sections.map((c) => schema.node('section', null, c))])
   const state = EditorState.create({
     doc,
     plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }), keymap(baseKeymap)]

@@ -42,9 +42,14 @@ export interface LargeReport {
 
 /** The deterministic generated report, whatever exact shape the fixture returns it in. */
 export async function loadLargeReport(): Promise<LargeReport> {
+  return loadLargeReportOf(PAGES)
+}
+
+/** The same generated report at another length (the id includes the page count). */
+export async function loadLargeReportOf(pages: number): Promise<LargeReport> {
   const generate = await load<typeof generateLargeReport>('tests/fixtures/large-report.ts', 'generateLargeReport')
   // Read defensively: the bench should say what is wrong rather than crash if the shape moves.
-  const out = generate({ pages: PAGES, seed: SEED }) as unknown as Record<string, unknown>
+  const out = generate({ pages, seed: SEED }) as unknown as Record<string, unknown>
   const report = out.report as Report | undefined
   const doc = out.doc as ReportDocJSON | undefined
   const sections = (out.sections as BlockJSON[] | undefined) ?? doc?.content

@@ -1,7 +1,7 @@
 import './zod-config'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+import { provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles/main.css'
@@ -29,7 +29,11 @@ async function start(): Promise<void> {
   // Every audit entry from now on also updates the anchor kept outside IndexedDB.
   installAuditAnchor(platformAnchorStore(getPlatform()))
   const router = createAppRouter()
-  createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+  const app = createApp(App).use(createPinia()).use(router)
+  // Chinese texts for Element Plus widgets; the widgets themselves are imported where used
+  // (see vite.config.ts), not registered whole here.
+  provideGlobalConfig({ locale: zhCn }, app, true)
+  app.mount('#app')
   startDataSafety()
 }
 

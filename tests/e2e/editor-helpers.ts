@@ -22,8 +22,7 @@ export async function createReportFromHome(page: Page, organ: string, year = '20
 /** Clicks the section in the outline, then types at the end of its first body paragraph. */
 export async function typeInSection(page: Page, numberAndTitle: RegExp, text: string): Promise<void> {
   await page.getByRole('navigation', { name: '大纲' }).getByRole('button', { name: numberAndTitle }).first().click()
-  // The outline leaves the cursor at the end of the title; → enters the first paragraph.
-  await page.keyboard.press('ArrowRight')
+  // The outline puts the caret at the start of the first body paragraph.
   await page.keyboard.press('End')
   await page.keyboard.type(text)
 }

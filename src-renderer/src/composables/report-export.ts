@@ -6,7 +6,6 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../services/fonts'
 import { exportReportAsPdf } from '../services/export-pdf'
-import { exportWordForStatus } from '../services/review-export'
 import { useSessionStore } from '../stores/session'
 
 export type ExportKind = 'word' | 'pdf'
@@ -50,6 +49,8 @@ export function useReportExport(options: ReportExportOptions) {
     exporting.value = true
     try {
       // Approved text is checked against the approval and recorded (→ 已报送); drafts export as before.
+      // The docx library and the exporters load on the first export, not with the editor.
+      const { exportWordForStatus } = await import('../services/review-export')
       const result = await exportWordForStatus(options.reportId(), session.person)
       options.afterWord?.()
       if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)

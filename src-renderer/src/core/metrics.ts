@@ -214,3 +214,10 @@ export function effectiveValues(template: ReportTemplate, values: readonly Metri
   for (const [metricId, r] of results) out.push({ metricId, value: r.state === 'ok' ? r.value : null, qualifier: '' })
   return out
 }
+
+/** What a metric chip shows: its text, whether the figure is still empty, and the metric label. */
+export interface ChipDisplay {
+  text: string
+  empty: boolean
+  label: string
+}

@@ -4,7 +4,8 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 export class CitationCounter {
   private cache = new WeakMap<PMNode, Map<string, number>>()
 
-  private block(node: PMNode): Map<string, number> {
+  /** Citations within one top-level block (cached per node object). */
+  block(node: PMNode): Map<string, number> {
     let counts = this.cache.get(node)
     if (!counts) {
       const found = new Map<string, number>()

@@ -3,6 +3,7 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import { blockChange } from './block-changes'
 
 export interface GuidanceSource {
   /** Guidance for a template section key; undefined for user-added sections. */
@@ -29,27 +30,30 @@ function hintWidget(text: string): HTMLElement {
   return el
 }
 
+/** The decorations of one top-level block at `offset`. */
+function blockDecorations(node: PMNode, offset: number, source: GuidanceSource, out: Decoration[]): void {
+  if (node.type.name === 'preamble') {
+    if (source.preamble && bodyIsEmpty(node, false)) {
+      const text = source.preamble
+      // Inside the preamble, before its first paragraph.
+      out.push(Decoration.widget(offset + 1, () => hintWidget(text), { side: -1, key: `g:preamble:${text}`, ignoreSelection: true }))
+    }
+    return
+  }
+  if (node.attrs.required) {
+    out.push(Decoration.node(offset, offset + node.nodeSize, { class: 'report-section--required' }))
+  }
+  const key = node.attrs.templateKey as string | null
+  const text = key ? source.forSection(key) : undefined
+  if (text && bodyIsEmpty(node, true)) {
+    const afterTitle = offset + 1 + node.firstChild!.nodeSize
+    out.push(Decoration.widget(afterTitle, () => hintWidget(text), { side: 1, key: `g:${node.attrs.id}:${text}`, ignoreSelection: true }))
+  }
+}
+
 export function buildGuidance(doc: PMNode, source: GuidanceSource): DecorationSet {
   const decorations: Decoration[] = []
-  doc.forEach((node, offset) => {
-    if (node.type.name === 'preamble') {
-      if (source.preamble && bodyIsEmpty(node, false)) {
-        const text = source.preamble
-        // Inside the preamble, before its first paragraph.
-        decorations.push(Decoration.widget(offset + 1, () => hintWidget(text), { side: -1, key: `g:preamble:${text}`, ignoreSelection: true }))
-      }
-      return
-    }
-    if (node.attrs.required) {
-      decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: 'report-section--required' }))
-    }
-    const key = node.attrs.templateKey as string | null
-    const text = key ? source.forSection(key) : undefined
-    if (text && bodyIsEmpty(node, true)) {
-      const afterTitle = offset + 1 + node.firstChild!.nodeSize
-      decorations.push(Decoration.widget(afterTitle, () => hintWidget(text), { side: 1, key: `g:${node.attrs.id}:${text}`, ignoreSelection: true }))
-    }
-  })
+  doc.forEach((node, offset) => blockDecorations(node, offset, source, decorations))
   return DecorationSet.create(doc, decorations)
 }
 
@@ -58,9 +62,24 @@ export function guidancePlugin(source: GuidanceSource): Plugin<DecorationSet> {
     key: guidanceKey,
     state: {
       init: (_c, state) => buildGuidance(state.doc, source),
-      // O(sections) per doc change with a cheap emptiness check; widgets keep their DOM
-      // because their keys stay equal.
-      apply: (tr, prev) => (tr.docChanged ? buildGuidance(tr.doc, source) : prev)
+      // A keystroke redoes only the blocks it touched (a hint appears or goes as the section
+      // fills or empties); a change of blocks rebuilds. Widgets keep their DOM: equal keys.
+      apply: (tr, prev) => {
+        const change = blockChange(tr)
+        if (change === 'none') return prev
+        if (change === 'structure') return buildGuidance(tr.doc, source)
+        const doc = tr.doc
+        let set = prev.map(tr.mapping, doc)
+        let offset = doc.resolve(0).posAtIndex(change.first, 0)
+        const fresh: Decoration[] = []
+        for (let i = change.first; i <= change.last; i++) {
+          const node = doc.child(i)
+          set = set.remove(set.find(offset, offset + node.nodeSize, () => true).filter((d) => d.from >= offset && d.to <= offset + node.nodeSize))
+          blockDecorations(node, offset, source, fresh)
+          offset += node.nodeSize
+        }
+        return fresh.length ? set.add(doc, fresh) : set
+      }
     },
     props: {
       decorations: (state) => guidanceKey.getState(state)

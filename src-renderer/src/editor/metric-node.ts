@@ -1,20 +1,18 @@
 // The metric chip's editor behaviour. The node holds only the metric id; the NodeView shows the
 // live value and reacts to the metrics store on its own, so changing a value updates every chip
 // without a transaction (the document, undo history and autosave never see it).
-import { watchEffect } from 'vue'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
+import type { ChipDisplay } from '@core/metrics'
 import { MetricNodeBase } from './schema'
+import type { Track } from './live'
 
-export interface ChipDisplay {
-  text: string
-  empty: boolean
-  label: string
-}
+export type { ChipDisplay }
 
 export interface MetricNodeOptions {
-  /** Reads reactive state, so the chip re-renders when the value changes. */
+  /** Reads live state: under `track` the chip re-renders when the value changes. */
   display: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
+  track: Track
 }
 
 class MetricChipView implements NodeView {
@@ -25,14 +23,15 @@ class MetricChipView implements NodeView {
   constructor(
     private node: PMNode,
     private readonly view: EditorView,
-    private readonly display: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
+    private readonly display: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay,
+    track: Track
   ) {
     this.dom = document.createElement('span')
     this.dom.className = 'metric-chip'
     this.dom.setAttribute('contenteditable', 'false')
     this.dom.setAttribute('data-metric-id', node.attrs.metricId)
     if (node.attrs.show === 'yoy') this.dom.classList.add('metric-chip--yoy')
-    this.stop = watchEffect(() => {
+    this.stop = track(() => {
       const shown = this.display(this.node.attrs.metricId, this.node.attrs.show)
       this.apply(shown)
     })
@@ -89,11 +88,15 @@ class MetricChipView implements NodeView {
 
 export const MetricNode = MetricNodeBase.extend<MetricNodeOptions>({
   addOptions() {
-    return { display: (metricId: string) => ({ text: `【未填：${metricId}】`, empty: true, label: metricId }) }
+    return {
+      display: (metricId: string) => ({ text: `【未填：${metricId}】`, empty: true, label: metricId }),
+      // Without a tracker the chip shows its value once (tests, static rendering).
+      track: (effect: () => void) => (effect(), () => {})
+    }
   },
   addNodeView() {
-    const display = this.options.display
-    return ({ node, view }) => new MetricChipView(node, view, display)
+    const { display, track } = this.options
+    return ({ node, view }) => new MetricChipView(node, view, display, track)
   },
   renderText({ node }) {
     return this.options.display(node.attrs.metricId, node.attrs.show).text

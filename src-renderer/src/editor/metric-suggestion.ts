@@ -3,7 +3,6 @@
 import { Extension, type Editor, type Range } from '@tiptap/core'
 import { PluginKey } from '@tiptap/pm/state'
 import { Suggestion, exitSuggestion } from '@tiptap/suggestion'
-import { reactive } from 'vue'
 
 export interface MetricOption {
   id: string
@@ -21,8 +20,9 @@ export interface SuggestionUIState {
   choose: (item: MetricOption) => void
 }
 
-export function createSuggestionUI(): SuggestionUIState {
-  return reactive({ open: false, query: '', items: [], index: 0, rect: null, choose: () => {} }) as SuggestionUIState
+/** A fresh UI state; the view layer makes it reactive (components/editor/suggestion-ui.ts). */
+export function blankSuggestionUI(): SuggestionUIState {
+  return { open: false, query: '', items: [], index: 0, rect: null, choose: () => {} }
 }
 
 export interface MetricSuggestionOptions {
@@ -42,7 +42,7 @@ export function insertMetricChip(editor: Editor, metricId: string, range?: Range
 export const MetricSuggestion = Extension.create<MetricSuggestionOptions>({
   name: 'metricSuggestion',
   addOptions() {
-    const fallback = createSuggestionUI()
+    const fallback = blankSuggestionUI()
     return { items: () => [], ui: () => fallback }
   },
   addProseMirrorPlugins() {

@@ -3,13 +3,13 @@
 // document (no schema change, nothing saved), and the table body follows the metrics store on its
 // own (like a chip's NodeView), so a value change never dispatches a transaction. The decoration
 // set is rebuilt only when the set of sections changes; typing just maps it.
-import { watchEffect } from 'vue'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { AttrStep, ReplaceAroundStep } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ResolvedTable } from '@core/metric-tables'
 import type { MetricTableDefinition } from '@core/template'
+import type { Track } from './live'
 
 export interface MetricTableSource {
   /** The tables printed with a template section, in template order (empty for most). */
@@ -18,6 +18,8 @@ export interface MetricTableSource {
   resolve(table: MetricTableDefinition): ResolvedTable | null
   /** Opens the existing fill-in dialog for the table. */
   fill(table: MetricTableDefinition): void
+  /** Re-runs the table body when the values it read change (Vue's watchEffect in the app). */
+  track: Track
 }
 
 interface TablesState {
@@ -151,7 +153,7 @@ export function tablesWidget(view: ComposingView, tables: readonly MetricTableDe
     pending = false
     figures.forEach(({ table, figure }, i) => renderFigure(figure, table, latest[i], source))
   }
-  const stop = watchEffect(() => {
+  const stop = source.track(() => {
     latest = figures.map(({ table }) => source.resolve(table))
     if (view.composing) {
       if (!pending) view.dom.addEventListener('compositionend', write, { once: true })

@@ -6,6 +6,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineNumbers } from '@core/numbering'
 import { sectionLevels } from './doc'
+import { blockChange } from './block-changes'
 
 interface NumberingState {
   levelsKey: string
@@ -60,6 +61,11 @@ export function numberingPlugin(): Plugin<NumberingState> {
       init: (_config, state) => fresh(state.doc, 0),
       apply(tr, prev) {
         if (!tr.docChanged) return prev
+        // Typing inside sections keeps every block and its level: the widgets just move along.
+        // Only a change of blocks or attributes needs the level sequence looked at.
+        const change = blockChange(tr)
+        if (change === 'none') return prev
+        if (change !== 'structure') return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) }
         const levels = sectionLevels(tr.doc)
         const key = levels.join('')
         if (key === prev.levelsKey) {

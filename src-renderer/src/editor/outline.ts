@@ -129,15 +129,31 @@ export function shiftSectionLevel(delta: -1 | 1): Command {
   }
 }
 
-/** Puts the cursor at the end of section `index`'s title. */
-export function focusSection(index: number): Command {
+/**
+ * Outline navigation: the caret at the start of the section's first body paragraph, where the
+ * clerk writes (typing or pasting never lands in the heading). A section without one gets an
+ * empty paragraph in the same transaction (kept out of undo: it holds no text), unless
+ * `createParagraph` is false (a locked report), when the caret goes to the end of the title.
+ * Index 0 (the preamble) puts the caret at the start of its first paragraph. Scrolling is the
+ * view's job (see navigate.ts).
+ */
+export function focusSection(index: number, options: { createParagraph?: boolean } = {}): Command {
   return (state, dispatch) => {
     if (index < 0 || index >= state.doc.childCount) return false
     if (dispatch) {
       const node = state.doc.child(index)
       const pos = posOfIndex(state.doc, index)
-      const inner = node.type.name === 'section' ? node.firstChild!.content.size : 0
-      dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos + 2 + inner)).scrollIntoView())
+      const tr = state.tr
+      let caret = pos + 2
+      if (node.type.name === 'section') {
+        const afterTitle = pos + 1 + node.firstChild!.nodeSize
+        if (node.childCount > 1) caret = afterTitle + 1
+        else if (options.createParagraph !== false) {
+          tr.insert(afterTitle, state.schema.nodes.paragraph.create()).setMeta('addToHistory', false).setMeta('uiEvent.skipSuggest', true)
+          caret = afterTitle + 1
+        } else caret = pos + 2 + node.firstChild!.content.size
+      }
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, caret)))
     }
     return true
   }

@@ -2,7 +2,8 @@
 // (mso-* styles, classes, fonts, comments, <o:p>, Word's _GoBack bookmark) and normalise the
 // Chinese text. Our own copies (marked data-pm-slice by ProseMirror) pass through untouched,
 // so chips and sections copy within the editor.
-import { Fragment, Slice, type Schema } from '@tiptap/pm/model'
+import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model'
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { normalizeChineseText } from '@core/text'
 
 export interface PastedRun {
@@ -118,4 +119,30 @@ export function plainTextSlice(schema: Schema, text: string, normalize: (text: s
     .map((line) => schema.nodes.paragraph.create(null, schema.text(line)))
   if (paragraphs.length === 0) return Slice.empty
   return new Slice(Fragment.from(paragraphs), 1, 1)
+}
+
+/**
+ * Paste with the caret in a section heading: several paragraphs (a Word passage, say) go in as
+ * body paragraphs right after the heading, never into it; the caret ends after the pasted text.
+ * Returns null (the default paste) for one paragraph or less, outside a heading, or when the
+ * slice holds anything but paragraphs (our own copied sections).
+ */
+export function pasteAfterHeading(state: EditorState, slice: Slice): Transaction | null {
+  const { $from, $to } = state.selection
+  if ($from.parent.type.name !== 'sectionTitle' || !$from.sameParent($to)) return null
+  const paragraphs: PMNode[] = []
+  let foreign = false
+  slice.content.forEach((node) => {
+    if (node.type.name === 'paragraph') paragraphs.push(node)
+    // Parsed in the heading's context, the first pasted paragraph can come out as a title.
+    else if (node.type.name === 'sectionTitle') paragraphs.push(state.schema.nodes.paragraph.create(null, node.content, node.marks))
+    else foreign = true
+  })
+  if (foreign || paragraphs.length < 2) return null
+  const tr = state.tr
+  if (!state.selection.empty) tr.deleteSelection()
+  const at = tr.mapping.map($from.after($from.depth))
+  tr.insert(at, Fragment.from(paragraphs))
+  const end = at + paragraphs.reduce((n, p) => n + p.nodeSize, 0)
+  return tr.setSelection(TextSelection.create(tr.doc, end - 1)).scrollIntoView()
 }

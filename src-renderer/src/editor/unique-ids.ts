@@ -2,12 +2,14 @@
 // duplicate or missing id; give such sections fresh ids in the same undo step.
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { newSectionId } from './doc'
+import { blockChange } from './block-changes'
 
 export function uniqueIdsPlugin(idFactory: () => string = newSectionId): Plugin {
   return new Plugin({
     key: new PluginKey('uniqueSectionIds'),
     appendTransaction(trs, _old, state) {
-      if (!trs.some((tr) => tr.docChanged)) return null
+      // Ids can only go wrong when blocks are added or re-attributed; typing never does that.
+      if (!trs.some((tr) => blockChange(tr) === 'structure')) return null
       const seen = new Set<string>()
       let tr = null
       state.doc.forEach((node, offset) => {

@@ -5,7 +5,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { BlockJSON, Report, ReportMeta } from '@core/report'
 import { getDatabase, getReport, loadSections, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
-import { Autosaver, formatSaveStatus, type SaveStatus } from '../editor/autosave'
+import { Autosaver, formatSaveStatus, type SaveStatus } from '../services/autosave'
 
 export class EditorLoadError extends Error {
   override name = 'EditorLoadError'

@@ -4,14 +4,13 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import type { MetricDefinition, MetricValue, Qualifier, ReportTemplate } from '@core/template'
-import { computeMetricResults, formatMetricValue, metricChipText, parseMetricInput } from '@core/metrics'
+import { computeMetricResults, formatMetricValue, metricChipText, parseMetricInput, type ChipDisplay } from '@core/metrics'
 import { describeFormulaResult, type FormulaResult } from '@core/formula'
 import { yoyChipText } from '@core/year-on-year'
 import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-metrics'
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
 import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveMetricValues, saveReportMetrics, type HuibaoDatabase } from '../db/database'
-import type { ChipDisplay } from '../editor/metric-node'
 
 export const useMetricsStore = defineStore('metrics', () => {
   const reportId = ref<string | null>(null)

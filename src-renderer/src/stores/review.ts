@@ -35,24 +35,39 @@ export const useReviewStore = defineStore('review', () => {
 
   const openThreads = computed(() => openThreadCount(threads.value))
 
-  async function load(id: string): Promise<void> {
+  /** Whether `versions` is wanted for the loaded report (the versions page): reload keeps it. */
+  let withVersions = false
+
+  /**
+   * Loads the report's review. Versions are whole snapshots of the report: only the versions
+   * page asks for them (`versions: true`); opening the editor does not read them.
+   */
+  async function load(id: string, options: { versions?: boolean } = {}): Promise<void> {
     const db = getDatabase()
     if (reportId.value !== id) {
       composing.value = null
       panelOpen.value = false
+      versions.value = []
     }
     reportId.value = id
-    const [report, st, th, vs, log] = await Promise.all([getReport(db, id), getReviewState(db, id), listComments(db, id), listVersions(db, id), listAudit(db, id)])
+    withVersions = options.versions ?? false
+    const [report, st, th, vs, log] = await Promise.all([
+      getReport(db, id),
+      getReviewState(db, id),
+      listComments(db, id),
+      withVersions ? listVersions(db, id) : Promise.resolve(null),
+      listAudit(db, id)
+    ])
     status.value = report?.status ?? 'draft'
     state.value = st
     threads.value = th
-    versions.value = vs
+    if (vs) versions.value = vs
     audit.value = log
     verdict.value = await verifyReportTrail(db, id)
   }
 
   async function reload(): Promise<void> {
-    if (reportId.value) await load(reportId.value)
+    if (reportId.value) await load(reportId.value, { versions: withVersions })
   }
 
   function who() {

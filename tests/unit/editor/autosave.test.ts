@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EditorState } from '@tiptap/pm/state'
-import { Autosaver, formatSaveStatus, type SaveStatus } from '../../../src-renderer/src/editor/autosave'
+import { Autosaver, formatSaveStatus, type SaveStatus } from '../../../src-renderer/src/services/autosave'
 import type { SectionChange } from '../../../src-renderer/src/editor/changes'
 import { docJSON, posInBlock, stateOf } from './helpers'
 

@@ -4,7 +4,7 @@
 // the set of sections changes; its table follows the values (computed totals, numbers in
 // right-aligned cells) without transactions, and waits for the end of an IME composition.
 import { describe, expect, it, vi } from 'vitest'
-import { nextTick, ref } from 'vue'
+import { nextTick, ref, watchEffect } from 'vue'
 import type { EditorState } from '@tiptap/pm/state'
 import { metricTableCellId, resolveMetricTable } from '@core/metric-tables'
 import { GOV_DISCLOSURE_TEMPLATE } from '@core/templates'
@@ -20,7 +20,8 @@ function sourceWith(values = ref<MetricValue[]>([]), fill: (t: MetricTableDefini
   return {
     tablesFor: tablesBySection,
     resolve: (table) => resolveMetricTable(table, template, values.value),
-    fill
+    fill,
+    track: (effect) => watchEffect(effect)
   }
 }
 

@@ -129,3 +129,45 @@ describe('outline commands', () => {
     expect(shiftSectionLevel(1)(deep)).toBe(false)
   })
 })
+
+describe('focusSection (outline click)', () => {
+  const focusState = () =>
+    stateOf(
+      docJSON([
+        { id: 'a', level: 1, title: '甲', paragraphs: ['正文一'] },
+        { id: 'b', level: 1, title: '乙', paragraphs: [] }
+      ])
+    )
+
+  it('puts the caret at the start of the first body paragraph', async () => {
+    const { focusSection } = await import('../../../src-renderer/src/editor/outline')
+    const state = focusState()
+    let next = state
+    focusSection(1)(state, (tr) => (next = state.apply(tr)))
+    const $head = next.selection.$head
+    expect($head.parent.type.name).toBe('paragraph')
+    expect($head.parentOffset).toBe(0)
+    expect($head.parent.textContent).toBe('正文一')
+  })
+
+  it('gives a heading-only section an empty paragraph in the same transaction, outside undo', async () => {
+    const { focusSection } = await import('../../../src-renderer/src/editor/outline')
+    const state = stateOf(docJSON([{ id: 'a', level: 1, title: '甲', paragraphs: ['x'] }]), [history()])
+    // Title 甲 takes 3 positions from posInBlock - 1; the paragraph <p>x</p> the next 3.
+    const bare = state.apply(state.tr.delete(posInBlock(state, 1) + 2, posInBlock(state, 1) + 5))
+    expect(bare.doc.child(1).childCount).toBe(1)
+    let trs = 0
+    let next = bare
+    focusSection(1)(bare, (tr) => {
+      trs++
+      next = bare.apply(tr)
+    })
+    expect(trs).toBe(1)
+    expect(next.doc.child(1).childCount).toBe(2)
+    expect(next.selection.$head.parent.type.name).toBe('paragraph')
+    let locked = bare
+    focusSection(1, { createParagraph: false })(bare, (tr) => (locked = bare.apply(tr)))
+    expect(locked.doc.eq(bare.doc)).toBe(true)
+    expect(locked.selection.$head.parent.type.name).toBe('sectionTitle')
+  })
+})

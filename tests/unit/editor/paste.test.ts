@@ -69,3 +69,37 @@ describe('paste sanitiser', () => {
     expect(texts).toEqual(['第一段，内容', '第二段文字'])
   })
 })
+
+describe('paste with the caret in a heading', () => {
+  it('puts several paragraphs after the heading, never into it; one paragraph stays default', async () => {
+    const { pasteAfterHeading } = await import('../../../src-renderer/src/editor/paste')
+    const { EditorState, TextSelection } = await import('@tiptap/pm/state')
+    const schema = reportSchema()
+    const doc = schema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
+        {
+          type: 'section',
+          attrs: { id: 's1', level: 1, templateKey: null, required: false },
+          content: [
+            { type: 'sectionTitle', content: [{ type: 'text', text: '总体情况' }] },
+            { type: 'paragraph', content: [{ type: 'text', text: '原有正文' }] }
+          ]
+        }
+      ]
+    })
+    // Caret at the end of the title: preamble (4) + section open (1) + title open (1) + 4 chars.
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, 10) })
+    expect(state.selection.$head.parent.type.name).toBe('sectionTitle')
+    const two = plainTextSlice(schema, '第一段。\n第二段。')
+    const tr = pasteAfterHeading(state, two)!
+    const section = tr.doc.child(1)
+    expect(section.child(0).textContent).toBe('总体情况')
+    expect([1, 2, 3].map((i) => section.child(i).textContent)).toEqual(['第一段。', '第二段。', '原有正文'])
+    expect(tr.selection.$head.parent.textContent).toBe('第二段。')
+    expect(pasteAfterHeading(state, plainTextSlice(schema, '一句话'))).toBeNull()
+    const inBody = EditorState.create({ doc, selection: TextSelection.create(doc, 13) })
+    expect(pasteAfterHeading(inBody, two)).toBeNull()
+  })
+})

@@ -1,6 +1,7 @@
 // What the editor's read-only metric tables read: the template's tables per section and their
 // values from the metrics store (reactive, so the widget re-renders when a figure changes).
 import './metric-tables.css'
+import { watchEffect } from 'vue'
 import { resolveMetricTable } from '@core/metric-tables'
 import type { MetricTableDefinition, ReportTemplate } from '@core/template'
 import type { MetricTableSource } from '../../editor/metric-tables-plugin'
@@ -16,6 +17,7 @@ export function metricTableSource(template: ReportTemplate, metrics: ReturnType<
       void metrics.revision
       return metrics.template ? resolveMetricTable(table, metrics.template, metrics.list(), metrics.results) : null
     },
-    fill
+    fill,
+    track: (effect) => watchEffect(effect)
   }
 }

@@ -2,7 +2,7 @@
 // notifyChange(); the save runs ~300 ms after typing pauses and never later than maxWait after
 // the first unsaved change. Only blocks whose node identity changed are serialised.
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { detectChanges, isEmptyChange, snapshotOf, type SavedSnapshot, type SectionChange } from './changes'
+import { detectChanges, isEmptyChange, snapshotOf, type SavedSnapshot, type SectionChange } from '../editor/changes'
 
 export type SaveStatus =
   | { kind: 'saved'; at: number }

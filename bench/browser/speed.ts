@@ -1,0 +1,405 @@
+// Issue 11 figures: the editor against its engine. Main-thread time per key (the app vs a plain
+// ProseMirror page holding the same text in an equivalent schema) for ASCII keys, Chinese IME
+// composition and 修订模式, at 60 and 200 pages; Event Timing p95 at 60 pages; the worst IME
+// event at 200 pages; opening a report (from the list, in a new window); the home list with
+// 200 reports; detached editor DOM after 5 open/leave cycles.
+//
+// Main-thread time = the renderer's CDP `Performance.getMetrics` TaskDuration (every task on the
+// main thread: handlers, Vue, style, layout, paint) accumulated over a burst of keys, divided
+// by the keys. Both editors are open in two tabs of the same Chromium and measured in
+// alternation, round after round, so background load hits both alike.
+import type { CDPSession, Page } from 'playwright-core'
+import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from '../../tests/e2e/harness'
+import type { BlockJSON, Report } from '../../src-renderer/src/core/report'
+import type { MetricValue } from '../../src-renderer/src/core/template'
+import { NotAvailable, attempt, type NA } from '../lib/na'
+import { summarize, type Summary } from '../lib/stats'
+import { blocksFromJSON, blocksFromResolved, lastSectionNeedle, type PlainBlock } from '../lib/text'
+import { loadLargeReportOf, resolverFor } from '../lib/pieces'
+import { placeCaretMidway, waitForEditable } from './probe'
+import type { BenchBundles } from './bundle'
+
+const BODY = '报告正文'
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const KEYS_PER_BURST = 40
+const KEY_DELAY_MS = 25
+/** After a burst: long enough for the autosave debounce, so its cost is counted too. */
+const TAIL_MS = 1200
+const ASCII = 'the clerk types steady prose into the middle of a long report '
+/** Pinyin syllables with the character each commits: every step is one composition update. */
+const IME_WORDS: Array<[string, string]> = [
+  ['zheng', '政'],
+  ['fu', '府'],
+  ['fa', '法'],
+  ['zhi', '治'],
+  ['jian', '建'],
+  ['she', '设'],
+  ['gong', '工'],
+  ['zuo', '作']
+]
+
+export type Mode = 'ascii' | 'ime' | 'suggest'
+
+export interface PerKey {
+  pages: number
+  mode: Mode
+  /** Milliseconds of main-thread time per key, one value per round. */
+  app: Summary
+  plain: Summary
+  /** Event Timing: per-interaction durations ≥ 16 ms (shorter ones are not reported by Chromium). */
+  appEvents: { keys: number; over16: number; p95: number; worst: number }
+  plainEvents: { keys: number; over16: number; p95: number; worst: number }
+}
+
+export interface OpenTimes {
+  fromList: Summary
+  newWindow: Summary
+  homeList200: Summary
+}
+
+export interface SpeedFigures {
+  perKey: Array<PerKey | NA>
+  open: OpenTimes | NA
+  detached: { cycles: number; detachedEditors: number; liveEditors: number; heapMiB: number } | NA
+}
+
+interface Input {
+  pages: number
+  report: Report
+  sections: BlockJSON[]
+  values: MetricValue[]
+  blocks: PlainBlock[]
+  needle: string
+}
+
+async function inputFor(pages: number): Promise<Input> {
+  const large = await loadLargeReportOf(pages)
+  let blocks: PlainBlock[]
+  try {
+    blocks = blocksFromResolved((await resolverFor(large))())
+  } catch {
+    blocks = blocksFromJSON(large.sections)
+  }
+  return { pages, report: large.report, sections: large.sections, values: large.values, blocks, needle: lastSectionNeedle(large.sections) }
+}
+
+// ---- in-page helpers (self-contained: they run in the page) ------------------------------
+
+function installEventTiming(): void {
+  // One entry per key: keydown for typed keys, compositionupdate/compositionend for IME steps
+  // (its duration runs from the event to the next paint, so it covers the input it causes).
+  // A commit gives compositionupdate and compositionend with one timestamp: one step, kept once.
+  const w = window as unknown as { __benchEvents: Map<number, number> }
+  w.__benchEvents = new Map()
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'keydown' && e.name !== 'compositionupdate' && e.name !== 'compositionend') continue
+      const at = Math.round(e.startTime * 10)
+      w.__benchEvents.set(at, Math.max(w.__benchEvents.get(at) ?? 0, e.duration))
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
+}
+
+function takeEventTiming(): number[] {
+  const w = window as unknown as { __benchEvents: Map<number, number> }
+  const out = [...w.__benchEvents.values()]
+  w.__benchEvents.clear()
+  return out
+}
+
+// ---- measuring ----------------------------------------------------------------------------
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
+
+/** Types one burst; returns how many key events it sent. */
+async function burst(page: Page, cdp: CDPSession, mode: Mode): Promise<number> {
+  if (mode !== 'ime') {
+    await page.keyboard.type(ASCII.repeat(2).slice(0, KEYS_PER_BURST), { delay: KEY_DELAY_MS })
+    return KEYS_PER_BURST
+  }
+  let events = 0
+  for (let w = 0; events < KEYS_PER_BURST; w++) {
+    const [pinyin, hanzi] = IME_WORDS[w % IME_WORDS.length]
+    for (let i = 1; i <= pinyin.length; i++) {
+      await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i })
+      events++
+      await sleep(KEY_DELAY_MS)
+    }
+    await cdp.send('Input.insertText', { text: hanzi })
+    events++
+    await sleep(KEY_DELAY_MS)
+  }
+  return events
+}
+
+interface Side {
+  page: Page
+  cdp: CDPSession
+}
+
+async function measureBurst(side: Side, mode: Mode): Promise<{ perKey: number; events: number[]; keys: number }> {
+  const { page, cdp } = side
+  if (!(await page.evaluate(placeCaretMidway, BODY))) throw new NotAvailable('no paragraph with text to type into')
+  await sleep(400)
+  await page.evaluate(takeEventTiming)
+  const before = await taskSeconds(cdp)
+  const keys = await burst(page, cdp, mode)
+  await sleep(TAIL_MS)
+  const after = await taskSeconds(cdp)
+  const events = await page.evaluate(takeEventTiming)
+  return { perKey: ((after - before) * 1000) / keys, events, keys }
+}
+
+function eventSummary(durations: number[], keys: number): PerKey['appEvents'] {
+  // Interactions under 16 ms are not reported: count them as "under 16" (0 here).
+  const all = [...durations, ...Array(Math.max(0, keys - durations.length)).fill(0)].sort((a, b) => a - b)
+  const p95 = all[Math.min(all.length - 1, Math.ceil(0.95 * all.length) - 1)] ?? 0
+  return { keys, over16: durations.length, p95, worst: durations.length ? Math.max(...durations) : 0 }
+}
+
+async function openApp(page: Page, url: string, input: Input): Promise<number> {
+  await page.goto('about:blank')
+  await page.goto(`${url}#/reports/${encodeURIComponent(input.report.id)}`)
+  const at = await page.evaluate(waitForEditable, { label: BODY, needle: input.needle, timeoutMs: 30_000 })
+  if (at < 0) throw new NotAvailable(`the report did not open (${at})`)
+  await page.evaluate(installEventTiming)
+  return at
+}
+
+async function seedReport(page: Page, input: Input): Promise<void> {
+  await page.evaluate(
+    (d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values),
+    { report: input.report, sections: input.sections, values: input.values }
+  )
+}
+
+async function perKey(session: BrowserSession, app: Side, plain: Side, appUrl: string, pmUrl: string, input: Input, mode: Mode, bundles: BenchBundles): Promise<PerKey> {
+  await app.page.goto(`${appUrl}#/`)
+  await app.page.addScriptTag({ content: bundles.dbScript })
+  await seedReport(app.page, input)
+  await openApp(app.page, appUrl, input)
+  if (mode === 'suggest') {
+    await app.page.getByRole('button', { name: '修订模式', exact: true }).click()
+    if ((await app.page.getByRole('button', { name: '修订模式', exact: true }).getAttribute('aria-pressed')) !== 'true') throw new NotAvailable('修订模式 did not turn on')
+  }
+  await plain.page.goto(pmUrl)
+  await plain.page.evaluate((blocks) => (window as unknown as { __benchPM: { mount(b: unknown): void } }).__benchPM.mount(blocks), input.blocks)
+  await plain.page.evaluate(installEventTiming)
+  const appTimes: number[] = []
+  const plainTimes: number[] = []
+  const appEvents: number[] = []
+  const plainEvents: number[] = []
+  let appKeys = 0
+  let plainKeys = 0
+  // One warm-up burst each, then interleaved rounds (alternating which goes first).
+  await measureBurst(plain, mode)
+  await measureBurst(app, mode)
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? [plain, app] : [app, plain]
+    for (const side of order) {
+      await side.page.bringToFront()
+      const m = await measureBurst(side, mode)
+      if (side === app) {
+        appTimes.push(m.perKey)
+        appEvents.push(...m.events)
+        appKeys += m.keys
+      } else {
+        plainTimes.push(m.perKey)
+        plainEvents.push(...m.events)
+        plainKeys += m.keys
+      }
+    }
+  }
+  void session
+  return {
+    pages: input.pages,
+    mode,
+    app: summarize(appTimes),
+    plain: summarize(plainTimes),
+    appEvents: eventSummary(appEvents, appKeys),
+    plainEvents: eventSummary(plainEvents, plainKeys)
+  }
+}
+
+async function openTimes(page: Page, url: string, input: Input, bundles: BenchBundles): Promise<OpenTimes> {
+  await page.goto(`${url}#/`)
+  await page.addScriptTag({ content: bundles.dbScript })
+  await seedReport(page, input)
+  await page.evaluate(
+    (d) => (window as unknown as { __benchDB: { seedList(...a: unknown[]): Promise<void> } }).__benchDB.seedList(d.report, d.preamble, 199),
+    { report: input.report, preamble: input.sections[0] }
+  )
+  const fromList: number[] = []
+  const newWindow: number[] = []
+  const home: number[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    // New window: a fresh document straight at the editor route (what a second window loads).
+    newWindow.push(await openApp(page, url, input))
+    // Home list with 200 reports: navigation start → the last row's 打开 button is in the DOM
+    // or, when the list is virtualised/paginated, the first rows are, and a frame has painted.
+    await page.goto('about:blank')
+    await page.goto(`${url}#/`)
+    const shown = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const check = () => {
+            const buttons = document.querySelectorAll('button[aria-label^="打开「"]')
+            const count = Number(/共 (\d+) 份/.exec(document.querySelector('.hb-page__subtitle')?.textContent ?? '')?.[1] ?? 0)
+            if (buttons.length > 0 && count >= 200) {
+              requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0))
+              return
+            }
+            if (performance.now() > 30_000) return ok(-1)
+            requestAnimationFrame(check)
+          }
+          check()
+        })
+    )
+    if (shown < 0) throw new NotAvailable('the home list did not show 200 reports within 30 s')
+    home.push(shown)
+    // From the list: click 打开 on the 60-page report's row.
+    await page.waitForTimeout(300)
+    const t = await page.evaluate(
+      async (a) => {
+        const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button[aria-label^="打开「"]')).find((b) => b.getAttribute('aria-label') === `打开「${a.title}」`)
+        const t0 = performance.now()
+        if (button) button.click()
+        else location.hash = `#/reports/${encodeURIComponent(a.id)}`
+        const wait = new Function(`return (${a.waitSrc})`)() as (x: unknown) => Promise<number>
+        const at = await wait({ label: a.label, needle: a.needle, timeoutMs: 30_000 })
+        return at < 0 ? -1 : at - t0
+      },
+      { id: input.report.id, title: input.report.meta.title, label: BODY, needle: input.needle, waitSrc: waitForEditable.toString() }
+    )
+    if (t < 0) throw new NotAvailable('opening from the list did not reach an editable report')
+    fromList.push(t)
+  }
+  return { fromList: summarize(fromList), newWindow: summarize(newWindow), homeList200: summarize(home) }
+}
+
+/** Opens and leaves the editor 5 times, collects garbage, counts editor roots no longer in the document. */
+async function detachedEditors(page: Page, url: string, input: Input): Promise<SpeedFigures['detached']> {
+  const cycles = 5
+  for (let i = 0; i < cycles; i++) {
+    await page.goto(`${url}#/reports/${encodeURIComponent(input.report.id)}`)
+    await page.evaluate(waitForEditable, { label: BODY, needle: input.needle, timeoutMs: 30_000 })
+    await page.getByRole('button', { name: '返回列表' }).first().click()
+    await page.getByRole('heading', { name: '报告列表' }).waitFor()
+  }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.enable')
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const proto = (await cdp.send('Runtime.evaluate', { expression: 'HTMLDivElement.prototype' })) as { result: { objectId: string } }
+  const found = (await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } }
+  const counted = (await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId,
+    functionDeclaration: 'function () { const eds = this.filter((d) => d.classList.contains("ProseMirror")); return [eds.filter((d) => !d.isConnected).length, eds.filter((d) => d.isConnected).length] }',
+    returnByValue: true
+  })) as { result: { value: [number, number] } }
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  await cdp.detach()
+  return { cycles, detachedEditors: counted.result.value[0], liveEditors: counted.result.value[1], heapMiB: Math.round((heap.usedSize / 1024 / 1024) * 10) / 10 }
+}
+
+export async function measureSpeed(bundles: BenchBundles, rendererDir: string, progress: (s: string) => void): Promise<SpeedFigures> {
+  let session: BrowserSession | null = null
+  let app: RendererServer | null = null
+  let pm: RendererServer | null = null
+  try {
+    session = await launchBrowser()
+    await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
+    app = await serveRenderer(rendererDir)
+    pm = await serveRenderer(bundles.pmDir)
+    const appPage = session.page
+    const plainPage = await session.context.newPage()
+    const appSide: Side = { page: appPage, cdp: await session.context.newCDPSession(appPage) }
+    const plainSide: Side = { page: plainPage, cdp: await session.context.newCDPSession(plainPage) }
+    await appSide.cdp.send('Performance.enable')
+    await plainSide.cdp.send('Performance.enable')
+    const wanted = (process.env.BENCH_SPEED_PAGES ?? '60,200').split(',').map(Number)
+    const modes = (process.env.BENCH_SPEED_MODES ?? 'ascii,ime,suggest').split(',') as Mode[]
+    const results: Array<PerKey | NA> = []
+    const inputs = new Map<number, Input>()
+    for (const pages of wanted) {
+      const input = await inputFor(pages)
+      inputs.set(pages, input)
+      for (const mode of modes) {
+        const r = await attempt(`per key ${pages} pages ${mode}`, () => perKey(session!, appSide, plainSide, app!.url, pm!.url, input, mode, bundles))
+        results.push(r)
+        progress(`per key, ${pages} pages, ${mode}: ${'na' in r ? r.na : `app ${r.app.median} ms, plain ${r.plain.median} ms, events ≥16: ${r.appEvents.over16}/${r.appEvents.keys} (plain ${r.plainEvents.over16}), worst ${r.appEvents.worst} (plain ${r.plainEvents.worst})`}`)
+      }
+    }
+    await plainPage.close()
+    const sixty = inputs.get(60) ?? (await inputFor(60))
+    const open = await attempt('open times', () => openTimes(appPage, app!.url, sixty, bundles))
+    progress(`open times: ${JSON.stringify(open)}`)
+    const detached = await attempt('detached editors', () => detachedEditors(appPage, app!.url, sixty))
+    progress(`detached editors: ${JSON.stringify(detached)}`)
+    return { perKey: results, open, detached }
+  } finally {
+    if (session) await session.close()
+    await Promise.all([app, pm].map((s) => (s as RendererServer | null)?.close()))
+  }
+}
+
+// ---- printing ------------------------------------------------------------------------------
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—')
+const spread = (s: Summary) => `${f1(s.median)} ms (${f1(s.min)}–${f1(s.max)}, n=${s.n})`
+const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES')
+const MODE_NAME: Record<Mode, string> = { ascii: 'ASCII keys', ime: '中文输入法 composition', suggest: '修订模式 (ASCII)' }
+
+/** Rows of [figure, goal, baseline, measured, verdict]. */
+export function speedRows(fig: SpeedFigures): string[][] {
+  const rows: string[][] = []
+  const na = (x: NA) => `n/a (${x.na})`
+  for (const r of fig.perKey) {
+    if ('na' in r) {
+      rows.push(['Per-key main-thread time', na(r)])
+      continue
+    }
+    const ratio = r.app.median / r.plain.median
+    rows.push([
+      `Per key, ${r.pages} pages, ${MODE_NAME[r.mode]}`,
+      '≤ 1.3× plain PM',
+      `plain PM ${spread(r.plain)}`,
+      `app ${spread(r.app)} = ${ratio.toFixed(2)}×`,
+      verdict(ratio <= 1.3)
+    ])
+    const ev = r.appEvents
+    const pv = r.plainEvents
+    const p95 = (e: PerKey['appEvents']) => (e.p95 < 16 ? '< 16 ms' : `${e.p95.toFixed(0)} ms`)
+    if (r.pages === 60) {
+      rows.push([
+        `  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}`,
+        '≤ 16 ms',
+        `plain PM ${p95(pv)} (${pv.over16}/${pv.keys} ≥ 16 ms)`,
+        `app ${p95(ev)} (${ev.over16}/${ev.keys} ≥ 16 ms)`,
+        verdict(ev.p95 <= 16)
+      ])
+    }
+    if (r.mode === 'ime' && r.pages === 200) {
+      rows.push([`  worst IME event, ${r.pages} pages`, '≤ 50 ms', `plain PM ${pv.worst.toFixed(0)} ms`, `app ${ev.worst.toFixed(0)} ms over ${ev.keys} events`, verdict(ev.worst <= 50)])
+    } else {
+      rows.push([`  worst event, ${r.pages} pages`, '—', `plain PM ${pv.worst.toFixed(0)} ms`, `app ${ev.worst.toFixed(0)} ms over ${ev.keys} events`, ''])
+    }
+  }
+  if ('na' in fig.open) rows.push(['Open', na(fig.open)])
+  else {
+    rows.push(['Open 60 pages from the list → editable', '≤ 300 ms', '—', spread(fig.open.fromList), verdict(fig.open.fromList.median <= 300)])
+    rows.push(['Open 60 pages in a new window → editable', '≤ 600 ms', '—', spread(fig.open.newWindow), verdict(fig.open.newWindow.median <= 600)])
+    rows.push(['Home list with 200 reports → usable', '≤ 400 ms', '—', spread(fig.open.homeList200), verdict(fig.open.homeList200.median <= 400)])
+  }
+  if ('na' in fig.detached) rows.push(['Detached editors', na(fig.detached)])
+  else {
+    const d = fig.detached
+    rows.push([`Editor DOM after ${d.cycles} open/leave cycles (after GC)`, '0 detached', '—', `${d.detachedEditors} detached, ${d.liveEditors} live; JS heap ${d.heapMiB} MiB`, verdict(d.detachedEditors === 0)])
+  }
+  return rows
+}

@@ -1,0 +1,101 @@
+// Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
+// It lives with the components: the editor is TipTap's Vue editor (for EditorContent), and chips
+// follow the metrics store through Vue's watchEffect; the plugins it assembles stay Vue-free.
+import { Extension, type AnyExtension } from '@tiptap/core'
+import { Editor } from '@tiptap/vue-3'
+import { watchEffect } from 'vue'
+import { search } from 'prosemirror-search'
+import { EditorState } from '@tiptap/pm/state'
+import { history } from '@tiptap/pm/history'
+import type { BlockJSON } from '@core/report'
+import { normalizeChineseText } from '@core/text'
+import { schemaExtensions } from '../../editor/schema'
+import { docJSONFromBlocks } from '../../editor/doc'
+import { numberingPlugin } from '../../editor/numbering-plugin'
+import { guidancePlugin, type GuidanceSource } from '../../editor/guidance-plugin'
+import { metricTablesPlugin, type MetricTableSource } from '../../editor/metric-tables-plugin'
+import { uniqueIdsPlugin } from '../../editor/unique-ids'
+import { MetricNode, type ChipDisplay } from '../../editor/metric-node'
+import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../../editor/metric-suggestion'
+import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
+import { ReviewExtension } from '../../editor/review/extension'
+
+export interface ReportEditorOptions {
+  blocks: readonly BlockJSON[]
+  chipDisplay: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
+  guidance: GuidanceSource
+  suggestionItems: (query: string) => MetricOption[]
+  suggestionUI: SuggestionUIState
+  onFind: () => void
+  /** Suggestion mode refused an edit (e.g. a paragraph split); the message says why. */
+  onReviewRefused?: (message: string) => void
+  /** A section's metric tables shown read-only after its text (absent: none shown). */
+  metricTables?: MetricTableSource
+}
+
+export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
+  const ReportBehaviour = Extension.create({
+    name: 'reportBehaviour',
+    addProseMirrorPlugins() {
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search()]
+    },
+    addKeyboardShortcuts() {
+      return {
+        'Mod-f': () => {
+          options.onFind()
+          return true
+        },
+        'Mod-h': () => {
+          options.onFind()
+          return true
+        }
+      }
+    }
+  })
+  return [
+    ...schemaExtensions(MetricNode.configure({ display: options.chipDisplay, track: (effect) => watchEffect(effect) })),
+    MetricSuggestion.configure({ items: options.suggestionItems, ui: () => options.suggestionUI }),
+    ReportBehaviour,
+    ReviewExtension.configure({ onRefused: options.onReviewRefused })
+  ]
+}
+
+export function createReportEditor(options: ReportEditorOptions): Editor {
+  return new Editor({
+    extensions: reportEditorExtensions(options),
+    content: docJSONFromBlocks(options.blocks),
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-label': '报告正文',
+        'aria-multiline': 'true',
+        spellcheck: 'false',
+        class: 'report-body'
+      },
+      transformPastedHTML: (html) => sanitizePastedHTML(html, normalizeChineseText),
+      clipboardTextParser: (text, _context, _plain, view) => plainTextSlice(view.state.schema, text, normalizeChineseText),
+      handlePaste: (view, _event, slice) => {
+        const tr = pasteAfterHeading(view.state, slice)
+        if (!tr) return false
+        view.dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste'))
+        return true
+      }
+    }
+  })
+}
+
+/**
+ * Destroys the editor and lets its DOM go. prosemirror-history keeps the plugin list of the
+ * last state it saw in a module variable; through TipTap's paste-rule plugin (which keeps the
+ * last paste event, whose target is the editor's DOM) that would hold the whole closed editor
+ * until the next one opens. One throw-away transaction with a fresh history plugin replaces it.
+ */
+export function destroyReportEditor(editor: Editor): void {
+  const schema = editor.schema
+  editor.destroy()
+  // After the rest of the page's teardown, which may still apply a transaction to the old state.
+  setTimeout(() => {
+    const scratch = EditorState.create({ schema, plugins: [history()] })
+    scratch.apply(scratch.tr.insertText(' ', 2))
+  }, 0)
+}

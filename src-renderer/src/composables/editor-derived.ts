@@ -1,0 +1,250 @@
+// Views of the editor's document and selection for the editor page: outline, current section,
+// section command states, undo/redo, bold, character counts and citations. A keystroke does no
+// Vue work of its own: each transaction only records which top-level blocks it touched; the
+// selection-dependent values are recomputed once per frame, the document-dependent ones once
+// the main thread is idle, and only for the touched blocks (the outline only when a title or
+// the block structure changed). Refs change only when a value really changed, so nothing
+// re-renders while the clerk types unless what it shows changed.
+import { shallowRef, type ShallowRef } from 'vue'
+import { isMarkActive, type Editor } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
+import { listSections, sectionTitleText, topIndexAt } from '../editor/doc'
+import { CharacterCounter } from '../editor/counts'
+import { CitationCounter } from '../editor/citations'
+import { blockChange, mergeChanges, type BlockChange } from '../editor/block-changes'
+import { addSection, deleteSection, moveSectionDown, moveSectionUp, shiftSectionLevel, type Command } from '../editor/outline'
+import { equalArraysBy, equalMaps, shallowEqualObjects } from './stable-computed'
+
+export interface OutlineEntry {
+  index: number
+  id: string
+  number: string
+  title: string
+  level: number
+  required: boolean
+  /** The template section it stands for (groups the metric panel), or null. */
+  templateKey: string | null
+}
+
+export interface SectionCommandStates {
+  add: boolean
+  remove: boolean
+  up: boolean
+  down: boolean
+  promote: boolean
+  demote: boolean
+}
+
+export interface EditorDerived {
+  outline: ShallowRef<OutlineEntry[]>
+  currentIndex: ShallowRef<number>
+  can: ShallowRef<SectionCommandStates>
+  canUndo: ShallowRef<boolean>
+  canRedo: ShallowRef<boolean>
+  boldActive: ShallowRef<boolean>
+  hasSelection: ShallowRef<boolean>
+  totalChars: ShallowRef<number>
+  sectionChars: ShallowRef<number>
+  citations: ShallowRef<Map<string, number>>
+  /** Where each metric is first cited: metric id → section id (the metric panel's groups). */
+  firstCitation: ShallowRef<Map<string, string>>
+  /** Chip text changed without the document changing (metric values): recount. */
+  recount(): void
+  /** Recompute everything now (tests, and after the editor is attached). */
+  flushNow(): void
+  dispose(): void
+}
+
+const NO_COMMANDS: SectionCommandStates = { add: false, remove: false, up: false, down: false, promote: false, demote: false }
+
+function outlineOf(doc: PMNode): OutlineEntry[] {
+  return listSections(doc).map((s) => ({
+    index: s.index,
+    id: s.id,
+    number: s.number,
+    title: sectionTitleText(s.node),
+    level: s.level,
+    required: s.required,
+    templateKey: s.templateKey ?? null
+  }))
+}
+
+/** Whether a non-structural change touched a section title (then the outline text changes). */
+function titleTouched(before: PMNode, after: PMNode, change: { first: number; last: number }): boolean {
+  for (let i = change.first; i <= change.last; i++) {
+    const a = before.child(i)
+    const b = after.child(i)
+    if (b.type.name === 'section' && a.firstChild !== b.firstChild && a.firstChild?.textContent !== b.firstChild?.textContent) return true
+  }
+  return false
+}
+
+function set<T>(r: ShallowRef<T>, value: T, equal: (a: T, b: T) => boolean = Object.is): void {
+  if (!equal(r.value, value)) r.value = value
+}
+
+const requestIdle: (cb: () => void) => number =
+  typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 300 }) : (cb) => setTimeout(cb, 50) as unknown as number
+const cancelIdle: (id: number) => void = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id)
+
+export function useEditorDerived(editor: Editor, chipText: (metricId: string) => string): EditorDerived {
+  const counter = new CharacterCounter(chipText)
+  const citationCounter = new CitationCounter()
+  const state0 = editor.view.state
+  const d: EditorDerived = {
+    outline: shallowRef(outlineOf(state0.doc)),
+    currentIndex: shallowRef(0),
+    can: shallowRef(NO_COMMANDS),
+    canUndo: shallowRef(false),
+    canRedo: shallowRef(false),
+    boldActive: shallowRef(false),
+    hasSelection: shallowRef(false),
+    totalChars: shallowRef(counter.document(state0.doc)),
+    sectionChars: shallowRef(0),
+    citations: shallowRef(citationCounter.count(state0.doc)),
+    firstCitation: shallowRef(citationCounter.firstSections(state0.doc)),
+    recount,
+    flushNow,
+    dispose
+  }
+
+  // Document-derived values as of `shownDoc`; `pending` is what changed since.
+  let shownDoc = state0.doc
+  let pending: BlockChange = 'none'
+  let outlineDirty = false
+  let blockChars: number[] = []
+  let citationsByBlock: Array<Map<string, number>> = []
+  let frame = 0
+  let idle = 0
+  let disposed = false
+
+  function fullDocPass(doc: PMNode): void {
+    blockChars = []
+    citationsByBlock = []
+    let total = 0
+    const cites = new Map<string, number>()
+    doc.forEach((node) => {
+      const n = counter.block(node)
+      blockChars.push(n)
+      total += n
+      const c = citationCounter.block(node)
+      citationsByBlock.push(c)
+      for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+    })
+    set(d.totalChars, total)
+    set(d.citations, cites, equalMaps)
+    setFirstCitation(doc)
+  }
+
+  /** From the per-block citation maps already computed: one pass over blocks, no re-count. */
+  function setFirstCitation(doc: PMNode): void {
+    const first = new Map<string, string>()
+    citationsByBlock.forEach((c, i) => {
+      for (const id of c.keys()) if (!first.has(id)) first.set(id, doc.child(i).attrs.id as string)
+    })
+    set(d.firstCitation, first, equalMaps)
+  }
+
+  function docPass(): void {
+    idle = 0
+    if (disposed) return
+    const doc = editor.view.state.doc
+    if (editor.view.composing) return
+    const change = pending
+    pending = 'none'
+    if (change === 'structure' || blockChars.length !== doc.childCount) fullDocPass(doc)
+    else if (change !== 'none') {
+      // Only the touched blocks: subtract what they had, add what they have now.
+      let total = d.totalChars.value
+      const cites = new Map(d.citations.value)
+      for (let i = change.first; i <= change.last; i++) {
+        const node = doc.child(i)
+        const n = counter.block(node)
+        total += n - blockChars[i]
+        blockChars[i] = n
+        const c = citationCounter.block(node)
+        for (const [id, k] of citationsByBlock[i]) cites.set(id, (cites.get(id) ?? 0) - k)
+        for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+        citationsByBlock[i] = c
+      }
+      for (const [id, k] of cites) if (k === 0) cites.delete(id)
+      set(d.totalChars, total)
+      set(d.citations, cites, equalMaps)
+      setFirstCitation(doc)
+    }
+    if (outlineDirty) {
+      outlineDirty = false
+      set(d.outline, outlineOf(doc), equalArraysBy)
+    }
+    shownDoc = doc
+    selectionPass()
+  }
+
+  function selectionPass(): void {
+    frame = 0
+    if (disposed || editor.view.composing) return
+    const state: EditorState = editor.view.state
+    const index = topIndexAt(state.doc, state.selection.from)
+    set(d.currentIndex, index)
+    const test = (cmd: Command) => cmd(state)
+    set(
+      d.can,
+      { add: test(addSection()), remove: test(deleteSection()), up: test(moveSectionUp()), down: test(moveSectionDown()), promote: test(shiftSectionLevel(-1)), demote: test(shiftSectionLevel(1)) },
+      shallowEqualObjects
+    )
+    set(d.canUndo, undoDepth(state) > 0)
+    set(d.canRedo, redoDepth(state) > 0)
+    set(d.boldActive, isMarkActive(state, 'bold'))
+    set(d.hasSelection, !state.selection.empty)
+    // The current section's count: one block, cached per node, so only a changed block is recounted.
+    if (state.doc === shownDoc) set(d.sectionChars, counter.block(state.doc.child(index)))
+  }
+
+  function onTransaction({ transaction, appendedTransactions }: { transaction: Transaction; appendedTransactions?: Transaction[] }): void {
+    if (transaction.docChanged || appendedTransactions?.some((t) => t.docChanged)) {
+      let change = blockChange(transaction)
+      for (const t of appendedTransactions ?? []) change = mergeChanges(change, blockChange(t))
+      if (change === 'structure') outlineDirty = true
+      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) outlineDirty = true
+      pending = mergeChanges(pending, change)
+      if (!idle) idle = requestIdle(docPass)
+    }
+    if (!frame) frame = requestAnimationFrame(selectionPass)
+  }
+
+  function onCompositionEnd(): void {
+    queueMicrotask(() => {
+      if (!frame) frame = requestAnimationFrame(selectionPass)
+      if (pending !== 'none' && !idle) idle = requestIdle(docPass)
+    })
+  }
+
+  function recount(): void {
+    counter.reset()
+    pending = 'structure'
+    if (!idle) idle = requestIdle(docPass)
+  }
+
+  function flushNow(): void {
+    if (idle) cancelIdle(idle)
+    if (frame) cancelAnimationFrame(frame)
+    pending = 'structure'
+    outlineDirty = true
+    docPass()
+  }
+
+  function dispose(): void {
+    disposed = true
+    if (idle) cancelIdle(idle)
+    if (frame) cancelAnimationFrame(frame)
+    editor.off('transaction', onTransaction)
+    editor.view.dom.removeEventListener('compositionend', onCompositionEnd)
+  }
+
+  editor.on('transaction', onTransaction)
+  editor.view.dom.addEventListener('compositionend', onCompositionEnd)
+  flushNow()
+  return d
+}

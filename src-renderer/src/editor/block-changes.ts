@@ -1,0 +1,57 @@
+// Which top-level blocks (preamble, sections) a transaction touched, so views derived from the
+// document (outline, counts, citations, decorations) redo only those blocks after a keystroke
+// instead of walking the whole report.
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
+
+/** 'none': the document did not change. 'structure': blocks were added, removed, moved or re-attributed. */
+export type BlockChange = 'none' | 'structure' | { first: number; last: number }
+
+/** The span of the new document the transaction's steps touched, or null when they changed nothing. */
+export function changedSpan(tr: Transaction): { from: number; to: number } | null {
+  let from = Infinity
+  let to = -Infinity
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1)
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      from = Math.min(from, rest.map(newStart, -1))
+      to = Math.max(to, rest.map(newEnd, 1))
+    })
+  })
+  return from <= to ? { from, to } : null
+}
+
+function sameAttrs(a: PMNode, b: PMNode): boolean {
+  if (a.type !== b.type) return false
+  const keys = Object.keys(a.attrs)
+  return keys.every((k) => a.attrs[k] === b.attrs[k])
+}
+
+/**
+ * The top-level blocks `tr` changed, as an inclusive index range of the new document (the
+ * neighbours of a change at a block boundary are included), when the block structure is the
+ * same before and after: same number of blocks and, in the touched range, the same types and
+ * attributes (section id, level, template key, required). Anything else is 'structure'.
+ */
+export function blockChange(tr: Transaction): BlockChange {
+  if (!tr.docChanged) return 'none'
+  const before = tr.before
+  const doc = tr.doc
+  if (before.childCount !== doc.childCount) return 'structure'
+  const span = changedSpan(tr)
+  if (!span) return 'none'
+  const first = doc.resolve(Math.max(0, span.from - 1)).index(0)
+  const last = Math.min(doc.childCount - 1, doc.resolve(Math.min(doc.content.size, span.to + 1)).index(0))
+  for (let i = first; i <= last; i++) {
+    if (!sameAttrs(before.child(i), doc.child(i))) return 'structure'
+  }
+  return { first: Math.min(first, last), last }
+}
+
+/** Union of two changes (structure wins). */
+export function mergeChanges(a: BlockChange, b: BlockChange): BlockChange {
+  if (a === 'structure' || b === 'structure') return 'structure'
+  if (a === 'none') return b
+  if (b === 'none') return a
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) }
+}
