@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   console.log(`\n${isNA(figures) ? `6 Figure proposals: ${na(figures)}` : table(['Figure', 'Ours', 'Unit only (before)', 'Ratio', 'Notes'], figureProposalRows(figures))}`)
   console.log(`\n${isNA(proofread) ? `7 公文校对 ${na(proofread)}` : formatProofread(proofread)}`)
   printSpeed(speed)
-  console.log(`\n9 ${isNA(durability) ? na(durability) : formatDurability(durability)}`)
+  console.log(`\n${isNA(durability) ? `Autosave durability: ${na(durability)}` : formatDurability(durability)}`)
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()

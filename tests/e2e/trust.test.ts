@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
-import { createReportFromHome, typeInSection } from './editor-helpers'
+import { createReportFromHome, fillRequiredSections, typeInSection } from './editor-helpers'
 
 let server: RendererServer
 let session: BrowserSession
@@ -20,7 +20,9 @@ beforeAll(async () => {
   page = session.page
   await page.clock.install()
   await page.goto(server.url)
-  await createReportFromHome(page, '乙镇人民政府')
+  // A complete report (real addressee, every 必写 section written): 送审 checks it first.
+  await createReportFromHome(page, '乙镇人民政府', '2024', { addressee: '丙县人民政府' })
+  await fillRequiredSections(page)
   reportId = decodeURIComponent(/#\/reports\/([^/?]+)/.exec(page.url())![1])
   review = page.getByRole('toolbar', { name: '审核' })
 })
@@ -36,6 +38,10 @@ const roleText = async () => (await page.locator('.role-switch__who').textConten
 describe('approval means approved (browser)', () => {
   it('counts down, asks for a stale PIN again before 审核通过, and ends the role after 5 idle minutes', async () => {
     await typeInSection(page, /^（一）/, '梳理权责清单。')
+    // 送审 is refused while a cited figure is empty (公文校对 gate): fill the one the text cites.
+    const patrols = page.getByRole('region', { name: '指标' }).getByRole('textbox', { name: '日常巡查次数' })
+    await patrols.fill('120')
+    await patrols.press('Enter')
     await review.getByRole('button', { name: '送审', exact: true }).click()
     const setup = page.getByRole('dialog', { name: '审核设置' })
     await setup.getByRole('textbox', { name: '起草人姓名' }).fill('王小明')
@@ -44,6 +50,7 @@ describe('approval means approved (browser)', () => {
     await setup.getByRole('textbox', { name: '再次输入PIN' }).fill(PIN)
     expect(await setup.getByRole('spinbutton', { name: '自动退出时间（分钟）' }).inputValue()).toBe('5')
     await setup.getByRole('button', { name: '保存' }).click()
+    // Setup hashes the PIN and creates the PIN-wrapped signing key (two PBKDF2 runs) first.
     await expect.poll(statusText, { timeout: 10_000 }).toContain('送审')
 
     await page.getByRole('button', { name: '切换到审核人' }).click()
