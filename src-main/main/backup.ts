@@ -3,15 +3,15 @@
 // local day, and after an app upgrade), checks that the bytes really are a Huibao backup,
 // writes them atomically and keeps the newest 30. A backup taken just before a restore is
 // kept apart (newest 10) so a burst of restores can never rotate the daily ones away.
-import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron'
+import { BrowserWindow, type OpenDialogOptions } from 'electron'
 import { mkdirSync, readdirSync } from 'node:fs'
-import { readFile, stat, unlink } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { unlink } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import type { AutoBackupStatus, BackupReason, OpenBackupResult, WriteAutoBackupResult } from '@contract/ipc'
 import { writeFileAtomic } from './atomic-write'
 import { compareVersions, parseSemver } from './downgrade'
-import { describeWriteError } from './files'
+import { describeWriteError, openChosenFile } from './files'
 import { handle, UserFacingError } from './ipc'
 
 export const BACKUPS_DIR_NAME = 'backups'
@@ -212,21 +212,11 @@ export async function openBackupFile(context: BackupContext, parent: BrowserWind
     ],
     properties: ['openFile']
   }
-  const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-  const path = choice.filePaths[0]
-  if (choice.canceled || !path) return { status: 'canceled' }
-  let size: number
-  try {
-    size = (await stat(path)).size
-  } catch {
-    throw new UserFacingError('无法读取所选文件，请确认文件存在后重试。')
-  }
-  if (size > MAX_BACKUP_BYTES) throw new UserFacingError('这不是汇报的备份文件：文件过大。请选择由“备份到…”或自动备份生成的文件。')
-  try {
-    return { status: 'opened', name: basename(path), data: new Uint8Array(await readFile(path)) }
-  } catch {
-    throw new UserFacingError('无法读取所选文件，请确认文件没有被其他程序占用后重试。')
-  }
+  return openChosenFile(parent, options, {
+    maxBytes: MAX_BACKUP_BYTES,
+    tooBig: () => '这不是汇报的备份文件：文件过大。请选择由“备份到…”或自动备份生成的文件。',
+    unreadable: '无法读取所选文件，请确认文件没有被其他程序占用后重试。'
+  })
 }
 
 export function registerBackupHandlers(context: BackupContext): void {

@@ -42,6 +42,22 @@ export async function openFile(request: OpenFileRequest, parent: BrowserWindow |
     ],
     properties: ['openFile']
   }
+  return openChosenFile(parent, options, {
+    maxBytes: MAX_IMPORT_BYTES,
+    tooBig: (size) => `文件过大（${Math.round(size / 1024 / 1024)} MB，导入上限 100 MB）。请删去文档中的大图片后在 Word/WPS 中另存为 .docx 再导入。`,
+    unreadable: '无法读取所选文件，请确认文件没有被 Word/WPS 等程序占用后重试。'
+  })
+}
+
+/**
+ * The one way main reads a file the user picks: the open dialog, the size checked before a
+ * byte is read (a huge file is refused, not loaded), then the bytes and the bare file name.
+ */
+export async function openChosenFile(
+  parent: BrowserWindow | null,
+  options: OpenDialogOptions,
+  limits: { maxBytes: number; tooBig: (size: number) => string; unreadable: string }
+): Promise<{ status: 'canceled' } | { status: 'opened'; name: string; data: Uint8Array }> {
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
   const path = choice.filePaths[0]
   if (choice.canceled || !path) return { status: 'canceled' }
@@ -51,13 +67,11 @@ export async function openFile(request: OpenFileRequest, parent: BrowserWindow |
   } catch {
     throw new UserFacingError('无法读取所选文件，请确认文件存在后重试。')
   }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new UserFacingError(`文件过大（${Math.round(size / 1024 / 1024)} MB，导入上限 100 MB）。请删去文档中的大图片后在 Word/WPS 中另存为 .docx 再导入。`)
-  }
+  if (size > limits.maxBytes) throw new UserFacingError(limits.tooBig(size))
   try {
     return { status: 'opened', name: basename(path), data: new Uint8Array(await readFile(path)) }
   } catch {
-    throw new UserFacingError('无法读取所选文件，请确认文件没有被 Word/WPS 等程序占用后重试。')
+    throw new UserFacingError(limits.unreadable)
   }
 }
 
