@@ -77,7 +77,7 @@ export function formatProofread(f: ProofreadFigure): string {
   const { speed } = f
   const verdict = speed.ours.median < GOAL_MS ? 'meets goal' : speed.oursCpu.median < GOAL_MS ? `wall clock above goal, CPU time meets it (load ${speed.load.toFixed(1)})` : 'BELOW goal'
   return [
-    `6 公文校对 — corpus of ${f.corpus.sentences} sentences (goal: precision ≥ 95%, recall ≥ 90% per family)`,
+    `7 公文校对 — corpus of ${f.corpus.sentences} sentences (goal: precision ≥ 95%, recall ≥ 90% per family)`,
     table(['Family', 'Precision', 'Recall', 'Counts', 'Verdict'], rows),
     f.corpus.misses.length ? `  misses: ${f.corpus.misses.join(' | ')}` : '  misses: none',
     `  all checks on a ${speed.pages}-page report (${speed.paragraphs} paragraphs/headings, ${speed.items} items found), goal < ${GOAL_MS} ms:`,
