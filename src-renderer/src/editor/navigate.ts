@@ -29,7 +29,7 @@ export function scrollBlockToUpperThird(view: EditorView, index: number): void {
     if (Math.abs(delta) > 2) scroller.scrollTop += delta
   }
   place()
-  // Sections skipped by content-visibility have estimated heights until they are first shown;
-  // once the frame has laid out the ones now in view, place again.
+  // Fonts, tables and images above the heading may still be laying out: place again once the
+  // frame has settled.
   requestAnimationFrame(() => requestAnimationFrame(place))
 }
