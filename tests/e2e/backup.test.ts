@@ -90,6 +90,21 @@ describe('backup and restore in the browser', () => {
     expect(file.summary.reports.map((r: { title: string }) => r.title)).toEqual([TITLE])
   })
 
+  it('the confirmation neither takes clicks nor stays open while the pointer rests under it', async () => {
+    // A second backup brings the confirmation back; the pointer is parked on it, as a clerk's
+    // pointer stays where the last button was.
+    await page.getByRole('button', { name: '备份到…' }).click()
+    const toast = page.locator('.el-message').filter({ hasText: '已下载备份文件' }).last()
+    await toast.waitFor()
+    const box = (await toast.boundingBox())!
+    const x = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await page.mouse.move(x, y)
+    const hit = await page.evaluate(([px, py]) => Boolean(document.elementFromPoint(px, py)?.closest('.el-message')), [x, y])
+    expect(hit).toBe(false)
+    await toast.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+
   it('the report is destroyed (deleted, then removed from the recycle bin)', async () => {
     await goHome()
     await rowFor(TITLE).getByRole('button', { name: '删除' }).click()
