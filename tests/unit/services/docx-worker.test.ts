@@ -1,0 +1,177 @@
+// The Word export worker's message protocol: the window's side (services/docx-build.ts) against
+// the worker's side (handleDocxRequest) joined by structured clones with transfer, as
+// postMessage joins them; failures of every kind reach the caller and save nothing.
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import JSZip from 'jszip'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DocxJob } from '@core/docx/job'
+import { builtInTemplate } from '@core/templates'
+import { createReportFromTemplate } from '@core/report-factory'
+import { handleDocxRequest, STAGE_FRACTION, type DocxWorkerReply, type DocxWorkerRequest } from '../../../src-renderer/src/services/docx-export-protocol'
+import { buildDocx, DocxBuildError, type WorkerLike } from '../../../src-renderer/src/services/docx-build'
+import { HuibaoDatabase, createReport } from '../../../src-renderer/src/db/database'
+import { ExportError, exportReportAsDocx } from '../../../src-renderer/src/services/export-docx'
+import type { Platform, SaveFileOptions } from '../../../src-renderer/src/platform/platform'
+import { generateLargeReport } from '../../fixtures/large-report'
+
+/** A worker in this process: messages cross as structured clones, transfer lists are honoured. */
+class LoopbackWorker implements WorkerLike {
+  onmessage: WorkerLike['onmessage'] = null
+  onerror: WorkerLike['onerror'] = null
+  onmessageerror: WorkerLike['onmessageerror'] = null
+  terminated = false
+  received: DocxWorkerRequest[] = []
+  /** Replies as the worker posted them, with what each transferred. */
+  posted: Array<{ reply: DocxWorkerReply; transfer: Transferable[] }> = []
+  constructor(private readonly tamper: (reply: DocxWorkerReply) => DocxWorkerReply = (r) => r) {}
+  postMessage(message: DocxWorkerRequest): void {
+    const request = structuredClone(message)
+    this.received.push(request)
+    void handleDocxRequest(request, (reply, transfer = []) => {
+      this.posted.push({ reply, transfer })
+      const copy = structuredClone(this.tamper(reply), { transfer })
+      setTimeout(() => {
+        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<DocxWorkerReply>)
+      })
+    })
+  }
+  terminate(): void {
+    this.terminated = true
+  }
+}
+
+function draftJob(pages = 4): DocxJob {
+  const { report, doc, template, values } = generateLargeReport({ pages, seed: 5 })
+  return { kind: 'draft', report, doc, template, values }
+}
+
+async function documentText(bytes: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes)
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+}
+
+describe('handleDocxRequest (the worker side)', () => {
+  it('answers with progress for every stage, then the file, transferring its buffer', async () => {
+    const replies: Array<{ reply: DocxWorkerReply; transfer?: Transferable[] }> = []
+    const job = draftJob()
+    await handleDocxRequest({ id: 7, job }, (reply, transfer) => replies.push({ reply, transfer }))
+    const progress = replies.filter((r) => r.reply.type === 'progress').map((r) => (r.reply as { fraction: number }).fraction)
+    expect(progress).toEqual(Object.values(STAGE_FRACTION))
+    const last = replies[replies.length - 1]
+    expect(last.reply.type).toBe('done')
+    expect(replies.every((r) => r.reply.id === 7)).toBe(true)
+    const bytes = (last.reply as { bytes: ArrayBuffer }).bytes
+    expect(last.transfer).toEqual([bytes])
+    expect(await documentText(new Uint8Array(bytes))).toContain(job.kind === 'draft' ? job.report.meta.title.slice(0, 10) : '')
+  })
+
+  it('refuses a malformed request with one failed reply', async () => {
+    for (const bad of [null, 'x', { id: 3 }, { id: 3, job: { kind: 'other' } }, { job: { kind: 'draft' } }]) {
+      const replies: DocxWorkerReply[] = []
+      await handleDocxRequest(bad, (reply) => replies.push(reply))
+      expect(replies).toHaveLength(1)
+      expect(replies[0]).toMatchObject({ type: 'failed', message: '导出请求无效' })
+    }
+  })
+
+  it('turns an exception in the build into a failed reply with its message', async () => {
+    const job = draftJob() as Extract<DocxJob, { kind: 'draft' }>
+    const broken = { ...job, doc: { type: 'doc', content: null } } as unknown as DocxJob
+    const replies: DocxWorkerReply[] = []
+    await handleDocxRequest({ id: 1, job: broken }, (reply) => replies.push(reply))
+    const last = replies[replies.length - 1]
+    expect(last.type).toBe('failed')
+    expect((last as { message: string }).message.length).toBeGreaterThan(0)
+    expect(replies.some((r) => r.type === 'done')).toBe(false)
+  })
+})
+
+describe('buildDocx (the window side)', () => {
+  it('builds in the worker: the job arrives as a clone, progress is heard, the worker is stopped', async () => {
+    const worker = new LoopbackWorker()
+    const heard: number[] = []
+    const job = draftJob()
+    const bytes = await buildDocx(job, { createWorker: () => worker, onProgress: (f) => heard.push(f) })
+    expect(worker.received).toHaveLength(1)
+    expect(worker.received[0].job).toEqual(job)
+    expect(worker.received[0].job).not.toBe(job)
+    expect(heard).toEqual([0.3, 0.5, 0.85, 1])
+    expect(worker.terminated).toBe(true)
+    // Same bytes as building in place, apart from the zip's and core.xml's times.
+    const inPlace = await buildDocx(job, { createWorker: () => null })
+    expect(await documentText(bytes)).toBe(await documentText(inPlace))
+    // The transferred buffer left the worker's side: it is detached there.
+    const done = worker.posted.find((p) => p.reply.type === 'done')!
+    expect((done.reply as { bytes: ArrayBuffer }).bytes.byteLength).toBe(0)
+  })
+
+  it('ignores replies that belong to another export', async () => {
+    const worker = new LoopbackWorker((reply) => (reply.type === 'done' ? { ...reply, id: reply.id + 1000 } : reply))
+    await expect(buildDocx(draftJob(2), { createWorker: () => worker, timeoutMs: 1500 })).rejects.toThrow('后台生成超时')
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('rejects when the worker script fails (e.g. refused to load)', async () => {
+    const worker = new LoopbackWorker()
+    worker.postMessage = () => setTimeout(() => worker.onerror?.({ message: 'Failed to load worker script', preventDefault() {} } as ErrorEvent))
+    const error = await buildDocx(draftJob(2), { createWorker: () => worker }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DocxBuildError)
+    expect((error as Error).message).toContain('Failed to load worker script')
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('rejects a job that cannot be cloned instead of hanging', async () => {
+    const job = { ...draftJob(2), extra: () => 1 } as unknown as DocxJob
+    await expect(buildDocx(job, { createWorker: () => new LoopbackWorker(), timeoutMs: 3000 })).rejects.toBeInstanceOf(DocxBuildError)
+  })
+})
+
+describe('导出Word through the worker', () => {
+  const opened: HuibaoDatabase[] = []
+  afterEach(async () => {
+    for (const db of opened.splice(0)) {
+      db.close()
+      await Dexie.delete(db.name)
+    }
+  })
+
+  async function seeded(): Promise<HuibaoDatabase> {
+    const db = new HuibaoDatabase(`huibao-docx-worker-${process.pid}-${opened.length}-${Date.now()}`)
+    opened.push(db)
+    const template = builtInTemplate('rule-of-law-annual')!
+    let n = 0
+    const { report, doc, values } = createReportFromTemplate(
+      template,
+      { organs: ['甲乙镇人民政府'], addressee: '丙县人民政府', year: 2024, date: '2025-01-15', title: '甲乙镇人民政府关于2024年测试工作的报告' },
+      { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
+    )
+    await createReport(db, report, doc.content, values)
+    return db
+  }
+
+  function platform(): Platform & { saved: SaveFileOptions[] } {
+    const saved: SaveFileOptions[] = []
+    return { kind: 'browser', saved, saveFile: async (req) => (saved.push(req), { status: 'saved', path: `/tmp/${req.suggestedName}` }), getAppInfo: async () => null }
+  }
+
+  it('saves the file the worker built', async () => {
+    const db = await seeded()
+    const p = platform()
+    const worker = new LoopbackWorker()
+    await exportReportAsDocx('r1', { db, platform: p, createWorker: () => worker })
+    expect(worker.received[0].job.kind).toBe('draft')
+    expect(p.saved).toHaveLength(1)
+    expect(await documentText(p.saved[0].data)).toContain('甲乙镇人民政府关于2024年测试工作的报告')
+  })
+
+  it('saves nothing and says so in Chinese when the worker fails', async () => {
+    const db = await seeded()
+    const p = platform()
+    const worker = new LoopbackWorker((reply) => (reply.type === 'done' ? { id: reply.id, type: 'failed', message: '内存不足' } : reply))
+    const error = await exportReportAsDocx('r1', { db, platform: p, createWorker: () => worker }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExportError)
+    expect((error as Error).message).toBe('导出失败：生成 Word 文档时出错（内存不足）。没有保存任何文件，请稍后重试。')
+    expect(p.saved).toHaveLength(0)
+  })
+})
