@@ -3,7 +3,7 @@
 // (transferred). Where no Worker exists — Node, where the service tests run — the same pure
 // build runs in place; a browser or Electron window always has one, and a worker that fails
 // there is reported as an error rather than retried on the main thread (that is what froze).
-import { buildDocxJob, type DocxJob } from '@core/docx/job'
+import type { DocxJob } from '@core/docx/job'
 import { STAGE_FRACTION, type DocxWorkerReply, type DocxWorkerRequest } from './docx-export-protocol'
 
 /** The part of Worker this module uses (a fake in the protocol tests). */
@@ -37,10 +37,16 @@ function defaultWorker(): WorkerLike | null {
 
 let nextId = 1
 
+async function buildInPlace(job: DocxJob, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  // Loaded only here, so the window's bundle never carries the docx library.
+  const { buildDocxJob } = await import('@core/docx/job')
+  return buildDocxJob(job, (stage) => onProgress(STAGE_FRACTION[stage]))
+}
+
 export function buildDocx(job: DocxJob, options: DocxBuildOptions = {}): Promise<Uint8Array> {
   const onProgress = options.onProgress ?? (() => {})
   const worker = (options.createWorker ?? defaultWorker)()
-  if (!worker) return buildDocxJob(job, (stage) => onProgress(STAGE_FRACTION[stage]))
+  if (!worker) return buildInPlace(job, onProgress)
   const id = nextId++
   return new Promise<Uint8Array>((resolve, reject) => {
     const finish = () => {
