@@ -97,7 +97,7 @@ describe('built renderer under the app:// CSP', () => {
     await page.getByRole('button', { name: '导出Word' }).click()
     await page.getByRole('dialog', { name: '导出前检查' }).getByRole('button', { name: '仍然导出' }).click()
     expect((await download).suggestedFilename()).toMatch(/^己镇人民政府关于\d{4}年法治政府建设情况的报告\.docx$/)
-    expect(workers.some((u) => /docx-export\.worker-[^/]*\.js$/.test(u))).toBe(true)
+    expect(workers.some((u) => /report-build\.worker-[^/]*\.js$/.test(u))).toBe(true)
     expect(problems).toEqual([])
     await page.close()
   })

@@ -5,6 +5,7 @@ import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../services/fonts'
+import { warmReportWorker } from '../services/report-build'
 import { useSessionStore } from '../stores/session'
 
 export type ExportKind = 'word' | 'pdf'
@@ -40,6 +41,8 @@ export function useReportExport(options: ReportExportOptions) {
     // A second click (or Ctrl+E) while one export runs does nothing: one click, one file.
     if (busy.value || exporting.value) return
     busy.value = true
+    // The report worker starts loading now, while the edits are saved (it checks and builds).
+    warmReportWorker()
     try {
       await run(which)
     } finally {

@@ -10,7 +10,7 @@ import type { HuibaoDatabase } from '../db/database'
 import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
 import { getPlatform, type Platform } from '../platform'
 import type { ApprovedOutput } from '@core/review/approval'
-import { buildDocx, type DocxBuildOptions } from './docx-build'
+import { buildDocx, type DocxBuildOptions } from './report-build'
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 

@@ -1,6 +1,6 @@
 // One Word export as plain data, and the whole build from that data to the file's bytes:
 // resolve → layout → (review marks) → docx tree → Packer → the package step. The export worker
-// (workers/docx-export.worker.ts) runs it; so does the window where no Worker exists (Node tests).
+// (workers/report-build.worker.ts) runs it; so does the window where no Worker exists (Node tests).
 // Everything in a job is structured-cloneable: it crosses postMessage as is.
 import type { Report, ReportDocJSON } from '../report'
 import type { MetricValue, ReportTemplate } from '../template'

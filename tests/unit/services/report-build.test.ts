@@ -1,5 +1,5 @@
 // The Word export worker's message protocol: the window's side (services/docx-build.ts) against
-// the worker's side (handleDocxRequest) joined by structured clones with transfer, as
+// the worker's side (handleReportRequest) joined by structured clones with transfer, as
 // postMessage joins them; failures of every kind reach the caller and save nothing.
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
@@ -8,9 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { DocxJob } from '@core/docx/job'
 import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
-import { STAGE_FRACTION, type DocxWorkerReply, type DocxWorkerRequest } from '../../../src-renderer/src/services/docx-export-protocol'
-import { handleDocxRequest } from '../../../src-renderer/src/services/docx-export-handler'
-import { buildDocx, DocxBuildError, type WorkerLike } from '../../../src-renderer/src/services/docx-build'
+import { STAGE_FRACTION, type ReportWorkerReply, type ReportWorkerRequest } from '../../../src-renderer/src/services/report-build-protocol'
+import { handleReportRequest } from '../../../src-renderer/src/services/report-build-handler'
+import { buildDocx, DocxBuildError, runChecksOffThread, type WorkerLike } from '../../../src-renderer/src/services/report-build'
+import { runChecksJob, type ChecksJob } from '@core/checks/job'
+import { mustFix } from '@core/checks'
+import { ProofreadError, proofreadReport } from '../../../src-renderer/src/services/proofread'
 import { HuibaoDatabase, createReport } from '../../../src-renderer/src/db/database'
 import { ExportError, exportReportAsDocx } from '../../../src-renderer/src/services/export-docx'
 import type { Platform, SaveFileOptions } from '../../../src-renderer/src/platform/platform'
@@ -22,18 +25,18 @@ class LoopbackWorker implements WorkerLike {
   onerror: WorkerLike['onerror'] = null
   onmessageerror: WorkerLike['onmessageerror'] = null
   terminated = false
-  received: DocxWorkerRequest[] = []
+  received: ReportWorkerRequest[] = []
   /** Replies as the worker posted them, with what each transferred. */
-  posted: Array<{ reply: DocxWorkerReply; transfer: Transferable[] }> = []
-  constructor(private readonly tamper: (reply: DocxWorkerReply) => DocxWorkerReply = (r) => r) {}
-  postMessage(message: DocxWorkerRequest): void {
+  posted: Array<{ reply: ReportWorkerReply; transfer: Transferable[] }> = []
+  constructor(private readonly tamper: (reply: ReportWorkerReply) => ReportWorkerReply = (r) => r) {}
+  postMessage(message: ReportWorkerRequest): void {
     const request = structuredClone(message)
     this.received.push(request)
-    void handleDocxRequest(request, (reply, transfer = []) => {
+    void handleReportRequest(request, (reply, transfer = []) => {
       this.posted.push({ reply, transfer })
       const copy = structuredClone(this.tamper(reply), { transfer })
       setTimeout(() => {
-        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<DocxWorkerReply>)
+        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<ReportWorkerReply>)
       })
     })
   }
@@ -52,11 +55,11 @@ async function documentText(bytes: Uint8Array): Promise<string> {
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
 }
 
-describe('handleDocxRequest (the worker side)', () => {
+describe('handleReportRequest (the worker side)', () => {
   it('answers with progress for every stage, then the file, transferring its buffer', async () => {
-    const replies: Array<{ reply: DocxWorkerReply; transfer?: Transferable[] }> = []
+    const replies: Array<{ reply: ReportWorkerReply; transfer?: Transferable[] }> = []
     const job = draftJob()
-    await handleDocxRequest({ id: 7, job }, (reply, transfer) => replies.push({ reply, transfer }))
+    await handleReportRequest({ id: 7, task: 'docx', job }, (reply, transfer) => replies.push({ reply, transfer }))
     const progress = replies.filter((r) => r.reply.type === 'progress').map((r) => (r.reply as { fraction: number }).fraction)
     expect(progress).toEqual(Object.values(STAGE_FRACTION))
     const last = replies[replies.length - 1]
@@ -68,19 +71,19 @@ describe('handleDocxRequest (the worker side)', () => {
   })
 
   it('refuses a malformed request with one failed reply', async () => {
-    for (const bad of [null, 'x', { id: 3 }, { id: 3, job: { kind: 'other' } }, { job: { kind: 'draft' } }]) {
-      const replies: DocxWorkerReply[] = []
-      await handleDocxRequest(bad, (reply) => replies.push(reply))
+    for (const bad of [null, 'x', { id: 3 }, { id: 3, task: 'docx', job: { kind: 'other' } }, { task: 'docx', job: { kind: 'draft' } }, { id: 3, job: { kind: 'draft' } }, { id: 3, task: 'checks', job: {} }]) {
+      const replies: ReportWorkerReply[] = []
+      await handleReportRequest(bad, (reply) => replies.push(reply))
       expect(replies).toHaveLength(1)
-      expect(replies[0]).toMatchObject({ type: 'failed', message: '导出请求无效' })
+      expect(replies[0]).toMatchObject({ type: 'failed', message: '请求无效' })
     }
   })
 
   it('turns an exception in the build into a failed reply with its message', async () => {
     const job = draftJob() as Extract<DocxJob, { kind: 'draft' }>
     const broken = { ...job, doc: { type: 'doc', content: null } } as unknown as DocxJob
-    const replies: DocxWorkerReply[] = []
-    await handleDocxRequest({ id: 1, job: broken }, (reply) => replies.push(reply))
+    const replies: ReportWorkerReply[] = []
+    await handleReportRequest({ id: 1, task: 'docx', job: broken }, (reply) => replies.push(reply))
     const last = replies[replies.length - 1]
     expect(last.type).toBe('failed')
     expect((last as { message: string }).message.length).toBeGreaterThan(0)
@@ -97,7 +100,7 @@ describe('buildDocx (the window side)', () => {
     expect(worker.received).toHaveLength(1)
     expect(worker.received[0].job).toEqual(job)
     expect(worker.received[0].job).not.toBe(job)
-    expect(heard).toEqual([0.3, 0.5, 0.85, 1])
+    expect(heard).toEqual([...Object.values(STAGE_FRACTION), 1])
     expect(worker.terminated).toBe(true)
     // Same bytes as building in place, apart from the zip's and core.xml's times.
     const inPlace = await buildDocx(job, { createWorker: () => null })
@@ -109,7 +112,7 @@ describe('buildDocx (the window side)', () => {
 
   it('ignores replies that belong to another export', async () => {
     const worker = new LoopbackWorker((reply) => (reply.type === 'done' ? { ...reply, id: reply.id + 1000 } : reply))
-    await expect(buildDocx(draftJob(2), { createWorker: () => worker, timeoutMs: 1500 })).rejects.toThrow('后台生成超时')
+    await expect(buildDocx(draftJob(2), { createWorker: () => worker, timeoutMs: 1500 })).rejects.toThrow('后台处理超时')
     expect(worker.terminated).toBe(true)
   })
 
@@ -125,6 +128,54 @@ describe('buildDocx (the window side)', () => {
   it('rejects a job that cannot be cloned instead of hanging', async () => {
     const job = { ...draftJob(2), extra: () => 1 } as unknown as DocxJob
     await expect(buildDocx(job, { createWorker: () => new LoopbackWorker(), timeoutMs: 3000 })).rejects.toBeInstanceOf(DocxBuildError)
+  })
+})
+
+describe('公文校对 in the worker', () => {
+  /** A fresh draft: empty 必写 sections and the template's ×× addressee are 必须修改 items. */
+  function checksJob(): ChecksJob {
+    const template = builtInTemplate('rule-of-law-annual')!
+    let n = 0
+    const { report, doc, values } = createReportFromTemplate(
+      template,
+      { organs: ['甲乙镇人民政府'], addressee: '××县人民政府', year: 2024, date: '2025-01-15', title: '甲乙镇人民政府关于2024年测试工作的报告' },
+      { reportId: 'r1', newSectionId: () => `s${++n}`, now: 1000 }
+    )
+    return { report, doc, template, values, today: '2025-02-01' }
+  }
+
+  it('answers a checks request with the same items as checking in place', async () => {
+    const job = checksJob()
+    const replies: ReportWorkerReply[] = []
+    await handleReportRequest(structuredClone({ id: 4, task: 'checks', job }), (reply) => replies.push(reply))
+    expect(replies).toHaveLength(1)
+    const reply = replies[0]
+    expect(reply.type).toBe('checked')
+    const items = (reply as Extract<ReportWorkerReply, { type: 'checked' }>).items
+    expect(mustFix(items).length).toBeGreaterThan(0)
+    expect(items).toEqual(runChecksJob(job))
+  })
+
+  it('runs through the worker from the window side, and stops a one-off worker', async () => {
+    const job = checksJob()
+    const worker = new LoopbackWorker()
+    const items = await runChecksOffThread(job, { createWorker: () => worker })
+    expect(worker.received[0]).toMatchObject({ id: expect.any(Number), task: 'checks' })
+    expect(items).toEqual(runChecksJob(job))
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('turns a failed worker into a Chinese 检查失败 message', async () => {
+    const db = new HuibaoDatabase(`huibao-checks-worker-${process.pid}-${Date.now()}`)
+    const job = checksJob()
+    await createReport(db, job.report, job.doc.content, job.values)
+    const worker = new LoopbackWorker()
+    worker.postMessage = () => setTimeout(() => worker.onerror?.({ message: 'Failed to load worker script', preventDefault() {} } as ErrorEvent))
+    const error = await proofreadReport('r1', { db, today: '2025-02-01', createWorker: () => worker }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ProofreadError)
+    expect((error as Error).message).toBe('检查失败：Failed to load worker script。请稍后重试。')
+    db.close()
+    await Dexie.delete(db.name)
   })
 })
 
@@ -161,7 +212,7 @@ describe('导出Word through the worker', () => {
     const p = platform()
     const worker = new LoopbackWorker()
     await exportReportAsDocx('r1', { db, platform: p, createWorker: () => worker })
-    expect(worker.received[0].job.kind).toBe('draft')
+    expect(worker.received[0]).toMatchObject({ task: 'docx', job: { kind: 'draft' } })
     expect(p.saved).toHaveLength(1)
     expect(await documentText(p.saved[0].data)).toContain('甲乙镇人民政府关于2024年测试工作的报告')
   })
