@@ -1,10 +1,13 @@
 // 范围号: a span of values takes "～" (150～200人) and a span of years or dates "—" (2021—2025年);
 // "-" and "~" do not belong in Chinese text. Phone numbers (0375-1234567) and codes (HB-2024-001)
-// are not ranges.
+// are not ranges, nor
+// standards' numbers (GB/T 9704-2012).
 import type { CheckItem, CheckRule } from './types'
 import { inChip, unitItem } from './units'
 
 const RANGE = /(?<![\w.-])(\d+(?:\.\d+)?)\s*([-~])\s*(\d+(?:\.\d+)?)(?![\w.-])(?=\s*[\u4e00-\u9fff%％])/g
+
+const STANDARD = /[A-Z]{1,4}\d{0,3}(?:\/[A-Z])?\s*$/
 
 export const rangeMark: CheckRule = {
   id: 'range-mark',
@@ -17,6 +20,8 @@ export const rangeMark: CheckRule = {
       for (const m of unit.text.matchAll(RANGE)) {
         const [, a, mark, b] = m
         if (a.startsWith('0')) continue // an area code
+        // A standard's number and year (GB/T 9704-2012, DB41/T 1234-2020) are not a range.
+        if (STANDARD.test(unit.text.slice(Math.max(0, m.index - 12), m.index))) continue
         const start = m.index + m[0].indexOf(mark, a.length)
         if (inChip(unit, start)) continue
         const years = /^(19|20)\d{2}$/.test(a) && /^(19|20)\d{2}$/.test(b) && unit.text[m.index + m[0].length] === '年'

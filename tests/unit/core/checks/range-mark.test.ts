@@ -10,6 +10,6 @@ describe('range-mark', () => {
     expect(items.map((i) => (i.fix?.kind === 'replace' ? i.fix.to : ''))).toEqual(['～', '～', '—'])
   })
   it('leaves phone numbers, codes and correct ranges alone', () => {
-    expect(check(rangeMark, ['拨打0375-1234567咨询。', '编号HB-2024-001的案卷。', '参训150～200人，落实2021—2025年规划。'])).toEqual([])
+    expect(check(rangeMark, ['拨打0375-1234567咨询。', '编号HB-2024-001的案卷。', '参训150～200人，落实2021—2025年规划。', '版式执行GB/T 9704-2012标准。', '参照DB41/T 1234-2020规范，依据GB 3100-1993。'])).toEqual([])
   })
 })
