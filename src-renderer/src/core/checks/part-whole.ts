@@ -16,6 +16,11 @@ function clauseBefore(text: string, at: number): string {
   return text.slice(i, at)
 }
 
+/** A figure written as a total: 共/合计/累计… in its clause before it. */
+export function isWhole(text: string, f: Figure): boolean {
+  return WHOLE.test(clauseBefore(text, f.start))
+}
+
 export function wholeAndParts(text: string, figures: Figure[]): Array<{ whole: Figure; part: Figure }> {
   const pairs: Array<{ whole: Figure; part: Figure }> = []
   const wholes: Figure[] = []

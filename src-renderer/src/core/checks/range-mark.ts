@@ -24,9 +24,12 @@ export const rangeMark: CheckRule = {
         if (STANDARD.test(unit.text.slice(Math.max(0, m.index - 12), m.index))) continue
         const start = m.index + m[0].indexOf(mark, a.length)
         if (inChip(unit, start)) continue
-        const years = /^(19|20)\d{2}$/.test(a) && /^(19|20)\d{2}$/.test(b) && unit.text[m.index + m[0].length] === '年'
-        const to = years ? '—' : '～'
-        out.push(unitItem(this, '建议检查', unit, start, start + 1, `“${a}${mark}${b}”中的“${mark}”在中文中应写作“${to}”（${years ? '年份范围用“—”' : '数值范围用“～”'}）`, { to, label: `改为“${to}”` }))
+        const after = unit.text[m.index + m[0].length]
+        const years = /^(19|20)\d{2}$/.test(a) && /^(19|20)\d{2}$/.test(b) && after === '年'
+        // 1—11月, 15—20日: a span of time takes the dash, like years (GB/T 15834).
+        const time = years || (/^[月日]$/.test(after) && !a.includes('.') && !b.includes('.'))
+        const to = time ? '—' : '～'
+        out.push(unitItem(this, '建议检查', unit, start, start + 1, `“${a}${mark}${b}”中的“${mark}”在中文中应写作“${to}”（${time ? '时间范围用“—”' : '数值范围用“～”'}）`, { to, label: `改为“${to}”` }))
       }
     }
     return out
