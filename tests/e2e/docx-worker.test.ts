@@ -5,25 +5,15 @@
 import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Download, Page, Worker } from 'playwright-core'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 import { createReportFromHome, typeInSection } from './editor-helpers'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  await page.goto(server.url)
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+const app = useApp(async (a) => {
+  page = a.page
+  await a.goHome()
 })
 
 describe('导出Word off the main thread', () => {
@@ -95,7 +85,7 @@ describe('导出Word off the main thread', () => {
 
   it('stops with a Chinese message and saves nothing when the worker cannot run', async () => {
     // A fresh page, so the window starts a new worker, whose script is broken.
-    await session.context.route(/report-build\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("损坏的脚本")' }))
+    await app.session.context.route(/report-build\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("损坏的脚本")' }))
     await page.reload()
     await page.getByRole('textbox', { name: '报告正文' }).waitFor()
     const downloads: Download[] = []
@@ -106,6 +96,11 @@ describe('导出Word off the main thread', () => {
     await expect.poll(() => page.getByRole('button', { name: '导出Word' }).isEnabled()).toBe(true)
     expect(await page.getByRole('progressbar', { name: '正在生成Word文件…' }).count()).toBe(0)
     expect(downloads).toHaveLength(0)
-    await session.context.unroute(/report-build\.worker-[^/]*\.js$/)
+    await app.session.context.unroute(/report-build\.worker-[^/]*\.js$/)
+  })
+
+  it('left no uncaught error in the page', () => {
+    // The broken worker script's error is the worker's, reported to the window as a message.
+    expect(app.pageErrors).toEqual([])
   })
 })
