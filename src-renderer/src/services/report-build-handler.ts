@@ -2,6 +2,7 @@
 // function: the worker script only wires it to its message port, and tests call it directly.
 import { buildDocxJob } from '@core/docx/job'
 import { runChecksJob } from '@core/checks/job'
+import { checkApproved } from '@core/review/approval'
 import { ownBuffer, STAGE_FRACTION, type PostReply, type ReportWorkerRequest } from './report-build-protocol'
 
 function isRequest(data: unknown): data is ReportWorkerRequest {
@@ -9,10 +10,10 @@ function isRequest(data: unknown): data is ReportWorkerRequest {
   const { id, task, job } = data as { id?: unknown; task?: unknown; job?: { kind?: unknown; report?: unknown } }
   if (typeof id !== 'number' || typeof job !== 'object' || job === null) return false
   if (task === 'docx') return job.kind === 'draft' || job.kind === 'approved'
-  return task === 'checks' && typeof job.report === 'object' && job.report !== null
+  return (task === 'checks' || task === 'approval') && typeof job.report === 'object' && job.report !== null
 }
 
-/** One request, answered (after any progress replies) with exactly one 'done', 'checked' or 'failed'. */
+/** One request, answered (after any progress replies) with exactly one 'done', 'checked', 'approval' or 'failed'. */
 export async function handleReportRequest(data: unknown, post: PostReply): Promise<void> {
   if (!isRequest(data)) {
     const id = typeof (data as { id?: unknown } | null)?.id === 'number' ? (data as { id: number }).id : -1
@@ -23,6 +24,10 @@ export async function handleReportRequest(data: unknown, post: PostReply): Promi
   try {
     if (data.task === 'checks') {
       post({ id, type: 'checked', items: runChecksJob(data.job) })
+      return
+    }
+    if (data.task === 'approval') {
+      post({ id, type: 'approval', result: await checkApproved(data.job) })
       return
     }
     const bytes = await buildDocxJob(data.job, (stage) => post({ id, type: 'progress', stage, fraction: STAGE_FRACTION[stage] }))

@@ -1,21 +1,25 @@
 // Messages between the window and the report worker (workers/report-build.worker.ts), which
-// builds Word files and runs 公文校对 off the main thread. Only structured-cloneable data
+// builds Word files, runs 公文校对 and checks approved reports off the main thread. Only structured-cloneable data
 // crosses: a job in; progress, the file's bytes (transferred) or the check results out. Types
 // and constants only, so the window's bundle does not pull in the docx library.
 import type { DocxJob, DocxStage } from '@core/docx/job'
 import type { ChecksJob } from '@core/checks/job'
 import type { CheckItem } from '@core/checks'
+import type { ApprovedCheck, ApprovedCheckJob } from '@core/review/approval'
 
 export type ReportWorkerRequest =
   /** `id` is echoed on every reply, so a reply is never taken for another request's. */
   | { id: number; task: 'docx'; job: DocxJob }
   | { id: number; task: 'checks'; job: ChecksJob }
+  /** An approved report checked against its approval before 报送 (core/review/approval.ts). */
+  | { id: number; task: 'approval'; job: ApprovedCheckJob }
 
 export type ReportWorkerReply =
   | { id: number; type: 'progress'; stage: DocxStage; fraction: number }
   /** The finished file; the buffer is transferred, not copied. */
   | { id: number; type: 'done'; bytes: ArrayBuffer }
   | { id: number; type: 'checked'; items: CheckItem[] }
+  | { id: number; type: 'approval'; result: ApprovedCheck }
   /** Nothing was produced: the reason, for the message the clerk sees. */
   | { id: number; type: 'failed'; message: string }
 

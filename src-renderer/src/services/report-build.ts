@@ -1,4 +1,4 @@
-// Word files and 公文校对 built in a module Web Worker (workers/report-build.worker.ts), so the
+// Word files, 公文校对 and the approval check run in a module Web Worker (workers/report-build.worker.ts), so the
 // window stays responsive however long the report: the window sends plain data and gets the
 // bytes back (transferred) or the check results. One worker is started on first use and kept
 // for the session (its start — loading the docx library — is paid once; warmReportWorker()
@@ -9,6 +9,7 @@
 import type { DocxJob } from '@core/docx/job'
 import type { ChecksJob } from '@core/checks/job'
 import type { CheckItem } from '@core/checks'
+import type { ApprovedCheck, ApprovedCheckJob } from '@core/review/approval'
 import { STAGE_FRACTION, type ReportWorkerReply, type ReportWorkerRequest } from './report-build-protocol'
 
 /** The part of Worker this module uses (a fake in the protocol tests). */
@@ -184,6 +185,20 @@ export function runChecksOffThread(job: ChecksJob, options: WorkerOptions = {}):
       channel.request<CheckItem[]>(
         { id: nextId++, task: 'checks', job },
         (reply) => (reply.type === 'checked' ? { result: reply.items } : reply.type === 'failed' ? { error: reply.message } : { error: '后台进程的回复不符' }),
+        timeoutMs
+      )
+  )
+}
+
+/** An approved report checked against its approval (differences, or output and hash), in the worker. */
+export function checkApprovedOffThread(job: ApprovedCheckJob, options: WorkerOptions = {}): Promise<ApprovedCheck> {
+  return withChannel(
+    options,
+    async () => (await import('@core/review/approval')).checkApproved(job),
+    (channel, timeoutMs) =>
+      channel.request<ApprovedCheck>(
+        { id: nextId++, task: 'approval', job },
+        (reply) => (reply.type === 'approval' ? { result: reply.result } : reply.type === 'failed' ? { error: reply.message } : { error: '后台进程的回复不符' }),
         timeoutMs
       )
   )

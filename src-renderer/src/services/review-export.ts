@@ -85,7 +85,7 @@ export async function exportApproved(reportId: string, by: Person, deps: Deps = 
   if (!report) throw new ReviewError('导出失败：找不到这份报告。')
   const check = transition(report.status, 'export', { role: by.role })
   if (!check.ok) throw new ReviewError(check.message)
-  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now(), offThread: true })
   const cap = capturing(deps.platform ?? getPlatform())
   const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, approved: verified.output, onProgress: deps.onProgress })
   const saved = cap.saved()
@@ -110,7 +110,7 @@ export async function exportPdfForStatus(reportId: string, by: Person, deps: Dep
   if (!report || (report.status !== 'approved' && report.status !== 'sent')) return exportReportAsPdf(reportId, { db, platform: deps.platform })
   const check = transition(report.status, 'export', { role: by.role })
   if (!check.ok) throw new ReviewError(check.message)
-  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now(), offThread: true })
   const result = await exportReportAsPdf(reportId, { db, platform: deps.platform })
   if (result.status === 'canceled') return result
   const fileName = result.status === 'saved' ? fileNameOf(result, suggestedPdfFileName(report.meta.title)) : suggestedPdfFileName(report.meta.title)

@@ -10,7 +10,9 @@ import { builtInTemplate } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { STAGE_FRACTION, type ReportWorkerReply, type ReportWorkerRequest } from '../../../src-renderer/src/services/report-build-protocol'
 import { handleReportRequest } from '../../../src-renderer/src/services/report-build-handler'
-import { buildDocx, DocxBuildError, runChecksOffThread, type WorkerLike } from '../../../src-renderer/src/services/report-build'
+import { buildDocx, checkApprovedOffThread, DocxBuildError, runChecksOffThread, type WorkerLike } from '../../../src-renderer/src/services/report-build'
+import { approvedOutput, frozenInputs, outputHash, takeSnapshot, type ApprovedCheckJob } from '@core/review/approval'
+import type { BlockJSON } from '@core/report'
 import { runChecksJob, type ChecksJob } from '@core/checks/job'
 import { mustFix } from '@core/checks'
 import { ProofreadError, proofreadReport } from '../../../src-renderer/src/services/proofread'
@@ -176,6 +178,36 @@ describe('公文校对 in the worker', () => {
     expect((error as Error).message).toBe('检查失败：Failed to load worker script。请稍后重试。')
     db.close()
     await Dexie.delete(db.name)
+  })
+})
+
+describe('the approval check in the worker', () => {
+  function approvalJob(): ApprovedCheckJob {
+    const { report, doc, template, values } = generateLargeReport({ pages: 3, seed: 8 })
+    const content = { meta: report.meta, sections: doc.content as BlockJSON[], values }
+    const frozen = frozenInputs(takeSnapshot(report, content, null))
+    return { version: structuredClone(content), frozen, report, content, template, reportId: report.id }
+  }
+
+  it('gives the approved output and its hash, as checking in place does', async () => {
+    const job = approvalJob()
+    const worker = new LoopbackWorker()
+    const result = await checkApprovedOffThread(job, { createWorker: () => worker })
+    expect(worker.received[0].task).toBe('approval')
+    expect(result.ok).toBe(true)
+    const expected = approvedOutput(takeSnapshot(job.report, job.content, null), job.template, job.reportId)
+    if (!result.ok) throw new Error('not ok')
+    expect(result.hash).toBe(await outputHash(expected))
+    expect(result.output.resolved.title).toBe(job.report.meta.title)
+    // An export does not ask for the snapshot: the sections do not cross back.
+    expect(result.snapshot).toBeUndefined()
+  })
+
+  it('lists what changed since approval instead of an output', async () => {
+    const job = approvalJob()
+    const changed: ApprovedCheckJob = { ...job, content: { ...job.content, meta: { ...job.content.meta, title: `${job.content.meta.title}（改）` } } }
+    const result = await checkApprovedOffThread(changed, { createWorker: () => new LoopbackWorker() })
+    expect(result).toEqual({ ok: false, differences: ['标题'] })
   })
 })
 
