@@ -1,0 +1,94 @@
+// How versions are stored (schema v5), pure: a version is split into
+//   - its metadata (VersionMeta: label, kind, time, who, hash, sizes), listed without content;
+//   - its content row: title/meta, figures and the ordered list of its sections' references;
+//   - section rows, content-addressed per report: a section is stored once under the SHA-256
+//     of its exact JSON, and every later version whose section is byte-identical refers to it.
+// Saving a version after a few edits therefore writes only the sections that changed since any
+// earlier version of the report, and its cost does not grow with the number of versions (no
+// chain to walk: every version names all of its sections directly, so reading one never needs
+// another version, and no version's removal could break another's — sections are only removed
+// with the whole report).
+import type { BlockJSON, ReportMeta } from '../report'
+import type { MetricValue } from '../template'
+import { sha256Base64Url } from '../hash'
+import type { VersionMeta, VersionSnapshot } from './versions'
+
+/** One version's content, with its sections by reference (in document order). */
+export interface VersionContentRow {
+  id: string
+  reportId: string
+  meta: ReportMeta
+  values: MetricValue[]
+  blocks: string[]
+}
+
+/** One section as some version of the report had it, byte for byte. */
+export interface VersionBlockRow {
+  /** `${reportId}/${ref}`: ref is the SHA-256 (base64url) of JSON.stringify(json). */
+  key: string
+  reportId: string
+  json: BlockJSON
+}
+
+export const versionBlockKey = (reportId: string, ref: string): string => `${reportId}/${ref}`
+
+/**
+ * References given to the sections of versions saved before schema v5 by the upgrade, which
+ * cannot hash (an upgrade transaction must not wait on WebCrypto): one per version and position.
+ */
+export const legacyBlockRef = (versionId: string, index: number): string => `v4:${versionId}:${index}`
+
+export interface EncodedVersion {
+  meta: VersionMeta
+  content: VersionContentRow
+  /** Every distinct section of the version; the store writes only those it does not have yet. */
+  blocks: VersionBlockRow[]
+  /** UTF-8 bytes of each block's JSON, by key. */
+  blockBytes: Map<string, number>
+}
+
+const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length
+
+/** Splits a version for storage; hashing happens here, before any transaction. */
+export async function encodeVersion(version: VersionSnapshot): Promise<EncodedVersion> {
+  const { meta, sections, values, size: _size, ...rest } = version
+  const texts = sections.map((s) => JSON.stringify(s))
+  const refs = await Promise.all(texts.map((t) => sha256Base64Url(t)))
+  const keys = refs.map((r) => versionBlockKey(version.reportId, r))
+  const blocks: VersionBlockRow[] = []
+  const blockBytes = new Map<string, number>()
+  keys.forEach((key, i) => {
+    if (blockBytes.has(key)) return
+    blockBytes.set(key, utf8Bytes(texts[i]))
+    blocks.push({ key, reportId: version.reportId, json: sections[i] })
+  })
+  const content: VersionContentRow = { id: version.id, reportId: version.reportId, meta, values, blocks: refs }
+  const contentBytes = utf8Bytes(JSON.stringify({ meta, sections, values }))
+  return { meta: { ...rest, size: { content: contentBytes, stored: 0 } }, content, blocks, blockBytes }
+}
+
+/** The metadata with its stored size, once the store knows which of the blocks are new. */
+export function withStoredSize(encoded: EncodedVersion, newKeys: readonly string[]): VersionMeta {
+  const blocks = newKeys.reduce((sum, k) => sum + (encoded.blockBytes.get(k) ?? 0), 0)
+  const stored = blocks + utf8Bytes(JSON.stringify(encoded.content))
+  return { ...encoded.meta, size: { content: encoded.meta.size?.content ?? 0, stored } }
+}
+
+/** A stored version whose content rows are missing or incomplete (damaged or tampered with). */
+export class VersionContentMissing extends Error {
+  constructor(readonly versionId: string) {
+    super('这个版本的内容不完整，无法读取（数据可能已损坏）。可以从备份恢复。')
+    this.name = 'VersionContentMissing'
+  }
+}
+
+/** Puts a version back together from its rows, exactly as it was saved. */
+export function decodeVersion(meta: VersionMeta, content: VersionContentRow | undefined, blocks: ReadonlyMap<string, BlockJSON>): VersionSnapshot {
+  if (!content || !Array.isArray(content.blocks)) throw new VersionContentMissing(meta.id)
+  const sections = content.blocks.map((ref) => {
+    const json = blocks.get(versionBlockKey(content.reportId, ref))
+    if (!json) throw new VersionContentMissing(meta.id)
+    return json
+  })
+  return { meta: content.meta, sections, values: content.values, ...meta }
+}
