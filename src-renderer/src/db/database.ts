@@ -140,23 +140,27 @@ export const SCHEMA_VERSIONS: Array<(db: Dexie) => void> = [
     db.version(5)
       .stores({ versionContent: 'id, reportId', versionBlocks: 'key, reportId' })
       .upgrade(async (tx) => {
-        const rows = (await tx.table('versions').toArray()) as Array<Record<string, unknown>>
-        const metas: Record<string, unknown>[] = []
-        const contents: VersionContentRow[] = []
-        const blocks: VersionBlockRow[] = []
-        for (const row of rows) {
-          if (!Array.isArray(row.sections)) continue
-          const { meta, sections, values, ...rest } = row as Record<string, unknown> & { sections: VersionBlockRow['json'][] }
-          const id = row.id as string
-          const reportId = row.reportId as string
-          const refs = sections.map((_, i) => legacyBlockRef(id, i))
-          sections.forEach((json, i) => blocks.push({ key: versionBlockKey(reportId, refs[i]), reportId, json }))
-          contents.push({ id, reportId, meta: meta as VersionContentRow['meta'], values: values as VersionContentRow['values'], blocks: refs })
-          metas.push(rest)
+        // In slices, so years of whole-report snapshots never sit in memory at once.
+        const ids = (await tx.table('versions').toCollection().primaryKeys()) as string[]
+        for (let start = 0; start < ids.length; start += 20) {
+          const rows = (await tx.table('versions').bulkGet(ids.slice(start, start + 20))) as Array<Record<string, unknown> | undefined>
+          const metas: Record<string, unknown>[] = []
+          const contents: VersionContentRow[] = []
+          const blocks: VersionBlockRow[] = []
+          for (const row of rows) {
+            if (!row || !Array.isArray(row.sections)) continue
+            const { meta, sections, values, ...rest } = row as Record<string, unknown> & { sections: VersionBlockRow['json'][] }
+            const id = row.id as string
+            const reportId = row.reportId as string
+            const refs = sections.map((_, i) => legacyBlockRef(id, i))
+            sections.forEach((json, i) => blocks.push({ key: versionBlockKey(reportId, refs[i]), reportId, json }))
+            contents.push({ id, reportId, meta: meta as VersionContentRow['meta'], values: values as VersionContentRow['values'], blocks: refs })
+            metas.push(rest)
+          }
+          await tx.table('versionBlocks').bulkAdd(blocks)
+          await tx.table('versionContent').bulkAdd(contents)
+          await tx.table('versions').bulkPut(metas)
         }
-        await tx.table('versionBlocks').bulkAdd(blocks)
-        await tx.table('versionContent').bulkAdd(contents)
-        await tx.table('versions').bulkPut(metas)
       })
   }
 ]

@@ -352,6 +352,40 @@ describe('schema v5 upgrade', () => {
   })
 })
 
+describe('schema v5 upgrade, many versions', () => {
+  it('converts every one of 45 versions of several reports (more than one slice), each identical', async () => {
+    const name = `huibao-v4-many-${process.pid}-${++counter}`
+    const v4 = new Dexie(name)
+    declareSchema(v4, 4)
+    await v4.open()
+    const rows: VersionSnapshot[] = Array.from({ length: 45 }, (_, i) => {
+      const sections: BlockJSON[] = [
+        { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph', content: [t(`导语第${i}版${RARE_TEXT}`)] }] },
+        withParagraph({ type: 'section', attrs: { id: 's1', level: 1, templateKey: null, required: false }, content: [{ type: 'sectionTitle', content: [t('做法')] }] }, `正文${i % 7}`)
+      ]
+      return { meta: { title: `报告${i % 3}`, issuingOrgans: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-10' }, sections, values: [{ metricId: PATROLS, value: i, qualifier: '' }], id: `v${i}`, reportId: `r${i % 3}`, label: `第${i}版`, kind: 'manual', createdAt: 1000 + i, role: 'clerk', name: '王小明', contentHash: `h${i}` }
+    })
+    await v4.table('versions').bulkAdd(rows)
+    v4.close()
+    const db = new HuibaoDatabase(name)
+    opened.push(db)
+    await db.open()
+    for (const v of rows) {
+      const read = (await getVersion(db, v.id))!
+      expect(contentJSON(read)).toBe(contentJSON(v))
+      expect(read).toMatchObject(withoutContent(v))
+    }
+    expect((await listVersions(db, 'r1')).map((v) => v.label)).toEqual(rows.filter((v) => v.reportId === 'r1').reverse().map((v) => v.label))
+  })
+})
+
+describe('versions are never deleted one by one', () => {
+  it('the version store offers reading and listing only (sections are shared between versions)', async () => {
+    const reviewDb = await import('../../../src-renderer/src/db/review')
+    expect(Object.keys(reviewDb).filter((k) => /version/i.test(k)).sort()).toEqual(['getVersion', 'listVersions'])
+  })
+})
+
 describe('backups', () => {
   it('a new backup restores every version exactly, and the approved report verifies with the same hash', async () => {
     const source = await approvedDatabase()
