@@ -92,6 +92,8 @@ async function storedBytes(store: Store): Promise<number> {
 
 interface RoundResult {
   ms: number[]
+  /** Process CPU time (user + system, all threads) of each save: less sensitive to other load. */
+  cpu: number[]
   /** Bytes added by version 1 and by version 50. */
   first: number
   last: number
@@ -104,6 +106,7 @@ async function runRound(store: Store, large: LargeReport, measureBytes: boolean)
   const rand = prng(9704)
   let sections = large.sections.slice()
   const ms: number[] = []
+  const cpu: number[] = []
   let first = 0
   let before = 0
   let last = 0
@@ -120,9 +123,12 @@ async function runRound(store: Store, large: LargeReport, measureBytes: boolean)
       if (v % 5 === 0 && large.values[0]) await saveMetricValue(store.db, large.report.id, { ...large.values[0], value: v }, 1_000_000 + v)
     }
     if (measureBytes && v === VERSIONS) before = await storedBytes(store)
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     await store.save(`第${v}版`, 2_000_000 + v)
     ms.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
     if (measureBytes && v === 1) first = await storedBytes(store)
   }
   const total = measureBytes ? await storedBytes(store) : 0
@@ -135,13 +141,25 @@ async function runRound(store: Store, large: LargeReport, measureBytes: boolean)
   else await store.db.versions.get(listed[listed.length - 1].id)
   const readMs = performance.now() - t0
   sections = []
-  return { ms, first, last, total, listMs, readMs }
+  return { ms, cpu, first, last, total, listMs, readMs }
+}
+
+interface Side {
+  v1: Summary
+  v50: Summary
+  ratio: Summary
+  cpu: { v1: Summary; v50: Summary; ratio: Summary }
+  first: number
+  last: number
+  total: number
+  list: Summary
+  read: Summary
 }
 
 export interface VersionsFigure {
   rounds: number
-  ours: { v1: Summary; v50: Summary; ratio: Summary; first: number; last: number; total: number; list: Summary; read: Summary }
-  baseline: { v1: Summary; v50: Summary; ratio: Summary; first: number; last: number; total: number; list: Summary; read: Summary }
+  ours: Side
+  baseline: Side
 }
 
 export async function measureVersions(): Promise<VersionsFigure> {
@@ -158,12 +176,17 @@ export async function measureVersions(): Promise<VersionsFigure> {
       results[kind].push(result)
     }
   }
-  const side = (rs: RoundResult[]) => {
+  const side = (rs: RoundResult[]): Side => {
     const timed = rs.slice(1)
     return {
       v1: summarize(timed.map((x) => x.ms[0])),
       v50: summarize(timed.map((x) => x.ms[VERSIONS - 1])),
       ratio: summarize(timed.map((x) => x.ms[VERSIONS - 1] / x.ms[0])),
+      cpu: {
+        v1: summarize(timed.map((x) => x.cpu[0])),
+        v50: summarize(timed.map((x) => x.cpu[VERSIONS - 1])),
+        ratio: summarize(timed.map((x) => x.cpu[VERSIONS - 1] / x.cpu[0]))
+      },
       first: rs[0].first,
       last: rs[0].last,
       total: rs[0].total,
@@ -177,17 +200,26 @@ export async function measureVersions(): Promise<VersionsFigure> {
 const span = (s: Summary, digits = 2, unit = ' ms') => `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
 
 export function versionRows(f: VersionsFigure): ExportRow[] {
-  const met = f.ours.ratio.median <= GOAL
+  const met = f.ours.cpu.ratio.median <= GOAL
   const note = `${f.rounds} interleaved rounds after 1 warm-up, each ${VERSIONS} versions of the ${PAGES}-page report with ${PARAGRAPHS_CHANGED} paragraphs changed between versions (a figure every 5th); fake-indexeddb in Node`
   return [
     {
-      figure: '保存版本: version 50 ÷ version 1, time',
+      figure: '保存版本: version 50 ÷ version 1, CPU time',
+      goal: `≤ ${GOAL}×`,
+      ours: `${span(f.ours.cpu.ratio, 2, '×')}; v1 ${span(f.ours.cpu.v1)}, v50 ${span(f.ours.cpu.v50)}`,
+      baseline: `${span(f.baseline.cpu.ratio, 2, '×')}; v1 ${span(f.baseline.cpu.v1)}, v50 ${span(f.baseline.cpu.v50)}`,
+      ratio: `v50 ours ÷ baseline ${(f.ours.cpu.v50.median / f.baseline.cpu.v50.median).toFixed(2)}×`,
+      verdict: met ? '达标 met' : '未达标 missed',
+      notes: `baseline: the v4 full-snapshot storage, same steps and content; ${note}; process CPU time (user + system, all threads) of the save; verdict on the median of the per-round ratio`
+    },
+    {
+      figure: '保存版本: version 50 ÷ version 1, wall time',
       goal: `≤ ${GOAL}×`,
       ours: `${span(f.ours.ratio, 2, '×')}; v1 ${span(f.ours.v1)}, v50 ${span(f.ours.v50)}`,
       baseline: `${span(f.baseline.ratio, 2, '×')}; v1 ${span(f.baseline.v1)}, v50 ${span(f.baseline.v50)}`,
       ratio: `v50 ours ÷ baseline ${(f.ours.v50.median / f.baseline.v50.median).toFixed(2)}×`,
-      verdict: met ? '达标 met' : '未达标 missed',
-      notes: `baseline: the v4 full-snapshot storage, same steps and content; ${note}; verdict on the median of the per-round ratio`
+      verdict: f.ours.ratio.median <= GOAL ? '达标 met' : '未达标 missed',
+      notes: 'same runs; wall time moves with the load of the shared machine (1-minute load average printed below)'
     },
     {
       figure: '保存版本: bytes stored, version 1 / version 50',
@@ -233,5 +265,6 @@ if (process.argv[1]?.endsWith('versions.ts')) {
     const { printExports } = await import('./exports')
     const f = await measureVersions()
     console.log(printExports(versionRows(f)))
+    console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`)
   })()
 }

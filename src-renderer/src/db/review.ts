@@ -170,13 +170,15 @@ export async function getVersion(db: HuibaoDatabase, id: string): Promise<Versio
 }
 
 /**
- * Which of the encoded versions' sections the store lacks (a key query, no content read),
- * and their metadata with the bytes they add. Sections are content-addressed and written with
- * put, so a section another save adds meanwhile is simply written again, identically.
+ * Which of the encoded versions' sections the store lacks (the report's section keys, read
+ * from the index without any content; one range, cheaper than looking each key up), and their
+ * metadata with the bytes they add. Sections are content-addressed and written with put, so a
+ * section another save adds meanwhile is simply written again, identically.
  */
 async function newVersionRows(db: HuibaoDatabase, encoded: EncodedVersion[]): Promise<{ metas: VersionMeta[]; blocks: EncodedVersion['blocks'] }> {
   const all = new Map(encoded.flatMap((e) => e.blocks.map((b) => [b.key, b] as const)))
-  const present = new Set(await db.versionBlocks.where(':id').anyOf([...all.keys()]).primaryKeys())
+  const reports = [...new Set(encoded.map((e) => e.content.reportId))]
+  const present = new Set((await Promise.all(reports.map((id) => db.versionBlocks.where('reportId').equals(id).primaryKeys()))).flat())
   const seen = new Set<string>()
   const metas = encoded.map((e) => {
     const fresh = e.blocks.map((b) => b.key).filter((k) => !present.has(k) && !seen.has(k))

@@ -49,11 +49,28 @@ export interface EncodedVersion {
 
 const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length
 
+/**
+ * Section JSON → its reference, remembered across saves: most sections of a version are the
+ * ones the previous save already hashed, and a Map lookup is far cheaper than a digest each.
+ * A pure function's memo (the same text always has the same hash); bounded, then started over.
+ */
+const refMemo = new Map<string, string>()
+const REF_MEMO_LIMIT = 5000
+
+async function sectionRef(text: string): Promise<string> {
+  const known = refMemo.get(text)
+  if (known) return known
+  const ref = await sha256Base64Url(text)
+  if (refMemo.size >= REF_MEMO_LIMIT) refMemo.clear()
+  refMemo.set(text, ref)
+  return ref
+}
+
 /** Splits a version for storage; hashing happens here, before any transaction. */
 export async function encodeVersion(version: VersionSnapshot): Promise<EncodedVersion> {
   const { meta, sections, values, size: _size, ...rest } = version
   const texts = sections.map((s) => JSON.stringify(s))
-  const refs = await Promise.all(texts.map((t) => sha256Base64Url(t)))
+  const refs = await Promise.all(texts.map(sectionRef))
   const keys = refs.map((r) => versionBlockKey(version.reportId, r))
   const blocks: VersionBlockRow[] = []
   const blockBytes = new Map<string, number>()
