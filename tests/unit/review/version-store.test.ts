@@ -318,8 +318,15 @@ async function expectSameVersions(db: HuibaoDatabase, expected: VersionSnapshot[
 }
 
 describe('schema v5 upgrade', () => {
-  it('is the next version after 4', () => {
-    expect(SCHEMA_VERSIONS.length).toBe(5)
+  it('is the next version after 4, adding the two content tables', () => {
+    const tables = (n: number) => {
+      const probe = new Dexie(`huibao-v5-probe-${n}`)
+      declareSchema(probe, n)
+      return probe.tables.map((t) => t.name)
+    }
+    expect(SCHEMA_VERSIONS.length).toBeGreaterThanOrEqual(5)
+    expect(tables(4)).not.toContain('versionContent')
+    expect(tables(5).filter((n) => !tables(4).includes(n)).sort()).toEqual(['versionBlocks', 'versionContent'])
   })
 
   it('opens a v4 database with versions in it: every version reads back identical, listed without content, and the approval still verifies', async () => {
@@ -336,7 +343,7 @@ describe('schema v5 upgrade', () => {
     const db = new HuibaoDatabase(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length)
     await expectSameVersions(db, stored)
     for (const v of await db.versions.toArray()) expect(Object.keys(v).filter((k) => ['meta', 'sections', 'values'].includes(k))).toEqual([])
     expect((await listVersions(db, 'r2')).map((v) => v.label)).toEqual(['乙二', '乙一'])
@@ -392,7 +399,7 @@ describe('backups', () => {
     const expected = await Promise.all((await source.versions.toArray()).map(async (m) => (await getVersion(source, m.id))!))
     const before = await verifyApproved(source, 'r1')
     const parsed = await readBackup(await createBackup(source, { appVersion: '0.1.0' }), { appVersion: '0.1.0' })
-    expect(parsed.schemaVersion).toBe(5)
+    expect(parsed.schemaVersion).toBe(SCHEMA_VERSIONS.length)
     const target = fresh()
     await target.open()
     await restoreBackup(target, parsed)
