@@ -55,14 +55,20 @@ const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length
  * A pure function's memo (the same text always has the same hash); bounded, then started over.
  */
 const refMemo = new Map<string, string>()
-const REF_MEMO_LIMIT = 5000
+/** About a few reports' worth of sections (UTF-16 code units held as keys). */
+const REF_MEMO_CHARS = 4_000_000
+let refMemoChars = 0
 
 async function sectionRef(text: string): Promise<string> {
   const known = refMemo.get(text)
   if (known) return known
   const ref = await sha256Base64Url(text)
-  if (refMemo.size >= REF_MEMO_LIMIT) refMemo.clear()
+  if (refMemoChars + text.length > REF_MEMO_CHARS) {
+    refMemo.clear()
+    refMemoChars = 0
+  }
   refMemo.set(text, ref)
+  refMemoChars += text.length
   return ref
 }
 
