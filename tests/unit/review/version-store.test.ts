@@ -454,3 +454,14 @@ describe('integrity of shared sections', () => {
   })
 })
 
+
+describe('recorded sizes', () => {
+  it('size.content is the UTF-8 length of the version’s content as JSON', async () => {
+    const db = fresh()
+    await seeded(db)
+    const v = await saveNamedVersion(db, 'r1', CLERK, '初稿', 2000)
+    const [listed] = await listVersions(db, 'r1')
+    expect(listed.size!.content).toBe(new TextEncoder().encode(contentJSON(v)).length)
+    expect(listed.size!.content).toBeGreaterThan(1000)
+  })
+})

@@ -47,7 +47,20 @@ export interface EncodedVersion {
   blockBytes: Map<string, number>
 }
 
-const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length
+/** UTF-8 length without encoding (no 200 KB buffer per save). */
+function utf8Bytes(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
 
 /**
  * Section JSON → its reference, remembered across saves: most sections of a version are the
@@ -86,7 +99,9 @@ export async function encodeVersion(version: VersionSnapshot): Promise<EncodedVe
     blocks.push({ key, reportId: version.reportId, json: sections[i] })
   })
   const content: VersionContentRow = { id: version.id, reportId: version.reportId, meta, values, blocks: refs }
-  const contentBytes = utf8Bytes(JSON.stringify({ meta, sections, values }))
+  // = UTF-8 bytes of JSON.stringify({ meta, sections, values }), from the parts already made.
+  const sectionBytes = texts.reduce((sum, t, i) => sum + (blockBytes.get(keys[i]) ?? utf8Bytes(t)), 0) + Math.max(0, texts.length - 1)
+  const contentBytes = '{"meta":,"sections":[],"values":}'.length + utf8Bytes(JSON.stringify(meta)) + sectionBytes + utf8Bytes(JSON.stringify(values))
   return { meta: { ...rest, size: { content: contentBytes, stored: 0 } }, content, blocks, blockBytes }
 }
 
