@@ -110,22 +110,23 @@ export async function verifyApproved(
     throw error
   })
   if (!version || version.reportId !== reportId) throw new ReviewError('找不到审核通过时保存的版本，不能报送导出。请审核人“重新打开”后重新审核。')
-  // The version is stored as sections shared with other versions: it must still hash to what
-  // was approved, whatever the output check below says.
-  if ((await contentHash(version)) !== approval.contentHash) throw new ReviewError(APPROVED_VERSION_MISMATCH)
   const content = await loadContent(db, report)
 
   if (approval.outputHash && approval.frozen) {
     const snapshotTemplate = await templateOf(db, approval.frozen.templateId, approval.frozen.templateVersion, options.catalog)
-    const job: ApprovedCheckJob = { version, frozen: approval.frozen, report, content, template: snapshotTemplate, reportId, keepSnapshot: !options.offThread }
+    // The version is stored as sections shared with other versions: it must still hash to what
+    // was approved (checked first, in checkApproved), whatever the output check says.
+    const job: ApprovedCheckJob = { version, frozen: approval.frozen, report, content, template: snapshotTemplate, reportId, keepSnapshot: !options.offThread, versionHash: approval.contentHash }
     // Exports check in the report worker: at 200 pages this is ~0.4 s of CPU.
     const checked = options.offThread ? await checkApprovedOffThread(job) : await checkApproved(job)
+    if (!checked.ok && checked.versionChanged) throw new ReviewError(APPROVED_VERSION_MISMATCH)
     if (!checked.ok) throw new ApprovalMismatchError(checked.differences)
     if (checked.hash !== approval.outputHash) throw new ReviewError(OUTPUT_HASH_MISMATCH)
     return { report, state, approval, template: checked.output.template, snapshot: checked.snapshot, output: checked.output, outputHash: checked.hash }
   }
 
-  // An approval from before snapshots: the old check, then freeze what is there now.
+  // An approval from before snapshots: the version's hash, the old check, then freeze what is there now.
+  if ((await contentHash(version)) !== approval.contentHash) throw new ReviewError(APPROVED_VERSION_MISMATCH)
   const template = await templateOf(db, report.templateId, report.templateVersion, options.catalog)
   if ((await contentHash(content)) !== approval.contentHash) {
     const diff = diffContents(version, content, withReportMetrics(template, report))

@@ -13,6 +13,7 @@ import { handleReportRequest } from '../../../src-renderer/src/services/report-b
 import { buildDocx, checkApprovedOffThread, DocxBuildError, runChecksOffThread, type WorkerLike } from '../../../src-renderer/src/services/report-build'
 import { approvedOutput, frozenInputs, outputHash, takeSnapshot, type ApprovedCheckJob } from '@core/review/approval'
 import type { BlockJSON } from '@core/report'
+import { contentHash } from '@core/review/versions'
 import { runChecksJob, type ChecksJob } from '@core/checks/job'
 import { mustFix } from '@core/checks'
 import { ProofreadError, proofreadReport } from '../../../src-renderer/src/services/proofread'
@@ -201,6 +202,14 @@ describe('the approval check in the worker', () => {
     expect(result.output.resolved.title).toBe(job.report.meta.title)
     // An export does not ask for the snapshot: the sections do not cross back.
     expect(result.snapshot).toBeUndefined()
+  })
+
+  it('refuses a version that no longer hashes to the approved content, before anything else', async () => {
+    const job = approvalJob()
+    const good = await checkApprovedOffThread({ ...job, versionHash: await contentHash(job.version) }, { createWorker: () => new LoopbackWorker() })
+    expect(good.ok).toBe(true)
+    const bad = await checkApprovedOffThread({ ...job, versionHash: await contentHash({ ...job.version, meta: { ...job.version.meta, title: '别的标题' } }) }, { createWorker: () => new LoopbackWorker() })
+    expect(bad).toEqual({ ok: false, differences: [], versionChanged: true })
   })
 
   it('lists what changed since approval instead of an output', async () => {

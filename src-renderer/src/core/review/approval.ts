@@ -17,6 +17,7 @@ import { SIGNATURE_RULE_LABELS } from '../pages/signature'
 import { resolveReport } from '../resolve'
 import { metricChipText, valuesById } from '../metrics'
 import { canonicalJSON, sha256Hex } from './audit'
+import { contentHash } from './versions'
 
 /** Everything an export reads, frozen at approval (stored on the approved version). */
 export interface ApprovalSnapshot {
@@ -185,9 +186,13 @@ export interface ApprovedCheckJob {
   reportId: string
   /** Return the snapshot too (the page view needs it; an export does not, so it does not cross back). */
   keepSnapshot?: boolean
+  /** The approved content hash: the version (stored as shared sections) must still hash to it. */
+  versionHash?: string
 }
 
-export type ApprovedCheck = { ok: false; differences: string[] } | { ok: true; output: ApprovedOutput; hash: string; snapshot?: ApprovalSnapshot }
+export type ApprovedCheck =
+  | { ok: false; differences: string[]; /** The version no longer hashes to what was approved. */ versionChanged?: boolean }
+  | { ok: true; output: ApprovedOutput; hash: string; snapshot?: ApprovalSnapshot }
 
 /**
  * The pure part of verifying an approved report: the differences between the approved
@@ -195,6 +200,7 @@ export type ApprovedCheck = { ok: false; differences: string[] } | { ok: true; o
  * Plain data in and out, so the report worker can run it (at 200 pages it is ~0.4 s of CPU).
  */
 export async function checkApproved(job: ApprovedCheckJob): Promise<ApprovedCheck> {
+  if (job.versionHash !== undefined && (await contentHash(job.version)) !== job.versionHash) return { ok: false, differences: [], versionChanged: true }
   const snapshot = snapshotFromVersion(job.version, job.frozen)
   const differences = snapshotDifferences(snapshot, takeSnapshot(job.report, job.content, null), job.template)
   if (differences.length) return { ok: false, differences }
