@@ -1,3 +1,4 @@
+// The app: database first (with a clear page when it cannot open), then the shell and router.
 import './zod-config'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'

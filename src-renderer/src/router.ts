@@ -11,7 +11,14 @@ export const routes: RouteRecordRaw[] = [
   // The editor carries TipTap/ProseMirror: load it only when a report is opened.
   // Page view and print view (PDF): the report laid out on A4 sheets.
   { path: '/reports/:id/pages', name: 'pages', component: () => import('./views/PageView.vue'), props: true, meta: { title: '页面视图' } },
-  { path: '/reports/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
+  // A fresh window on this route starts the lean print app instead (main.ts); this entry serves
+  // an in-app hash change to it.
+  {
+    path: '/reports/:id/print',
+    name: 'print',
+    component: () => import('./views/PrintView.vue'),
+    props: (route) => ({ id: String(route.params.id), print: route.query.print === '1', measure: route.query.measure === 'careful' ? 'careful' : 'fast' })
+  },
   // The review: versions of a report (restore, audit trail) and the comparison of two.
   { path: '/reports/:id/versions', name: 'versions', component: () => import('./views/VersionsView.vue'), props: true, meta: { title: '版本与比较' } },
   { path: '/reports/:id/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: true, meta: { title: '版本比较' } },
