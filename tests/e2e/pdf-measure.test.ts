@@ -152,5 +152,9 @@ describe('PDF line measuring', () => {
     await page.goto(`${server.url}#/reports/${ID}/print`)
     await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })
     expect(await page.locator('.app-bar').count()).toBe(0)
+    // Leaving it by a hash change brings the app back.
+    await page.goto(`${server.url}#/reports/${ID}/pages`)
+    await page.getByText(/^共 \d+ 页$/).waitFor()
+    expect(await page.locator('.app-bar').count()).toBe(1)
   })
 })

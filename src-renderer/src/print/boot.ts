@@ -10,4 +10,7 @@ import type { PrintRoute } from './route'
 
 export function bootPrint(route: PrintRoute): void {
   createApp(PrintView, { id: route.id, print: route.print, measure: route.measure }).mount('#app')
+  // Sent elsewhere by a hash change (this app has no router), the page loads again, and main.ts
+  // starts whatever the new location is: the app, or the print app on another route.
+  window.addEventListener('hashchange', () => location.reload())
 }
