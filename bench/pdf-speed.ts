@@ -11,7 +11,7 @@
 // LibreOffice = `soffice --headless --convert-to pdf` of the DOCX our Word export wrote for the
 // same report, process start to exit, with a warm user profile (its first start is excluded).
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -104,10 +104,15 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
         return t
       }
       const ours = () => print(server.url, 'ours')
+      const loPdf = join(dir, `report-${size}.pdf`)
       const libreoffice = async (): Promise<number> => {
+        // soffice exits 0 even when it could not convert: a run counts only if it wrote the PDF.
+        rmSync(loPdf, { force: true })
         const t0 = performance.now()
         await run('soffice', [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docxFile], { timeout: 300_000 })
-        return performance.now() - t0
+        const t = performance.now() - t0
+        if (!existsSync(loPdf)) throw new Error(`LibreOffice wrote no PDF for ${docxFile}`)
+        return t
       }
       // Warm-up: LibreOffice's first start builds its profile; Chromium's first print loads fonts.
       await ours()
@@ -127,7 +132,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
         dx.push((await docx()).ms)
       }
       const loadAfter = load()
-      const pages = `${await pagesOf(join(dir, `ours-${size}.pdf`))} pages vs LibreOffice ${await pagesOf(join(dir, `report-${size}.pdf`))}`
+      const pages = `${await pagesOf(join(dir, `ours-${size}.pdf`))} pages vs LibreOffice ${await pagesOf(loPdf)}`
       const r = ratios(lo, o)
       rows.push({
         figure: `PDF, ${size}-page report (${pages})`,
