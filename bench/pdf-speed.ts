@@ -1,4 +1,4 @@
-// Issue 12.6 and the "DOCX + PDF together" row of 12.9: our PDF against LibreOffice converting
+// Bench row 14 — issue 12.6 and the "DOCX + PDF together" row of 12.9: our PDF against LibreOffice converting
 // our DOCX of the same report, at 60 and 200 pages, runs interleaved (the order alternates each
 // round), page counts side by side. Printed, never asserted. Run alone (after a build):
 // `npx tsx bench/pdf-speed.ts` (BENCH_PDF_RUNS=5, BENCH_PDF_PAGES=60,200 narrow it;
