@@ -19,6 +19,7 @@ import { formatDurability, measureDurability } from './durability'
 import { measureExports, printExports, type ExportRow } from './exports'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 import { runImportBench } from './import'
+import { measurePdfSpeed } from './pdf-speed'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   const exportRows: ExportRow[] | NA = await attempt('export goals', measureExports)
   console.log('[bench] 导出Word in the report worker vs the main thread, 60 and 200 pages (Chromium)…')
   const docxWorker = await attempt('docx worker', () => measureDocxWorker(snapshotRenderer()))
+  console.log('[bench] 14 PDF vs LibreOffice at 60 and 200 pages (issue 12.6, 12.9)…')
+  const pdfSpeed = await attempt('pdf speed', () => measurePdfSpeed(snapshotRenderer()))
 
   console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
   const durability = await attempt('durability', async () => {
@@ -93,12 +96,13 @@ async function main(): Promise<void> {
   const goalRows = [...(isNA(docx) ? [] : docxRows(docx, PAGES)), ...(isNA(exportRows) ? [] : exportRows), ...(isNA(docxWorker) ? [] : docxWorkerRows(docxWorker))]
   const missing = [isNA(exportRows) ? `export goals ${na(exportRows)}` : '', isNA(docxWorker) ? `导出Word worker ${na(docxWorker)}` : ''].filter(Boolean).join('; ')
   console.log(`\n10 Export goals (issues 12, 15.5)\n${printExports(goalRows)}${missing ? `\n${missing}` : ''}`)
+  console.log(`\n14 PDF vs LibreOffice (issue 12.6, 12.9)\n${isNA(pdfSpeed) ? na(pdfSpeed) : printExports(pdfSpeed)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
   console.log('\n[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
   const versions = await attempt('versions', async () => (await import('./versions')).measureVersions())
   console.log(`\n13 Versions (issue 12.8)\n${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, docxWorker, templateEditor, importWord, versions, seconds }
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, docxWorker, pdfSpeed, templateEditor, importWord, versions, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
