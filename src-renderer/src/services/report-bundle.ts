@@ -35,11 +35,11 @@ export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): P
 
 export async function loadReportBundle(reportId: string, options: LoadBundleOptions = {}): Promise<ReportBundle> {
   const db = options.db ?? getDatabase()
-  const report = await getReport(db, reportId)
+  // The report row and the catalog in one round of reads: every PDF waits for both.
+  const [report, catalog] = await Promise.all([getReport(db, reportId), options.catalog ?? loadTemplateCatalog(db)])
   if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
     throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   }
-  const catalog = options.catalog ?? (await loadTemplateCatalog(db))
   let base: ReportTemplate
   try {
     base = catalog.forReport(report)
