@@ -23,6 +23,8 @@ import { editorLockPlugin } from '../../editor/lock'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
+  /** Where the editor's DOM goes (appended to it). Without one the editor is not mounted. */
+  element?: HTMLElement | null
   chipDisplay: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
   guidance: GuidanceSource
   suggestionItems: (query: string) => MetricOption[]
@@ -34,7 +36,7 @@ export interface ReportEditorOptions {
   metricTables?: MetricTableSource
 }
 
-export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
+export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks' | 'element'>): AnyExtension[] {
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
@@ -61,10 +63,29 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   ]
 }
 
+/**
+ * The editor for a stored report, drawn once. Handed the document as `content`, TipTap would
+ * build a state without the plugins, draw all of it, then reconfigure with the plugins and draw
+ * it again (numbers, guidance, tables), and TipTap's EditorContent would rebuild every node view
+ * a third time on mount. Instead the state is made here from the stored JSON
+ * (`schema.nodeFromJSON`) with the plugins in it, and the reconfigure that follows keeps every
+ * plugin's state (all are keyed), so the document and its chips are drawn once. The view is
+ * built off the page (TipTap's own detached element): the reconfigure resets the scroll
+ * position, which on the page would force a layout of the whole report mid-build. Its DOM then
+ * moves into `element`, laid out once with the rest of the page
+ * (tests/unit/editor/report-editor.test.ts).
+ * Content the schema refuses throws (the view says the report cannot be opened) rather than
+ * opening as an empty document, as TipTap would.
+ */
 export function createReportEditor(options: ReportEditorOptions): Editor {
-  return new Editor({
+  const { element = null, blocks } = options
+  const editor = new Editor({
     extensions: reportEditorExtensions(options),
-    content: docJSONFromBlocks(options.blocks),
+    onBeforeCreate: ({ editor }) => {
+      const doc = editor.schema.nodeFromJSON(docJSONFromBlocks(blocks))
+      // Before the view exists, editor.view.updateState sets the state TipTap then mounts.
+      editor.view.updateState(EditorState.create({ schema: editor.schema, doc, plugins: editor.extensionManager.plugins }))
+    },
     editorProps: {
       attributes: {
         role: 'textbox',
@@ -83,6 +104,8 @@ export function createReportEditor(options: ReportEditorOptions): Editor {
       }
     }
   })
+  element?.appendChild(editor.view.dom)
+  return editor
 }
 
 /**
