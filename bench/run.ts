@@ -18,6 +18,7 @@ import { formatDurability, measureDurability } from './durability'
 import { measureExports, printExports, type ExportRow } from './exports'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 import { runImportBench } from './import'
+import { formatOpening, measureOpening } from './browser/opening'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
 
   // BENCH_ONLY=speed runs just the editor-speed figures (issue 11); they are long.
   if (process.env.BENCH_ONLY === 'speed') return speedOnly()
+  if (process.env.BENCH_ONLY === 'opening') return openingOnly()
 
   const large = await attempt('generated report', loadLargeReport)
   const resolver = await attempt('resolveReport', async () => {
@@ -90,7 +92,9 @@ async function main(): Promise<void> {
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, seconds }
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  console.log(`\n${isNA(opening) ? `13 Opening ${na(opening)}` : formatOpening(opening)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, opening, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -172,6 +176,13 @@ async function speedOnly(): Promise<void> {
   printSpeed(speed)
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   writeFileSync(resolve(ARTIFACTS_DIR, 'speed.json'), `${JSON.stringify(speed, null, 2)}\n`)
+}
+
+async function openingOnly(): Promise<void> {
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  console.log(`\n${isNA(opening) ? `13 Opening ${na(opening)}` : formatOpening(opening)}`)
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  writeFileSync(resolve(ARTIFACTS_DIR, 'opening.json'), `${JSON.stringify(opening, null, 2)}\n`)
 }
 
 main().catch((e) => {
