@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
-  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
   console.log(`\n${isNA(opening) ? `13 Opening ${na(opening)}` : formatOpening(opening)}`)
   const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, opening, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
@@ -178,8 +178,14 @@ async function speedOnly(): Promise<void> {
   writeFileSync(resolve(ARTIFACTS_DIR, 'speed.json'), `${JSON.stringify(speed, null, 2)}\n`)
 }
 
+/** The app's build, and with BENCH_OPEN_COMPARE=<dir> another built renderer measured beside it. */
+function openingRenderers(): Array<{ name: string; dir: string }> {
+  const other = process.env.BENCH_OPEN_COMPARE
+  return [{ name: 'this build', dir: snapshotRenderer() }, ...(other ? [{ name: other, dir: other }] : [])]
+}
+
 async function openingOnly(): Promise<void> {
-  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
   console.log(`\n${isNA(opening) ? `13 Opening ${na(opening)}` : formatOpening(opening)}`)
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   writeFileSync(resolve(ARTIFACTS_DIR, 'opening.json'), `${JSON.stringify(opening, null, 2)}\n`)

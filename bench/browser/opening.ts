@@ -179,10 +179,17 @@ const WINDOW_MARKS: Array<[string, string]> = [
   ...EDITOR_MARKS
 ]
 
-export async function measureOpening(bundles: BenchBundles, rendererDir: string, progress: (s: string) => void): Promise<OpeningFigures> {
+/**
+ * `renderers`: built renderers to compare (usually one, the app; `BENCH_OPEN_COMPARE=<dir>` adds
+ * another build, e.g. an earlier commit, measured round by round in the same browser).
+ */
+export async function measureOpening(
+  bundles: BenchBundles,
+  renderers: Array<{ name: string; dir: string }>,
+  progress: (s: string) => void
+): Promise<Array<OpeningFigures & { name: string }>> {
   let session: BrowserSession | null = null
-  let app: RendererServer | null = null
-  let pm: RendererServer | null = null
+  const servers: RendererServer[] = []
   const load0 = loadavg()[0]
   try {
     const large = await loadLargeReportOf(60)
@@ -195,65 +202,79 @@ export async function measureOpening(bundles: BenchBundles, rendererDir: string,
     }
     session = await launchBrowser()
     await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
-    app = await serveRenderer(rendererDir)
-    pm = await serveRenderer(bundles.pmDir)
     const page = session.page
     const cdp = await session.context.newCDPSession(page)
     await cdp.send('Performance.enable')
-    await page.goto(`${app.url}#/`)
-    await page.addScriptTag({ content: bundles.dbScript })
-    await page.evaluate((d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values), {
-      report: large.report,
-      sections: large.sections,
-      values: large.values
-    })
-    await page.evaluate((d) => (window as unknown as { __benchDB: { seedList(...a: unknown[]): Promise<void> } }).__benchDB.seedList(d.report, d.preamble, 199), {
-      report: large.report,
-      preamble: large.sections[0]
-    })
-    // One warm-up of each (caches, code cache), not counted.
-    await newWindow(page, cdp, app.url, large.report.id, needle)
-    await homeList(page, app.url)
-    await fromList(page, cdp, large.report.meta.title, needle)
+    const pm = await serveRenderer(bundles.pmDir)
+    servers.push(pm)
+    const sides: Array<{ name: string; url: string; windows: OneOpen[]; lists: OneOpen[]; homes: number[] }> = []
+    for (const r of renderers) {
+      const server = await serveRenderer(r.dir)
+      servers.push(server)
+      // Each server is its own origin, with its own IndexedDB: seed each.
+      await page.goto(`${server.url}#/`)
+      await page.addScriptTag({ content: bundles.dbScript })
+      await page.evaluate((d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values), {
+        report: large.report,
+        sections: large.sections,
+        values: large.values
+      })
+      await page.evaluate((d) => (window as unknown as { __benchDB: { seedList(...a: unknown[]): Promise<void> } }).__benchDB.seedList(d.report, d.preamble, 199), {
+        report: large.report,
+        preamble: large.sections[0]
+      })
+      // One warm-up of each (caches, code cache), not counted.
+      await newWindow(page, cdp, server.url, large.report.id, needle)
+      await homeList(page, server.url)
+      await fromList(page, cdp, large.report.meta.title, needle)
+      sides.push({ name: r.name, url: server.url, windows: [], lists: [], homes: [] })
+    }
     await plainPage(page, pm.url, blocks)
     const plain: Array<{ window: number; mount: number }> = []
-    const windows: OneOpen[] = []
-    const lists: OneOpen[] = []
-    const homes: number[] = []
     for (let i = 0; i < ROUNDS; i++) {
-      windows.push(await newWindow(page, cdp, app.url, large.report.id, needle))
-      homes.push(await homeList(page, app.url))
-      lists.push(await fromList(page, cdp, large.report.meta.title, needle))
+      // Alternate which build goes first.
+      const order = i % 2 === 0 ? sides : [...sides].reverse()
+      for (const side of order) {
+        side.windows.push(await newWindow(page, cdp, side.url, large.report.id, needle))
+        side.homes.push(await homeList(page, side.url))
+        side.lists.push(await fromList(page, cdp, large.report.meta.title, needle))
+        progress(`opening round ${i + 1}/${ROUNDS} ${side.name}: new window ${side.windows.at(-1)!.total.toFixed(0)} ms, home ${side.homes.at(-1)!.toFixed(0)} ms, from list ${side.lists.at(-1)!.total.toFixed(0)} ms`)
+      }
       plain.push(await plainPage(page, pm.url, blocks))
-      progress(`opening round ${i + 1}/${ROUNDS}: new window ${windows.at(-1)!.total.toFixed(0)} ms, home ${homes.at(-1)!.toFixed(0)} ms, from list ${lists.at(-1)!.total.toFixed(0)} ms`)
     }
-    return {
+    const load1 = loadavg()[0]
+    return sides.map((side) => ({
+      name: side.name,
       pages: 60,
       rounds: ROUNDS,
-      load: [load0, loadavg()[0]],
-      fromList: summarize(lists.map((o) => o.total)),
-      fromListCpu: summarize(lists.map((o) => o.cpu)),
-      newWindow: summarize(windows.map((o) => o.total)),
-      newWindowCpu: summarize(windows.map((o) => o.cpu)),
-      homeList200: summarize(homes),
+      load: [load0, load1] as [number, number],
+      fromList: summarize(side.lists.map((o) => o.total)),
+      fromListCpu: summarize(side.lists.map((o) => o.cpu)),
+      newWindow: summarize(side.windows.map((o) => o.total)),
+      newWindowCpu: summarize(side.windows.map((o) => o.cpu)),
+      homeList200: summarize(side.homes),
       plainWindow: summarize(plain.map((p) => p.window)),
       plainMount: summarize(plain.map((p) => p.mount)),
-      fromListPhases: summarizePhases(lists.map((o) => phases(o, EDITOR_MARKS, 'editable and painted'))),
-      newWindowPhases: summarizePhases(windows.map((o) => phases(o, WINDOW_MARKS, 'editable and painted')))
-    }
+      fromListPhases: summarizePhases(side.lists.map((o) => phases(o, EDITOR_MARKS, 'editable and painted'))),
+      newWindowPhases: summarizePhases(side.windows.map((o) => phases(o, WINDOW_MARKS, 'editable and painted')))
+    }))
   } finally {
     if (session) await session.close()
-    await Promise.all([app, pm].map((s) => (s as RendererServer | null)?.close()))
+    await Promise.all(servers.map((s) => s.close()))
   }
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—')
 const spread = (s: Summary) => `${f0(s.median)} ms (${f0(s.min)}–${f0(s.max)}, n=${s.n})`
 
-export function formatOpening(f: OpeningFigures): string {
+export function formatOpening(all: Array<OpeningFigures & { name: string }>): string {
+  return all.map((f) => formatOne(f, all.length > 1 ? ` [${f.name}]` : '')).join('\n')
+}
+
+function formatOne(f: OpeningFigures, label: string): string {
   const verdict = (s: Summary, goal: number) => (s.median <= goal ? 'meets' : 'MISSES')
   const lines = [
-    `13 Opening a ${f.pages}-page report (issue 11 item 2; load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; median (min–max, n) of ${f.rounds} interleaved rounds after one warm-up)`,
+    `13 Opening a ${f.pages}-page report${label} (issue 11 item 2; load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; median (min–max, n) of ${f.rounds} interleaved rounds after one warm-up)`,
     `  Open from the list (list idle ${LIST_IDLE_MS / 1000} s, click 打开 → editable and painted)   goal ≤ 300 ms   ${spread(f.fromList)}   main thread ${spread(f.fromListCpu)}   baseline: plain ProseMirror builds and paints the same text in ${spread(f.plainMount)}   ${verdict(f.fromList, 300)}`,
     `  Open in a new window (navigation start → editable and painted)               goal ≤ 600 ms   ${spread(f.newWindow)}   main thread ${spread(f.newWindowCpu)}   baseline: plain ProseMirror page load → painted ${spread(f.plainWindow)}   ${verdict(f.newWindow, 600)}`,
     `  Home list with 200 reports (navigation start → rows, count, painted)         goal ≤ 400 ms   ${spread(f.homeList200)}   ${verdict(f.homeList200, 400)}`,

@@ -118,6 +118,6 @@ describe('opening a report in the editor', () => {
 
   it('refuses content the schema cannot hold instead of opening an empty report', () => {
     const broken = [preamble, { type: 'section', attrs: { id: 'x', level: 1 }, content: [{ type: 'nonsense' }] } as unknown as BlockJSON]
-    expect(() => open(broken)).toThrow()
+    expect(() => open(broken)).toThrow(/正文无法读取.*数据未作任何改动/)
   })
 })

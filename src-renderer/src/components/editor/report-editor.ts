@@ -77,12 +77,25 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
  * Content the schema refuses throws (the view says the report cannot be opened) rather than
  * opening as an empty document, as TipTap would.
  */
+/** The stored document does not fit the editor's schema: the report is not opened, nothing is written. */
+export class ReportContentError extends Error {
+  override name = 'ReportContentError'
+  constructor(detail: string) {
+    super(`这份报告保存的正文无法读取（${detail}），报告没有打开，数据未作任何改动。可在“版本与比较”中恢复较早的版本，或从备份恢复。`)
+  }
+}
+
 export function createReportEditor(options: ReportEditorOptions): Editor {
   const { element = null, blocks } = options
   const editor = new Editor({
     extensions: reportEditorExtensions(options),
     onBeforeCreate: ({ editor }) => {
-      const doc = editor.schema.nodeFromJSON(docJSONFromBlocks(blocks))
+      let doc
+      try {
+        doc = editor.schema.nodeFromJSON(docJSONFromBlocks(blocks))
+      } catch (error) {
+        throw new ReportContentError(error instanceof Error ? error.message : String(error))
+      }
       // Before the view exists, editor.view.updateState sets the state TipTap then mounts.
       editor.view.updateState(EditorState.create({ schema: editor.schema, doc, plugins: editor.extensionManager.plugins }))
     },
