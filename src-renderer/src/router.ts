@@ -22,11 +22,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'editor',
     component: loadEditorView,
     props: true,
-    meta: { title: '编辑报告' },
-    // The report is read while the editor's code loads, not after (stores/editor.ts prefetch).
-    beforeEnter: (to) => {
-      if (typeof to.params.id === 'string') useEditorStore().prefetch(to.params.id)
-    }
+    meta: { title: '编辑报告' }
   },
   { path: '/templates', name: 'templates', component: () => import('./views/TemplatesView.vue'), meta: { title: '模板管理' } },
   { path: '/templates/:id', name: 'template-editor', component: () => import('./views/TemplateEditorView.vue'), props: true, meta: { title: '编辑模板' } },
@@ -36,7 +32,12 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
   // User templates live in IndexedDB but are looked up synchronously: load them before the first view.
-  router.beforeEach(() => ensureTemplateCatalog())
+  router.beforeEach((to, from) => {
+    // A report is read while the editor's code loads and the template catalog is read, not
+    // after (stores/editor.ts prefetch; a new window does all three at once).
+    if (to.name === 'editor' && from.name !== 'editor' && typeof to.params.id === 'string') useEditorStore().prefetch(to.params.id)
+    return ensureTemplateCatalog()
+  })
   router.afterEach((to, _from, failure) => {
     // A read prefetched for an editor that did not open must not be used by a later one.
     if (failure || to.name !== 'editor') useEditorStore().dropPrefetch()
