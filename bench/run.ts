@@ -92,15 +92,11 @@ async function main(): Promise<void> {
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
-  console.log('
-[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
+  console.log('\n[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
   const versions = await attempt('versions', async () => (await import('./versions')).measureVersions())
-  console.log(`
-13 Versions (issue 12.8)
-${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
+  console.log(`\n13 Versions (issue 12.8)\n${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
   const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
-  console.log(`
-${isNA(opening) ? `14 Opening ${na(opening)}` : formatOpening(opening)}`)
+  console.log(`\n${isNA(opening) ? `14 Opening ${na(opening)}` : formatOpening(opening)}`)
   const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, versions, opening, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
