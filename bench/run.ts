@@ -19,6 +19,7 @@ import { measureExports, printExports, type ExportRow } from './exports'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 import { runImportBench } from './import'
 import { formatOpening, measureOpening } from './browser/opening'
+import { measurePdfSpeed } from './pdf-speed'
 
 const na = (x: NA) => `n/a (${x.na})`
 
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
   const speed = await attempt('editor speed', async () => measureSpeed(await buildBenchBundles(), snapshotRenderer(), (s) => console.error(`[bench]   ${s}`)))
   console.log('[bench] export goals (issues 12, 15.5)…')
   const exportRows: ExportRow[] | NA = await attempt('export goals', measureExports)
+  console.log('[bench] 14 PDF vs LibreOffice at 60 and 200 pages (issue 12.6, 12.9)…')
+  const pdfSpeed = await attempt('pdf speed', () => measurePdfSpeed(snapshotRenderer()))
 
   console.log('[bench] autosave durability, strict vs relaxed (Chromium, on-disk profile)…')
   const durability = await attempt('durability', async () => {
@@ -90,14 +93,15 @@ async function main(): Promise<void> {
   printSpeed(speed)
   console.log(`\n${isNA(durability) ? `Autosave durability: ${na(durability)}` : formatDurability(durability)}`)
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
+  console.log(`\n14 PDF vs LibreOffice (issue 12.6, 12.9)\n${isNA(pdfSpeed) ? na(pdfSpeed) : printExports(pdfSpeed)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
   console.log('\n[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
   const versions = await attempt('versions', async () => (await import('./versions')).measureVersions())
   console.log(`\n13 Versions (issue 12.8)\n${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
   const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
-  console.log(`\n${isNA(opening) ? `14 Opening ${na(opening)}` : formatOpening(opening)}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, versions, opening, seconds }
+  console.log(`\n${isNA(opening) ? `15 Opening ${na(opening)}` : formatOpening(opening)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, pdfSpeed, templateEditor, importWord, versions, opening, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -189,7 +193,7 @@ function openingRenderers(): Array<{ name: string; dir: string }> {
 
 async function openingOnly(): Promise<void> {
   const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
-  console.log(`\n${isNA(opening) ? `14 Opening ${na(opening)}` : formatOpening(opening)}`)
+  console.log(`\n${isNA(opening) ? `15 Opening ${na(opening)}` : formatOpening(opening)}`)
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   writeFileSync(resolve(ARTIFACTS_DIR, 'opening.json'), `${JSON.stringify(opening, null, 2)}\n`)
 }

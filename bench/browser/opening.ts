@@ -274,7 +274,7 @@ export function formatOpening(all: Array<OpeningFigures & { name: string }>): st
 function formatOne(f: OpeningFigures, label: string): string {
   const verdict = (s: Summary, goal: number) => (s.median <= goal ? 'meets' : 'MISSES')
   const lines = [
-    `14 Opening a ${f.pages}-page report${label} (issue 11 item 2; load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; median (min–max, n) of ${f.rounds} interleaved rounds after one warm-up)`,
+    `15 Opening a ${f.pages}-page report${label} (issue 11 item 2; load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; median (min–max, n) of ${f.rounds} interleaved rounds after one warm-up)`,
     `  Open from the list (list idle ${LIST_IDLE_MS / 1000} s, click 打开 → editable and painted)   goal ≤ 300 ms   ${spread(f.fromList)}   main thread ${spread(f.fromListCpu)}   baseline: plain ProseMirror builds and paints the same text in ${spread(f.plainMount)}   ${verdict(f.fromList, 300)}`,
     `  Open in a new window (navigation start → editable and painted)               goal ≤ 600 ms   ${spread(f.newWindow)}   main thread ${spread(f.newWindowCpu)}   baseline: plain ProseMirror page load → painted ${spread(f.plainWindow)}   ${verdict(f.newWindow, 600)}`,
     `  Home list with 200 reports (navigation start → rows, count, painted)         goal ≤ 400 ms   ${spread(f.homeList200)}   ${verdict(f.homeList200, 400)}`,

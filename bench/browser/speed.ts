@@ -263,7 +263,7 @@ async function openTimes(page: Page, url: string, input: Input, bundles: BenchBu
     if (shown < 0) throw new NotAvailable('the home list did not show 200 reports within 30 s')
     home.push(shown)
     // From the list: click 打开 on the 60-page report's row, once every row is there and the
-    // list has sat idle for a second (as row 14: a clerk reads the list before choosing).
+    // list has sat idle for a second (as row 15: a clerk reads the list before choosing).
     await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="打开「"]').length >= 200, undefined, { timeout: 30_000 })
     await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })))
     await page.waitForTimeout(1000)
