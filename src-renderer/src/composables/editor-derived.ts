@@ -1,10 +1,11 @@
 // Views of the editor's document and selection for the editor page: outline, current section,
 // section command states, undo/redo, bold, character counts and citations. A keystroke does no
-// Vue work of its own: each transaction only records which top-level blocks it touched; the
-// selection-dependent values are recomputed once per frame, the document-dependent ones once
-// the main thread is idle, and only for the touched blocks (the outline only when a title or
-// the block structure changed). Refs change only when a value really changed, so nothing
-// re-renders while the clerk types unless what it shows changed.
+// Vue work of its own: each transaction only records which top-level blocks it touched; once per
+// frame (the keystroke's own) the selection-dependent values and the touched blocks' counts,
+// citations and outline titles are recomputed. Only a change of blocks (a section added, removed,
+// moved or re-levelled) walks the whole document, once the main thread is idle. Refs change only
+// when a value really changed, so nothing re-renders while the clerk types unless what it shows
+// changed, and what does re-render does so in the keystroke's frame, not in a frame of its own.
 import { shallowRef, type ShallowRef } from 'vue'
 import { isMarkActive, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
@@ -114,6 +115,8 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let shownDoc = state0.doc
   let pending: BlockChange = 'none'
   let outlineDirty = false
+  /** Blocks whose titles changed without a change of blocks: their outline entries are redone. */
+  let outlineTitles: { first: number; last: number } | null = null
   let blockChars: number[] = []
   let citationsByBlock: Array<Map<string, number>> = []
   let frame = 0
@@ -147,38 +150,71 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     set(d.firstCitation, first, equalMaps)
   }
 
-  function docPass(): void {
-    idle = 0
-    if (disposed) return
+  /** Brings the document-derived values up to date with the changes since the last pass. */
+  function docWork(): void {
+    if (disposed || editor.view.composing) return
     const doc = editor.view.state.doc
-    if (editor.view.composing) return
     const change = pending
     pending = 'none'
     if (change === 'structure' || blockChars.length !== doc.childCount) fullDocPass(doc)
     else if (change !== 'none') {
       // Only the touched blocks: subtract what they had, add what they have now.
       let total = d.totalChars.value
-      const cites = new Map(d.citations.value)
+      let cites: Map<string, number> | null = null
+      let citedSetChanged = false
       for (let i = change.first; i <= change.last; i++) {
         const node = doc.child(i)
         const n = counter.block(node)
         total += n - blockChars[i]
         blockChars[i] = n
         const c = citationCounter.block(node)
-        for (const [id, k] of citationsByBlock[i]) cites.set(id, (cites.get(id) ?? 0) - k)
-        for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+        const old = citationsByBlock[i]
+        if (c !== old && !equalMaps(c, old)) {
+          cites ??= new Map(d.citations.value)
+          for (const [id, k] of old) cites.set(id, (cites.get(id) ?? 0) - k)
+          for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+          if (c.size !== old.size || [...c.keys()].some((id) => !old.has(id))) citedSetChanged = true
+        }
         citationsByBlock[i] = c
       }
-      for (const [id, k] of cites) if (k === 0) cites.delete(id)
       set(d.totalChars, total)
-      set(d.citations, cites, equalMaps)
-      setFirstCitation(doc)
+      if (cites) {
+        for (const [id, k] of cites) if (k === 0) cites.delete(id)
+        set(d.citations, cites, equalMaps)
+      }
+      // Which section cites a metric first changes only when a block starts or stops citing one.
+      if (citedSetChanged) setFirstCitation(doc)
     }
     if (outlineDirty) {
       outlineDirty = false
+      outlineTitles = null
       set(d.outline, outlineOf(doc), equalArraysBy)
+    } else if (outlineTitles) {
+      const { first, last } = outlineTitles
+      outlineTitles = null
+      const next = d.outline.value.map((entry) =>
+        entry.index >= first && entry.index <= last && entry.index < doc.childCount ? { ...entry, title: sectionTitleText(doc.child(entry.index)) } : entry
+      )
+      set(d.outline, next, equalArraysBy)
     }
     shownDoc = doc
+  }
+
+  /** After a change of blocks (or a recount): the whole-document pass, once the main thread is idle. */
+  function idlePass(): void {
+    idle = 0
+    docWork()
+    selectionPass()
+  }
+
+  /**
+   * After a keystroke: once per frame, in the keystroke's own frame. Typing touches one block, so
+   * its counts are redone here (a few hundred characters) and anything they change re-renders
+   * in that frame too, instead of costing a frame of its own later.
+   */
+  function framePass(): void {
+    frame = 0
+    if (pending !== 'none' && pending !== 'structure') docWork()
     selectionPass()
   }
 
@@ -207,32 +243,37 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
       let change = blockChange(transaction)
       for (const t of appendedTransactions ?? []) change = mergeChanges(change, blockChange(t))
       if (change === 'structure') outlineDirty = true
-      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) outlineDirty = true
+      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) {
+        outlineTitles = outlineTitles ? { first: Math.min(outlineTitles.first, change.first), last: Math.max(outlineTitles.last, change.last) } : { ...change }
+      }
       pending = mergeChanges(pending, change)
-      if (!idle) idle = requestIdle(docPass)
+      if (pending === 'structure' && !idle) idle = requestIdle(idlePass)
     }
-    if (!frame) frame = requestAnimationFrame(selectionPass)
+    if (!frame) frame = requestAnimationFrame(framePass)
   }
 
   function onCompositionEnd(): void {
     queueMicrotask(() => {
-      if (!frame) frame = requestAnimationFrame(selectionPass)
-      if (pending !== 'none' && !idle) idle = requestIdle(docPass)
+      if (pending === 'structure' && !idle) idle = requestIdle(idlePass)
+      if (!frame) frame = requestAnimationFrame(framePass)
     })
   }
 
   function recount(): void {
     counter.reset()
     pending = 'structure'
-    if (!idle) idle = requestIdle(docPass)
+    if (!idle) idle = requestIdle(idlePass)
   }
 
   function flushNow(): void {
     if (idle) cancelIdle(idle)
     if (frame) cancelAnimationFrame(frame)
+    idle = 0
+    frame = 0
     pending = 'structure'
     outlineDirty = true
-    docPass()
+    docWork()
+    selectionPass()
   }
 
   function dispose(): void {
