@@ -3,7 +3,7 @@
 // Vue work of its own: each transaction only records which top-level blocks it touched; once per
 // frame (the keystroke's own) the selection-dependent values and the touched blocks' counts,
 // citations and outline titles are recomputed. Only a change of blocks (a section added, removed,
-// moved or re-levelled) walks the whole document, once the main thread is idle. Refs change only
+// moved or re-levelled: an outline command, not typing) walks the whole document. Refs change only
 // when a value really changed, so nothing re-renders while the clerk types unless what it shows
 // changed, and what does re-render does so in the keystroke's frame, not in a frame of its own.
 import { shallowRef, type ShallowRef } from 'vue'
@@ -200,7 +200,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     shownDoc = doc
   }
 
-  /** After a change of blocks (or a recount): the whole-document pass, once the main thread is idle. */
+  /** After a recount (metric values changed): the whole-document pass, once the main thread is idle. */
   function idlePass(): void {
     idle = 0
     docWork()
@@ -208,13 +208,14 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   }
 
   /**
-   * After a keystroke: once per frame, in the keystroke's own frame. Typing touches one block, so
-   * its counts are redone here (a few hundred characters) and anything they change re-renders
-   * in that frame too, instead of costing a frame of its own later.
+   * After a transaction: once per frame, in the transaction's own frame. Typing touches one
+   * block, so its counts are redone here (a few hundred characters) and anything they change
+   * re-renders in that frame too, instead of costing a frame of its own later. A change of blocks
+   * (an outline command, never a keystroke in the text) renumbers the outline at once as well.
    */
   function framePass(): void {
     frame = 0
-    if (pending !== 'none' && pending !== 'structure') docWork()
+    if (pending !== 'none') docWork()
     selectionPass()
   }
 
@@ -247,14 +248,12 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
         outlineTitles = outlineTitles ? { first: Math.min(outlineTitles.first, change.first), last: Math.max(outlineTitles.last, change.last) } : { ...change }
       }
       pending = mergeChanges(pending, change)
-      if (pending === 'structure' && !idle) idle = requestIdle(idlePass)
     }
     if (!frame) frame = requestAnimationFrame(framePass)
   }
 
   function onCompositionEnd(): void {
     queueMicrotask(() => {
-      if (pending === 'structure' && !idle) idle = requestIdle(idlePass)
       if (!frame) frame = requestAnimationFrame(framePass)
     })
   }
