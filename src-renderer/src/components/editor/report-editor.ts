@@ -20,6 +20,7 @@ import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
 import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
+import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -49,7 +50,11 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
         'Mod-h': () => {
           options.onFind()
           return true
-        }
+        },
+        'Mod-End': ({ editor }) => caretToDocEnd()(editor.state, editor.view.dispatch),
+        'Shift-Mod-End': ({ editor }) => caretToDocEnd(true)(editor.state, editor.view.dispatch),
+        'Mod-Home': ({ editor }) => caretToDocStart()(editor.state, editor.view.dispatch),
+        'Shift-Mod-Home': ({ editor }) => caretToDocStart(true)(editor.state, editor.view.dispatch)
       }
     }
   })
