@@ -90,7 +90,10 @@ async function main(): Promise<void> {
   console.log(`\n10 Export goals (issues 12, 15.5)\n${isNA(exportRows) ? na(exportRows) : printExports(exportRows)}`)
   console.log(`\n${isNA(templateEditor) ? `11 Template editor ${na(templateEditor)}` : formatTemplateEditorFigure(templateEditor)}`)
   const importWord = await runImportBench()
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, seconds }
+  console.log('\n[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
+  const versions = await attempt('versions', async () => (await import('./versions')).measureVersions())
+  console.log(`\n13 Versions (issue 12.8)\n${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, templateEditor, importWord, versions, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

@@ -6,25 +6,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
 let files: string
-const pageErrors: string[] = []
+
+const app = useApp((a) => {
+  page = a.page
+})
 
 beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
   files = mkdtempSync(join(tmpdir(), 'huibao-backup-e2e-'))
 })
 
 afterAll(async () => {
-  await session?.close()
-  await server?.close()
   if (files) rmSync(files, { recursive: true, force: true })
 })
 
@@ -47,20 +42,15 @@ function rowFor(title: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('cell', { name: title, exact: true }) })
 }
 
-async function goHome(): Promise<void> {
-  await page.goto(`${server.url}#/`)
-  await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
-}
-
 async function goBackups(): Promise<void> {
-  await goHome()
+  await app.goHome()
   await page.getByRole('button', { name: '备份与恢复' }).click()
   await page.getByRole('heading', { name: '备份与恢复', level: 1 }).waitFor()
 }
 
 describe('backup and restore in the browser', () => {
   it('creates a report with a Chinese title', async () => {
-    await goHome()
+    await app.goHome()
     await page.getByRole('button', { name: '新建报告' }).click()
     const dialog = page.getByRole('dialog', { name: '新建报告' })
     await dialog.waitFor()
@@ -71,7 +61,7 @@ describe('backup and restore in the browser', () => {
     await dialog.getByRole('button', { name: '创建' }).click()
     await page.waitForURL(/#\/reports\/[^/]+$/)
     bodyBefore = await editorText()
-    await goHome()
+    await app.goHome()
     await rowFor(TITLE).waitFor()
   })
 
@@ -108,7 +98,7 @@ describe('backup and restore in the browser', () => {
   })
 
   it('the report is destroyed (deleted, then removed from the recycle bin)', async () => {
-    await goHome()
+    await app.goHome()
     await rowFor(TITLE).getByRole('button', { name: '删除' }).click()
     await rowFor(TITLE).waitFor({ state: 'detached' })
     await page.getByRole('button', { name: '回收站' }).click()
@@ -117,7 +107,7 @@ describe('backup and restore in the browser', () => {
     const confirm = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: '确定删除' }) })
     await confirm.getByRole('button', { name: '确定删除' }).click()
     await rowFor(TITLE).waitFor({ state: 'detached' })
-    await goHome()
+    await app.goHome()
     await page.getByRole('heading', { name: '还没有报告' }).waitFor()
   })
 
@@ -162,7 +152,7 @@ describe('backup and restore in the browser', () => {
     expect(JSON.parse(readFileSync(safetyPath, 'utf8')).summary.reports).toEqual([])
     await page.getByText(/已从备份恢复 1 份报告/).waitFor()
 
-    await goHome()
+    await app.goHome()
     await rowFor(TITLE).waitFor()
     expect((await rowFor(TITLE).getByRole('cell').allInnerTexts())[0].trim()).toBe(TITLE)
   })
@@ -171,14 +161,14 @@ describe('backup and restore in the browser', () => {
     await rowFor(TITLE).getByRole('button', { name: '打开' }).click()
     await page.waitForURL(/#\/reports\/[^/]+$/)
     expect(await editorText()).toBe(bodyBefore)
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
   it('a damaged file offered over existing data leaves that data as it was', async () => {
     await goBackups()
     await page.getByLabel('选择备份文件').setInputFiles(join(files, '损坏的备份.json'))
     await page.getByRole('alert').filter({ hasText: '备份文件已损坏' }).waitFor()
-    await goHome()
+    await app.goHome()
     await rowFor(TITLE).waitFor()
     expect(await page.getByRole('row').count()).toBe(2) // header + the restored report
   })

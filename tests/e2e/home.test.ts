@@ -1,27 +1,19 @@
 // The home page as a clerk uses it, in the built renderer: create, list, rename, duplicate,
 // delete with undo, recycle bin with a confirmed purge, and persistence across a reload.
 // Controls are found by role and accessible name only (docs/UI-CONTRACT.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { builtInTemplate } from '@core/templates'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  await page.setViewportSize({ width: 1366, height: 768 })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+const app = useApp((a) => {
+  page = a.page
 })
 
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+beforeAll(async () => {
+  await page.setViewportSize({ width: 1366, height: 768 })
 })
 
 const ORGAN = '梁洼镇人民政府'
@@ -38,14 +30,9 @@ async function cellTexts(row: Locator): Promise<string[]> {
   return (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim())
 }
 
-async function goHome(): Promise<void> {
-  await page.goto(`${server.url}#/`)
-  await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
-}
-
 describe('home: report list', () => {
   it('creates a report through the dialog with a composed title and opens the editor', async () => {
-    await goHome()
+    await app.goHome()
     await page.getByRole('button', { name: '新建报告' }).click()
     const dialog = page.getByRole('dialog', { name: '新建报告' })
     await dialog.waitFor()
@@ -74,7 +61,7 @@ describe('home: report list', () => {
   })
 
   it('lists the new report with 年度, 模板, 状态 and 最后编辑', async () => {
-    await goHome()
+    await app.goHome()
     const row = rowFor(COMPOSED_TITLE)
     await row.waitFor()
     const cells = await cellTexts(row)
@@ -203,13 +190,13 @@ describe('home: report list', () => {
     await rowFor(RENAMED).waitFor()
     expect(await rowFor(COPY).count()).toBe(0)
     expect(await page.getByRole('row').count()).toBe(2)
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })
 
 describe('startup', () => {
   it('shows a Chinese error page instead of a blank window when IndexedDB cannot be opened', async () => {
-    const context = await session.browser.newContext({ locale: 'zh-CN' })
+    const context = await app.session.browser.newContext({ locale: 'zh-CN' })
     try {
       // Every open request fails, as when the profile's database is locked or corrupt.
       await context.addInitScript(() => {
@@ -218,7 +205,7 @@ describe('startup', () => {
         }
       })
       const broken = await context.newPage()
-      await broken.goto(server.url)
+      await broken.goto(app.url)
       const alert = broken.getByRole('alert')
       await alert.waitFor()
       const text = await alert.innerText()

@@ -1,36 +1,20 @@
 // 导入Word through the UI in the built renderer: choose a .docx (the browser's file input),
 // see the 导入预览, import, find the recognised outline, body, table and figure in the editor,
 // export it again to .docx; a hostile file is refused in Chinese and nothing is stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { unzipSync, strFromU8 } from 'fflate'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { handTypedReport } from '../fixtures/import/hand'
 import { oleHeader } from '../fixtures/import/hostile'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+const app = useApp((a) => {
+  page = a.page
 })
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
-})
-
-async function goHome(): Promise<void> {
-  await page.goto(`${server.url}#/`)
-  await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
-}
 
 async function chooseFile(name: string, bytes: Uint8Array): Promise<void> {
   await page.getByLabel('选择Word文件').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(bytes) })
@@ -38,7 +22,7 @@ async function chooseFile(name: string, bytes: Uint8Array): Promise<void> {
 
 describe('导入Word', () => {
   it('refuses an encrypted/legacy file with a Chinese message and stores nothing', async () => {
-    await goHome()
+    await app.goHome()
     expect(await page.getByRole('button', { name: '导入Word' }).count()).toBe(1)
     await chooseFile('加密的报告.docx', oleHeader())
     const dialog = page.getByRole('dialog', { name: '导入预览' })
@@ -54,7 +38,7 @@ describe('导入Word', () => {
   })
 
   it('previews what was recognised, imports it and opens it in the editor', async () => {
-    await goHome()
+    await app.goHome()
     await chooseFile('青禾镇法治政府报告.docx', handTypedReport())
     const dialog = page.getByRole('dialog', { name: '导入预览' })
     await dialog.waitFor()
@@ -98,11 +82,11 @@ describe('导入Word', () => {
     expect(xml).toContain('完善制度')
     expect(xml).toContain('<w:tbl>')
     expect(xml).toContain('普法讲座')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
   it('作为底稿 makes the next year draft: years advanced, listed as 2025', async () => {
-    await goHome()
+    await app.goHome()
     await chooseFile('青禾镇法治政府报告.docx', handTypedReport())
     const dialog = page.getByRole('dialog', { name: '导入预览' })
     await dialog.getByRole('table', { name: '识别的提纲' }).waitFor()
@@ -116,11 +100,11 @@ describe('导入Word', () => {
     const editor = page.locator('.ProseMirror')
     await expect.poll(() => editor.textContent()).toContain('完善制度制定执法公示办法1项。')
     expect(await editor.locator('section[data-level="4"]').count()).toBe(0)
-    await goHome()
+    await app.goHome()
     const draftTitle = '中共青禾镇委员会 青禾镇人民政府关于2025年法治政府建设情况的报告'
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: draftTitle, exact: true }) })
     await row.waitFor()
     expect((await row.getByRole('cell').allInnerTexts())[1].trim()).toBe('2025')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -1,28 +1,17 @@
 // 新建报告 offers last year's report of the same template AND the same issuing organ (issue 9
 // item 5): 乙镇's report is never offered to 甲镇; with two of 甲镇's own, the clerk chooses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+const app = useApp((a) => {
+  page = a.page
 })
 
 async function home(): Promise<void> {
-  await page.goto(`${server.url}#/`)
+  await page.goto(`${app.url}#/`)
   await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
 }
 
@@ -69,6 +58,6 @@ describe('last year is the right last year', () => {
     expect(await page.getByRole('option', { name: /乙镇/ }).count()).toBe(0)
     await options.filter({ hasText: '（副本）' }).click()
     await dialog.getByRole('checkbox', { name: /以去年报告为底稿/ }).waitFor({ state: 'attached' })
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

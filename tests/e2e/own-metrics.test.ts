@@ -4,31 +4,20 @@
 // and deleting one turns its chip back into the same text. In a 法治政府 report, a figure that
 // would change an already-filled metric is not converted and the dialog says why; a metric of
 // the report is made from it instead. (The lock on 送审 is tested in storage, report-metrics-db.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 import { selectText, typeInSection } from './editor-helpers'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+const app = useApp((a) => {
+  page = a.page
 })
 
 async function newReport(templateName: string, organ: string): Promise<void> {
-  await page.goto(`${server.url}#/`)
+  await page.goto(`${app.url}#/`)
   await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
   await page.getByRole('button', { name: '新建报告' }).click()
   const dialog = page.getByRole('dialog', { name: '新建报告' })
@@ -93,7 +82,7 @@ describe('metrics of the report itself', () => {
     expect(await body.locator('.metric-chip', { hasText: /^8次$/ }).count()).toBe(0)
     expect(await body.textContent()).toContain('全年领导班子会议学法8次，党委中心组学习13次。')
 
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
   it('数字检查 does not convert a figure that would change an already-filled metric, and says why', async () => {
@@ -122,6 +111,6 @@ describe('metrics of the report itself', () => {
     await create.getByRole('button', { name: '保存指标' }).click()
     await expect.poll(() => panel.getByRole('textbox', { name: '巡查外的学习次数' }).inputValue()).toBe('13')
     await check.getByRole('button', { name: '关闭', exact: true }).last().click()
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -3,32 +3,24 @@
 // a thousands separator, the sheet's own 总计 column and an empty heading line) is pasted through
 // the clipboard into the focused cell; a bad value is refused on its own; 其余填0 fills the rest;
 // every stored cell and every computed total is checked, also after a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { GOV_DISCLOSURE_TEMPLATE as T } from '@core/templates'
 import { metricTableCellId } from '@core/metric-tables'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
 const t3 = T.tables!.find((t) => t.id === 'disclosure.t3')!
 const COLS = ['natural', 'business', 'research', 'nonprofit', 'legalService', 'otherOrg'] as const
 const label = (row: string, col: string) => T.metrics.find((m) => m.id === metricTableCellId(t3.id, row, col))!.label
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') })
+const app = useApp((a) => {
+  page = a.page
 })
 
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+beforeAll(async () => {
+  await app.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') })
 })
 
 async function openTable(): Promise<Locator> {
@@ -48,8 +40,7 @@ async function paste(text: string): Promise<void> {
 
 describe('Table 三 like a spreadsheet', () => {
   it('moves with Enter/arrows/Tab, pastes an Excel block cell by cell, refuses a bad cell, fills the rest with 0, totals add up', async () => {
-    await page.goto(`${server.url}#/`)
-    await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
+    await app.goHome()
     await page.getByRole('button', { name: '新建报告' }).click()
     const create = page.getByRole('dialog', { name: '新建报告' })
     await create.getByRole('combobox', { name: '报告模板' }).click({ force: true })
@@ -174,12 +165,11 @@ describe('Table 三 like a spreadsheet', () => {
     const chip = page.getByRole('textbox', { name: '报告正文' }).locator(`.metric-chip[data-metric-id="${metricTableCellId(t3.id, 'received', 'natural')}"]`)
     await expect.poll(() => chip.count()).toBe(1)
     expect(await chip.textContent()).toBe('12件')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
   it('linked to last year: every cell shows last year’s value, and the focused cell offers 插入同比', async () => {
     // Next year's report from the 2024 one filled above.
-    await page.goto(`${server.url}#/`)
-    await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
+    await app.goHome()
     await page.getByRole('button', { name: '新建报告' }).click()
     const create = page.getByRole('dialog', { name: '新建报告' })
     await create.getByRole('combobox', { name: '报告模板' }).click({ force: true })
@@ -209,6 +199,6 @@ describe('Table 三 like a spreadsheet', () => {
     await dialog.waitFor({ state: 'hidden' })
     const chip = page.getByRole('textbox', { name: '报告正文' }).locator(`.metric-chip--yoy[data-metric-id="${metricTableCellId(t3.id, 'received', 'natural')}"]`)
     await expect.poll(() => chip.textContent()).toBe('同比增长25%')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

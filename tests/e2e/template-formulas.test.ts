@@ -3,32 +3,21 @@
 // survives a reload and follows a rename.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { exportTemplateFile } from '@core/template-file'
 import type { MetricDefinition, ReportTemplate } from '@core/template'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+const app = useApp((a) => {
+  page = a.page
 })
 
 describe('template editor formulas by name', () => {
   it('writes 【名称】 formulas by hand and by picking, refuses an unknown name, keeps ids inside', async () => {
-    await page.goto(`${server.url}#/templates`)
+    await page.goto(`${app.url}#/templates`)
     await page.getByRole('heading', { name: '模板管理' }).waitFor()
     await page.getByRole('button', { name: '新建模板' }).click()
     const create = page.getByRole('dialog', { name: '新建模板' })
@@ -87,7 +76,7 @@ describe('template editor formulas by name', () => {
     expect(await again.inputValue()).toBe('【行政复议案件数】÷【行政诉讼案件数】×100')
     await page.getByRole('textbox', { name: '指标名称m2', exact: true }).fill('诉讼案件数')
     await expect.poll(() => again.inputValue()).toBe('【行政复议案件数】÷【诉讼案件数】×100')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
   it('a template with 2,000 metrics opens with only the rows in view, and a row far down is reached and edited', async () => {
     const metrics: MetricDefinition[] = Array.from({ length: 2000 }, (_, i) => ({
@@ -111,9 +100,9 @@ describe('template editor formulas by name', () => {
       sections: [{ key: 's1', level: 1, title: '工作情况', guidance: '', required: true }],
       metrics
     }
-    const file = join(session.profileDir, 'big.hbtpl.json')
+    const file = join(app.session.profileDir, 'big.hbtpl.json')
     writeFileSync(file, exportTemplateFile(big))
-    await page.goto(`${server.url}#/templates`)
+    await page.goto(`${app.url}#/templates`)
     await page.getByRole('heading', { name: '模板管理' }).waitFor()
     await page.getByLabel('选择模板文件').setInputFiles(file)
     await page.getByRole('button', { name: '编辑「两千指标模板」' }).click()
@@ -136,6 +125,6 @@ describe('template editor formulas by name', () => {
     await page.getByRole('textbox', { name: '指标名称k1', exact: true }).waitFor()
     await page.locator('.metric-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
     await expect.poll(() => page.getByRole('textbox', { name: '末项办结率公式', exact: true }).inputValue()).toBe('【倒数第二项件数】÷【第2项事项办理件数】×100')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

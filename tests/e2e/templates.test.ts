@@ -4,41 +4,25 @@
 // year's figures and a computed year-on-year chip.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { metricTableCellId } from '@core/metric-tables'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
-const pageErrors: string[] = []
 const SHOTS = process.env.HUIBAO_E2E_SHOTS
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
+const app = useApp((a) => {
+  page = a.page
 })
 
 async function shot(name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
 }
 
-async function goHome(): Promise<void> {
-  await page.goto(`${server.url}#/`)
-  await page.getByRole('heading', { name: '报告列表', level: 1 }).waitFor()
-}
-
 async function newReport(templateName: string, year: string, options: { fromLastYear?: boolean } = {}): Promise<Locator> {
-  await goHome()
+  await app.goHome()
   await page.getByRole('button', { name: '新建报告' }).click()
   const dialog = page.getByRole('dialog', { name: '新建报告' })
   await dialog.waitFor()
@@ -116,7 +100,7 @@ describe('templates and figures', () => {
   })
 
   it('makes a template from a report, exports it and imports it back; a broken file stores nothing', async () => {
-    await page.goto(`${server.url}#/templates`)
+    await page.goto(`${app.url}#/templates`)
     await page.getByRole('heading', { name: '模板管理' }).waitFor()
     await page.getByRole('button', { name: '新建模板' }).click()
     const dialog = page.getByRole('dialog', { name: '新建模板' })
@@ -134,7 +118,7 @@ describe('templates and figures', () => {
     await row.getByRole('button', { name: '导出「县定信息公开模板」' }).click()
     const download = await downloading
     expect(download.suggestedFilename()).toBe('县定信息公开模板.hbtpl.json')
-    const path = join(session.profileDir, 'exported.hbtpl.json')
+    const path = join(app.session.profileDir, 'exported.hbtpl.json')
     await download.saveAs(path)
     const exported = JSON.parse(readFileSync(path, 'utf8'))
     expect(exported.kind).toBe('huibao-template')
@@ -143,7 +127,7 @@ describe('templates and figures', () => {
     // A broken copy: one formula cannot be parsed → refused, listed, nothing stored.
     const broken = JSON.parse(JSON.stringify(exported))
     broken.templates[0].metrics[0].formula = 'sum(('
-    const brokenPath = join(session.profileDir, 'broken.hbtpl.json')
+    const brokenPath = join(app.session.profileDir, 'broken.hbtpl.json')
     writeFileSync(brokenPath, JSON.stringify(broken))
     const rowsBefore = await page.getByRole('row').count()
     await page.getByLabel('选择模板文件').setInputFiles(brokenPath)
@@ -204,7 +188,7 @@ describe('templates and figures', () => {
     const metrics = page.getByRole('region', { name: '指标' })
     expect(await metrics.getByRole('textbox', { name: '纠正违法占道经营起数' }).inputValue()).toBe('26')
     await expect.poll(() => body.locator('.metric-chip', { hasText: /^26起$/ }).count()).toBe(1)
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
   it('the metric summary attachment of the linked report can carry last year’s column (附去年数值)', async () => {
@@ -226,6 +210,6 @@ describe('templates and figures', () => {
     const row = page.locator('.hb-table-att tbody tr', { has: page.getByText(patrols.label, { exact: true }) })
     expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([patrols.label, patrols.unit, '139', '120', '+19'])
     await shot('summary-with-last-year')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

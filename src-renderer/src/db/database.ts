@@ -5,7 +5,8 @@ import type { BlockJSON, Report } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
 import type { AuditEntry } from '@core/review/audit'
 import type { CommentThread, ReviewState } from '@core/review/threads'
-import type { VersionSnapshot } from '@core/review/versions'
+import type { VersionMeta } from '@core/review/versions'
+import { legacyBlockRef, versionBlockKey, type VersionBlockRow, type VersionContentRow } from '@core/review/version-store'
 import { withoutCommentMarks } from '@core/review/marks'
 import type { Role } from '@core/review/workflow'
 import { guardReportWrite, guardSectionWrite } from './lock'
@@ -59,7 +60,10 @@ export class HuibaoDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>
   templates!: EntityTable<TemplateRow, 'key'>
   // Review (v4). Written only through db/review.ts; the audit log has no update/delete there.
-  versions!: EntityTable<VersionSnapshot, 'id'>
+  versions!: EntityTable<VersionMeta, 'id'>
+  // Version content (v5): one row per version (sections by reference) and the sections themselves.
+  versionContent!: EntityTable<VersionContentRow, 'id'>
+  versionBlocks!: EntityTable<VersionBlockRow, 'key'>
   auditLog!: Table<AuditEntry, [string, number]>
   comments!: EntityTable<CommentThread, 'id'>
   reviewState!: EntityTable<ReviewState, 'reportId'>
@@ -125,6 +129,39 @@ export const SCHEMA_VERSIONS: Array<(db: Dexie) => void> = [
             if (!['draft', 'submitted', 'returned', 'approved', 'sent'].includes(report.status as string)) report.status = 'draft'
           })
       )
+  },
+  (db) => {
+    // v5: compact versions. `versions` keeps only the metadata (listed without content); the
+    // content moves to versionContent (title, figures, section references) and versionBlocks
+    // (each section once per report; core/review/version-store.ts). A v4 row becomes its
+    // metadata, a content row and one block per section under a per-version reference (no
+    // hashing here: an upgrade transaction holds Dexie calls only). A row that is not a v4
+    // version (no sections array) is left as it was.
+    db.version(5)
+      .stores({ versionContent: 'id, reportId', versionBlocks: 'key, reportId' })
+      .upgrade(async (tx) => {
+        // In slices, so years of whole-report snapshots never sit in memory at once.
+        const ids = (await tx.table('versions').toCollection().primaryKeys()) as string[]
+        for (let start = 0; start < ids.length; start += 20) {
+          const rows = (await tx.table('versions').bulkGet(ids.slice(start, start + 20))) as Array<Record<string, unknown> | undefined>
+          const metas: Record<string, unknown>[] = []
+          const contents: VersionContentRow[] = []
+          const blocks: VersionBlockRow[] = []
+          for (const row of rows) {
+            if (!row || !Array.isArray(row.sections)) continue
+            const { meta, sections, values, ...rest } = row as Record<string, unknown> & { sections: VersionBlockRow['json'][] }
+            const id = row.id as string
+            const reportId = row.reportId as string
+            const refs = sections.map((_, i) => legacyBlockRef(id, i))
+            sections.forEach((json, i) => blocks.push({ key: versionBlockKey(reportId, refs[i]), reportId, json }))
+            contents.push({ id, reportId, meta: meta as VersionContentRow['meta'], values: values as VersionContentRow['values'], blocks: refs })
+            metas.push(rest)
+          }
+          await tx.table('versionBlocks').bulkAdd(blocks)
+          await tx.table('versionContent').bulkAdd(contents)
+          await tx.table('versions').bulkPut(metas)
+        }
+      })
   }
 ]
 
@@ -321,7 +358,7 @@ export async function restoreFromRecycleBin(db: HuibaoDatabase, id: string): Pro
 
 /** The explicit second step: destroys a report that is already in the recycle bin. */
 export async function purgeReport(db: HuibaoDatabase, id: string): Promise<void> {
-  const tables = [db.reports, db.sections, db.metricValues, db.versions, db.comments, db.auditLog, db.reviewState]
+  const tables = [db.reports, db.sections, db.metricValues, db.versions, db.versionContent, db.versionBlocks, db.comments, db.auditLog, db.reviewState]
   await db.transaction('rw', tables, async () => {
     const report = await db.reports.get(id)
     if (!report || report.deletedAt === null) throw new Error('only reports in the recycle bin can be destroyed')
@@ -329,7 +366,7 @@ export async function purgeReport(db: HuibaoDatabase, id: string): Promise<void>
     await db.metricValues.where('reportId').equals(id).delete()
     await db.reports.delete(id)
     // Destroying a report destroys its review too: versions hold its full text.
-    for (const table of [db.versions, db.comments, db.auditLog] as const) await table.where('reportId').equals(id).delete()
+    for (const table of [db.versions, db.versionContent, db.versionBlocks, db.comments, db.auditLog] as const) await table.where('reportId').equals(id).delete()
     await db.reviewState.delete(id)
   })
 }

@@ -73,22 +73,33 @@ export function parseRecoveryCopy(json: string): RecoveryCopy {
   return parsed.data as unknown as RecoveryCopy
 }
 
+/** A report put back from a recovery copy; `reopened` when it had been 送审/approved. */
+export interface RecoveredReport {
+  report: Report
+  reopened: boolean
+}
+
 /**
  * Puts a report from a recovery copy back. If a report with that id still exists it is left
  * alone and the copy comes back as a new report (new id, title marked), so nothing is lost.
+ * A copy holds no versions, audit trail or approval record, so a report that was submitted or
+ * approved cannot come back locked under an approval nobody can verify: it comes back as a
+ * draft, to be 送审 and approved again.
  */
 export async function restoreRecoveryCopy(
   db: HuibaoDatabase,
   copy: RecoveryCopy,
   newId: () => string,
   now = Date.now()
-): Promise<Report> {
+): Promise<RecoveredReport> {
+  const reopened = copy.report.status !== 'draft' && copy.report.status !== 'returned'
   return db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
     const exists = (await db.reports.get(copy.reportId)) !== undefined
     const id = exists ? newId() : copy.reportId
     const report: Report = {
       ...copy.report,
       id,
+      status: reopened ? 'draft' : copy.report.status,
       deletedAt: null,
       updatedAt: now,
       meta: exists ? { ...copy.report.meta, title: `${copy.report.meta.title}（恢复副本）` } : copy.report.meta
@@ -96,7 +107,7 @@ export async function restoreRecoveryCopy(
     await db.reports.add(report)
     await db.sections.bulkPut(copy.sections.map((row) => ({ ...row, reportId: id })))
     await db.metricValues.bulkPut(copy.metricValues.map((row) => ({ ...row, reportId: id })))
-    return report
+    return { report, reopened }
   })
 }
 

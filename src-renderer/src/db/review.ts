@@ -7,7 +7,8 @@ import type { PinRecord, ThrottleState } from '@core/review/pin'
 import type { Signer, SigningKeyRecord } from '@core/review/signing'
 import type { ChainHead } from '@core/review/anchor'
 import { emptyReviewState, type Approval, type CommentThread, type ReviewState } from '@core/review/threads'
-import type { ReportContent, VersionSnapshot } from '@core/review/versions'
+import type { ReportContent, VersionMeta, VersionSnapshot } from '@core/review/versions'
+import { decodeVersion, encodeVersion, versionBlockKey, withStoredSize, type EncodedVersion } from '@core/review/version-store'
 import { lockRefusal } from '@core/review/lock'
 import { getSetting, loadMetricValues, loadSections, setSetting, type HuibaoDatabase } from './database'
 import { guardReportWrite, ReportLockedError } from './lock'
@@ -146,13 +147,45 @@ export async function loadContent(db: HuibaoDatabase, report: Report): Promise<R
   return { meta: report.meta, sections, values }
 }
 
-export async function listVersions(db: HuibaoDatabase, reportId: string): Promise<VersionSnapshot[]> {
+/** The report's versions, newest first: metadata only (no content is read). */
+export async function listVersions(db: HuibaoDatabase, reportId: string): Promise<VersionMeta[]> {
   const rows = await db.versions.where('reportId').equals(reportId).toArray()
   return rows.sort((a, b) => b.createdAt - a.createdAt)
 }
 
-export function getVersion(db: HuibaoDatabase, id: string): Promise<VersionSnapshot | undefined> {
-  return db.versions.get(id)
+/**
+ * One version with its content, reconstructed exactly as saved from its content row and its
+ * sections (read in one transaction). Throws VersionContentMissing when a part is gone.
+ */
+export async function getVersion(db: HuibaoDatabase, id: string): Promise<VersionSnapshot | undefined> {
+  return db.transaction('r', db.versions, db.versionContent, db.versionBlocks, async () => {
+    const meta = await db.versions.get(id)
+    if (!meta) return undefined
+    const content = await db.versionContent.get(id)
+    const keys = content && Array.isArray(content.blocks) ? [...new Set(content.blocks.map((ref) => versionBlockKey(content.reportId, ref)))] : []
+    const rows = await db.versionBlocks.bulkGet(keys)
+    const blocks = new Map(rows.flatMap((r) => (r ? [[r.key, r.json] as const] : [])))
+    return decodeVersion(meta, content, blocks)
+  })
+}
+
+/**
+ * Which of the encoded versions' sections the store lacks (the report's section keys, read
+ * from the index without any content; one range, cheaper than looking each key up), and their
+ * metadata with the bytes they add. Sections are content-addressed and written with put, so a
+ * section another save adds meanwhile is simply written again, identically.
+ */
+async function newVersionRows(db: HuibaoDatabase, encoded: EncodedVersion[]): Promise<{ metas: VersionMeta[]; blocks: EncodedVersion['blocks'] }> {
+  const all = new Map(encoded.flatMap((e) => e.blocks.map((b) => [b.key, b] as const)))
+  const reports = [...new Set(encoded.map((e) => e.content.reportId))]
+  const present = new Set((await Promise.all(reports.map((id) => db.versionBlocks.where('reportId').equals(id).primaryKeys()))).flat())
+  const seen = new Set<string>()
+  const metas = encoded.map((e) => {
+    const fresh = e.blocks.map((b) => b.key).filter((k) => !present.has(k) && !seen.has(k))
+    fresh.forEach((k) => seen.add(k))
+    return withStoredSize(e, fresh)
+  })
+  return { metas, blocks: [...seen].map((k) => all.get(k)!) }
 }
 
 export interface ReviewWrite {
@@ -177,12 +210,19 @@ export interface ReviewWrite {
 /** One atomic step of the workflow: status, review record, snapshots, content and its audit entry. */
 export async function writeReview(db: HuibaoDatabase, w: ReviewWrite): Promise<AuditEntry> {
   const now = w.now ?? Date.now()
-  return withAudit(db, w.audit, [db.reports, db.reviewState, db.versions, db.sections, db.metricValues], async () => {
+  // Hashing and the delta against stored sections are worked out before the transaction.
+  const encoded = await Promise.all((w.versions ?? []).map(encodeVersion))
+  const stored = encoded.length ? await newVersionRows(db, encoded) : { metas: [], blocks: [] }
+  return withAudit(db, w.audit, [db.reports, db.reviewState, db.versions, db.versionContent, db.versionBlocks, db.sections, db.metricValues], async () => {
     // A restore replaces the content: the same lock as any other content write.
     const report = w.restore ? await guardReportWrite(db, w.reportId, w.audit.role, 'content') : await db.reports.get(w.reportId)
     if (!report) throw new Error(`report ${w.reportId} not found`)
     if (w.expectStatus && report.status !== w.expectStatus) throw new ReportLockedError('报告状态已经改变（可能在另一个窗口中操作过），请刷新后重试。')
-    if (w.versions?.length) await db.versions.bulkAdd(w.versions)
+    if (encoded.length) {
+      if (stored.blocks.length) await db.versionBlocks.bulkPut(stored.blocks)
+      await db.versionContent.bulkAdd(encoded.map((e) => e.content))
+      await db.versions.bulkAdd(stored.metas)
+    }
     if (w.state) await db.reviewState.put(w.state)
     const patch: Partial<Report> = { updatedAt: now }
     if (w.status) patch.status = w.status

@@ -6,6 +6,7 @@ import type { Report } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
 import { TemplateVersionMissing, type TemplateCatalog } from '@core/templates/catalog'
 import { contentHash, diffContents } from '@core/review/versions'
+import { VersionContentMissing } from '@core/review/version-store'
 import { withReportMetrics } from '@core/report-metrics'
 import type { Approval, ReviewState } from '@core/review/threads'
 import {
@@ -29,6 +30,9 @@ export class ApprovalMismatchError extends ReviewError {
     super(`报告与审核通过时不一致，不能报送导出。自审核通过以来改动了：${differences.join('；')}。请审核人“重新打开”后再次送审、审核。`)
   }
 }
+
+export const APPROVED_VERSION_MISMATCH =
+  '审核通过时保存的版本与记录的内容校验值不符，不能报送导出（版本记录可能被改动或已损坏）。请审核人“重新打开”后重新审核。'
 
 export const OUTPUT_HASH_MISMATCH =
   '审核通过时记录的内容校验值与现在生成的导出内容不符，不能报送导出（审核记录可能被改动，或升级后的汇报排版规则与审核时不同）。请审核人“重新打开”后重新审核。'
@@ -95,8 +99,14 @@ export async function verifyApproved(db: HuibaoDatabase, reportId: string, optio
   const state = await getReviewState(db, reportId)
   const approval = state.approval
   if (!approval) throw new ReviewError('找不到审核通过的记录，不能报送导出。请审核人重新审核。')
-  const version = await getVersion(db, approval.versionId)
+  const version = await getVersion(db, approval.versionId).catch((error: unknown) => {
+    if (error instanceof VersionContentMissing) return undefined
+    throw error
+  })
   if (!version || version.reportId !== reportId) throw new ReviewError('找不到审核通过时保存的版本，不能报送导出。请审核人“重新打开”后重新审核。')
+  // The version is stored as sections shared with other versions: it must still hash to what
+  // was approved, whatever the output check below says.
+  if ((await contentHash(version)) !== approval.contentHash) throw new ReviewError(APPROVED_VERSION_MISMATCH)
   const content = await loadContent(db, report)
 
   if (approval.outputHash && approval.frozen) {

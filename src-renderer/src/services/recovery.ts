@@ -4,9 +4,8 @@
 // is a no-op. Also: listing the copies and putting a report back from one.
 import type { RecoveryCopyInfo } from '@contract/ipc'
 import { getPlatform, type Platform } from '../platform'
-import type { Report } from '@core/report'
 import { getDatabase, type HuibaoDatabase } from '../db/database'
-import { loadRecoveryCopy, parseRecoveryCopy, reportIdsPresent, reportsChangedSince, restoreRecoveryCopy } from '../db/recovery'
+import { loadRecoveryCopy, parseRecoveryCopy, reportIdsPresent, reportsChangedSince, restoreRecoveryCopy, type RecoveredReport } from '../db/recovery'
 import { rebuildDatabase } from '../db/rebuild'
 
 export const RECOVERY_INTERVAL_MS = 45_000
@@ -100,7 +99,7 @@ export async function recoverReport(
   entry: Pick<RecoveryCopyInfo, 'reportId' | 'fileName'>,
   platform: Platform = getPlatform(),
   db: HuibaoDatabase = getDatabase()
-): Promise<Report> {
+): Promise<RecoveredReport> {
   if (!platform.readRecoveryCopy) throw new Error('浏览器版不保存恢复副本。')
   const copy = parseRecoveryCopy(await platform.readRecoveryCopy(entry.reportId, entry.fileName))
   return restoreRecoveryCopy(db, copy, newId)

@@ -273,6 +273,7 @@ export async function restoreVersion(db: HuibaoDatabase, reportId: string, versi
   if (report.status === 'submitted') throw new ReviewError('报告正在审核中，不能恢复旧版本。请等审核人退回后再恢复。')
   const version = await getVersion(db, versionId)
   if (!version || version.reportId !== reportId) throw new ReviewError('找不到这个版本，它可能属于另一份报告。')
+  if ((await contentHash(version)) !== version.contentHash) throw new ReviewError('这个版本的内容与保存时的校验值不符（数据可能已损坏或被改动），不能恢复。可以从备份恢复。')
   const current = await snapshot(db, report, by, 'before-restore', `恢复“${version.label}”前的内容`, now)
   await writeReview(db, {
     reportId,

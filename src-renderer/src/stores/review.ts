@@ -7,7 +7,7 @@ import type { AuditEntry } from '@core/review/audit'
 import type { TrailVerdict } from '@core/review/trail'
 import type { Signer } from '@core/review/signing'
 import { openThreadCount, emptyReviewState, type CommentThread, type ReviewState } from '@core/review/threads'
-import type { VersionSnapshot } from '@core/review/versions'
+import type { VersionMeta } from '@core/review/versions'
 import { getDatabase, getReport } from '../db/database'
 import { countOpenComments, getReviewState, listAudit, listComments, listVersions, putComment, putComments } from '../db/review'
 import * as svc from '../services/review'
@@ -23,7 +23,7 @@ export const useReviewStore = defineStore('review', () => {
   const status = ref<ReportStatus>('draft')
   const state = shallowRef<ReviewState>(emptyReviewState(''))
   const threads = ref<CommentThread[]>([])
-  const versions = shallowRef<VersionSnapshot[]>([])
+  const versions = shallowRef<VersionMeta[]>([])
   const audit = shallowRef<AuditEntry[]>([])
   const verdict = shallowRef<TrailVerdict | null>(null)
   /** Open comments per report, for the report list. */
@@ -39,8 +39,9 @@ export const useReviewStore = defineStore('review', () => {
   let withVersions = false
 
   /**
-   * Loads the report's review. Versions are whole snapshots of the report: only the versions
-   * page asks for them (`versions: true`); opening the editor does not read them.
+   * Loads the report's review. Only the versions page asks for the versions list
+   * (`versions: true`), and the list is their metadata: a version's content is read only when
+   * it is compared or restored.
    */
   async function load(id: string, options: { versions?: boolean } = {}): Promise<void> {
     const db = getDatabase()

@@ -55,6 +55,19 @@ function required(table: string, version: number): fc.Arbitrary<Record<string, u
       })
     case 'sections':
       return fc.record({ json: fc.record({ type: fc.constantFrom('preamble', 'section'), attrs: payload }) })
+    case 'versions':
+      // v4 stored whole snapshots (content and metadata in one row); v5 keeps only metadata.
+      return version === 4
+        ? fc.oneof(
+            fc.constant({}),
+            fc.record({
+              reportId: fc.string({ minLength: 1, maxLength: 6 }),
+              meta: payload,
+              values: fc.array(payload, { maxLength: 2 }),
+              sections: fc.array(fc.record({ type: fc.constantFrom('preamble', 'section'), attrs: payload }), { maxLength: 3 })
+            })
+          )
+        : fc.constant({})
     default:
       return fc.constant({})
   }
@@ -77,10 +90,30 @@ function contentsAt(version: number) {
 
 /** What the current schema makes of a row written at `version` (the upgrades' documented rules). */
 function upgraded(table: string, row: Record<string, unknown>, version: number): Record<string, unknown> {
+  if (table === 'versions' && version < 5 && Array.isArray(row.sections)) {
+    const { meta: _m, sections: _s, values: _v, ...rest } = row
+    return rest
+  }
   if (table !== 'reports') return row
   const out = { ...row }
   if (version < 2 && out.deletedAt === undefined) out.deletedAt = null
   if (version < 4 && !(STATUSES as readonly string[]).includes(out.status as string)) out.status = 'draft'
+  return out
+}
+
+/**
+ * Rows the v5 upgrade derives from a v4 version row (a whole snapshot): its content row, and
+ * one section row per section under a reference naming the version and the position.
+ */
+function derived(contents: Record<string, Record<string, unknown>[]>, version: number): Record<string, Record<string, unknown>[]> {
+  const out: Record<string, Record<string, unknown>[]> = { versionContent: [], versionBlocks: [] }
+  if (version >= 5) return out
+  for (const row of contents.versions ?? []) {
+    if (!Array.isArray(row.sections)) continue
+    const refs = row.sections.map((_: unknown, i: number) => `v4:${row.id}:${i}`)
+    out.versionContent.push({ id: row.id, reportId: row.reportId, meta: row.meta, values: row.values, blocks: refs })
+    row.sections.forEach((json: unknown, i: number) => out.versionBlocks.push({ key: `${row.reportId}/${refs[i]}`, reportId: row.reportId, json }))
+  }
   return out
 }
 
@@ -116,7 +149,7 @@ describe('backup → restore round trip (property)', () => {
           await restoreBackup(target, parsed)
 
           for (const table of tablesAt(current)) {
-            const expected = (contents[table.name] ?? []).map((r) => upgraded(table.name, r, version)).sort(byKey(table))
+            const expected = [...(contents[table.name] ?? []).map((r) => upgraded(table.name, r, version)), ...(derived(contents, version)[table.name] ?? [])].sort(byKey(table))
             const actual = (await target.table(table.name).toArray()).sort(byKey(table))
             expect(actual, `table ${table.name}`).toEqual(expected)
           }
@@ -128,6 +161,6 @@ describe('backup → restore round trip (property)', () => {
 
   it('covers the tables the issue names, so the property is about real data', () => {
     const names = tablesAt(SCHEMA_VERSIONS.length).map((t) => t.name)
-    for (const n of ['reports', 'sections', 'metricValues', 'settings', 'templates', 'versions', 'comments', 'auditLog', 'reviewState']) expect(names).toContain(n)
+    for (const n of ['reports', 'sections', 'metricValues', 'settings', 'templates', 'versions', 'versionContent', 'versionBlocks', 'comments', 'auditLog', 'reviewState']) expect(names).toContain(n)
   })
 })

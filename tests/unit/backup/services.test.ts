@@ -226,15 +226,36 @@ describe('recovery copies', () => {
 
     const entries = await listRecoveryEntries(platform, db)
     expect(entries.map((e) => [e.reportId, e.inDatabase]).sort()).toEqual([['gone', false], ['kept', true]])
-    const report = await recoverReport(entries.find((e) => e.reportId === 'gone')!, platform, db)
+    const { report, reopened } = await recoverReport(entries.find((e) => e.reportId === 'gone')!, platform, db)
+    expect(reopened).toBe(false)
     expect(report).toMatchObject({ id: 'gone', meta: { title: `将丢失的报告${RARE_TEXT}` }, deletedAt: null })
     expect(await db.sections.where('reportId').equals('gone').toArray()).toEqual(originalSections)
 
     // A copy of a report that still exists comes back as a new report, the original untouched.
-    const again = await recoverReport(entries.find((e) => e.reportId === 'kept')!, platform, db)
+    const { report: again } = await recoverReport(entries.find((e) => e.reportId === 'kept')!, platform, db)
     expect(again.id).not.toBe('kept')
     expect(again.meta.title).toBe('仍在的报告（恢复副本）')
     expect((await db.reports.get('kept'))?.meta.title).toBe('仍在的报告')
+  })
+
+  it('an approved report comes back as an editable draft: its approval record is not in the copy', async () => {
+    const db = freshDb()
+    await addReport(db, 'done', '已审核的报告', '定稿内容', 1000)
+    await db.reports.update('done', { status: 'approved' })
+    const platform = desktop()
+    await new RecoveryCopier(() => db, platform).sweep()
+    await db.transaction('rw', db.reports, db.sections, db.metricValues, async () => {
+      await db.reports.delete('done')
+      await db.sections.where('reportId').equals('done').delete()
+      await db.metricValues.where('reportId').equals('done').delete()
+    })
+    const [entry] = await listRecoveryEntries(platform, db)
+    const { report, reopened } = await recoverReport(entry!, platform, db)
+    expect(reopened).toBe(true)
+    expect((await db.reports.get(report.id))?.status).toBe('draft')
+    // A draft takes the clerk's edits again (the lock would refuse them on an approved report).
+    await renameReport(db, report.id, '已审核的报告（修改）')
+    expect((await db.reports.get(report.id))?.meta.title).toBe('已审核的报告（修改）')
   })
 })
 

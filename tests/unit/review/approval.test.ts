@@ -199,8 +199,8 @@ describe('exports of an approved report', () => {
   it('a tampered approved version (same live report) fails the output hash', async () => {
     const db = await approvedPair()
     const state = await getReviewState(db, 'r1')
-    const version = (await db.versions.get(state.approval!.versionId))!
-    await db.versions.put({ ...version, values: version.values.map((v) => (v.metricId === PATROLS ? { ...v, value: 999 } : v)) })
+    const content = (await db.versionContent.get(state.approval!.versionId))!
+    await db.versionContent.put({ ...content, values: content.values.map((v) => (v.metricId === PATROLS ? { ...v, value: 999 } : v)) })
     await db.metricValues.put({ reportId: 'r1', metricId: PATROLS, value: 999, qualifier: '', updatedAt: 1 })
     await expect(exportApproved('r1', CLERK, { db, platform: fakePlatform() })).rejects.toThrow(/校验值.*不符/)
   })

@@ -36,7 +36,7 @@ const audit = (reportId: string, action: AuditEntryData['action'], at = 1000): A
 
 describe('schema v4', () => {
   it('is the version after 3 and upgrades a v3 database, keeping its reports', async () => {
-    expect(SCHEMA_VERSIONS.length).toBe(4)
+    expect(SCHEMA_VERSIONS.length).toBeGreaterThan(4)
     const name = freshName()
     const v3 = new Dexie(name)
     declareSchema(v3, 3)
@@ -50,7 +50,7 @@ describe('schema v4', () => {
     const db = new HuibaoDatabase(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length)
     const old = await getReport(db, 'old')
     expect(old?.status).toBe('approved')
     expect(await loadSections(db, old!)).toEqual(sections)

@@ -11,7 +11,7 @@ import { createReportFromTemplate } from '@core/report-factory'
 import { verifyChain } from '@core/review/audit'
 import type { Person } from '@core/review/threads'
 import { HuibaoDatabase, createReport, getReport, loadSections, saveSections } from '../../../src-renderer/src/db/database'
-import { getPinThrottle, getReviewState, listAudit, listVersions, putComment } from '../../../src-renderer/src/db/review'
+import { getPinThrottle, getReviewState, getVersion, listAudit, listVersions, putComment } from '../../../src-renderer/src/db/review'
 import {
   ReviewError,
   approveReport,
@@ -187,7 +187,7 @@ describe('workflow through storage', () => {
     expect(JSON.stringify(sections)).toContain('第一稿。')
     const versions = await listVersions(db, 'r1')
     const kept = versions.find((x) => x.kind === 'before-restore')!
-    expect(JSON.stringify(kept.sections)).toContain('第二稿。')
+    expect(JSON.stringify((await getVersion(db, kept.id))?.sections)).toContain('第二稿。')
     expect((await listAudit(db, 'r1')).map((e) => e.action)).toEqual(['version', 'restore'])
     await expect(saveNamedVersion(db, 'r1', CLERK, '  ', 4000)).rejects.toThrow(/名称/)
   })

@@ -1,5 +1,5 @@
-// Opening a report in the editor loads its review (status, comments, audit) but not the version
-// snapshots, which are whole copies of the report: only the versions page reads them.
+// Opening a report in the editor loads its review (status, comments, audit) but not the versions
+// list: only the versions page reads it (and then only metadata, see review/version-store.test.ts).
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { createPinia, setActivePinia } from 'pinia'

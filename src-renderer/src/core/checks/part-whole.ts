@@ -16,6 +16,11 @@ function clauseBefore(text: string, at: number): string {
   return text.slice(i, at)
 }
 
+/** A figure written as a total: 共/合计/累计… in its clause before it. */
+export function isWhole(text: string, f: Figure): boolean {
+  return WHOLE.test(clauseBefore(text, f.start))
+}
+
 export function wholeAndParts(text: string, figures: Figure[]): Array<{ whole: Figure; part: Figure }> {
   const pairs: Array<{ whole: Figure; part: Figure }> = []
   const wholes: Figure[] = []
@@ -27,11 +32,24 @@ export function wholeAndParts(text: string, figures: Figure[]): Array<{ whole: F
       let whole = [...wholes].reverse().find((w) => w.unit === f.unit)
       // "发放资料3300份，其中…": the figure that ends the clause right before 其中 is the whole.
       if (!whole && previous && previous.unit === f.unit && /^[，,]\s*其中/.test(text.slice(previous.end, f.start).replace(/^[^，,。；]*/, ''))) whole = previous
-      if (whole) pairs.push({ whole, part: f })
+      if (whole) pairs.push({ whole: withEnumeration(text, whole, figures, f), part: f })
     } else if (WHOLE.test(before)) wholes.push(f)
     previous = f
   }
   return pairs
+}
+
+// "行政村18个、社区2个，其中…20个": the whole is every figure of the enumeration (18 + 2).
+const ENUMERATED = /^[、和及与][^，,。；;！？\d]{0,8}$/
+
+function withEnumeration(text: string, whole: Figure, figures: Figure[], part: Figure): Figure {
+  let sum = whole
+  for (const f of figures) {
+    if (f.start <= sum.end || f.start >= part.start) continue
+    if (f.unit !== whole.unit || !ENUMERATED.test(text.slice(sum.end, f.start))) break
+    sum = { ...sum, end: f.end, value: sum.value + f.value, approx: sum.approx || f.approx }
+  }
+  return sum
 }
 
 /** Upper bound of a figure: 3300多 is below 3400, 约120 below 132. */

@@ -24,7 +24,11 @@ export interface ReportContent {
   values: MetricValue[]
 }
 
-export interface VersionSnapshot extends ReportContent {
+/**
+ * What the versions list shows: everything about a version except its content. Stored on its
+ * own (schema v5), so listing 50 versions reads 50 small rows, not 50 copies of the report.
+ */
+export interface VersionMeta {
   id: string
   reportId: string
   label: string
@@ -34,7 +38,16 @@ export interface VersionSnapshot extends ReportContent {
   name: string
   /** SHA-256 of the content (see contentHash), to tell identical versions apart at a glance. */
   contentHash: string
+  /**
+   * UTF-8 bytes of the content as JSON, and of what saving it added to storage (the sections
+   * no earlier version of the report had, plus the version's list of them). Absent on
+   * versions saved before schema v5.
+   */
+  size?: { content: number; stored: number }
 }
+
+/** A version with its content, as saved (reconstructed exactly by db/review.ts getVersion). */
+export type VersionSnapshot = VersionMeta & ReportContent
 
 /**
  * SHA-256 over the canonical JSON of title/meta, sections (comments and suggestions included,

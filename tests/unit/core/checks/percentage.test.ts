@@ -23,6 +23,25 @@ describe('percentage', () => {
   })
 })
 
+describe('a rate without 其中', () => {
+  it('suggests checking a rate no count of the total gives', () => {
+    const paras = ['全镇共调解纠纷86起，成功84起，调解成功率96.7%。', '共受理申请20件，按期办结18件，办结率100%。']
+    const items = check(percentage, paras)
+    expect(flagged(items, paras)).toEqual(['96.7%', '100%'])
+    expect(items.map((i) => i.severity)).toEqual(['建议检查', '建议检查'])
+    expect(items[0].message).toContain('97.7%')
+  })
+  it('accepts a rate some count gives, and leaves rates without a total alone', () => {
+    const paras = [
+      '全镇共调解纠纷86起，成功84起，调解成功率97.7%。',
+      '共办理复议案件8件，维持6件、撤销1件、确认违法1件，维持率75%，办结率100%。',
+      '组织学法考试，参考率100%，合格率98%。',
+      '共受理120余件，办结115件，办结率96%。'
+    ]
+    expect(check(percentage, paras)).toEqual([])
+  })
+})
+
 describe('percentage above 100', () => {
   it('flags a rate of a whole above 100%, not a growth rate', () => {
     const paras = ['受理申请40件，答复率为110%。', '收入同比增长120%。']
