@@ -1,11 +1,11 @@
 // Views of the editor's document and selection for the editor page: outline, current section,
 // section command states, undo/redo, bold, character counts and citations. A keystroke does no
-// Vue work of its own: each transaction only records which top-level blocks it touched; once per
-// frame (the keystroke's own) the selection-dependent values and the touched blocks' counts,
-// citations and outline titles are recomputed. Only a change of blocks (a section added, removed,
-// moved or re-levelled: an outline command, not typing) walks the whole document. Refs change only
-// when a value really changed, so nothing re-renders while the clerk types unless what it shows
-// changed, and what does re-render does so in the keystroke's frame, not in a frame of its own.
+// Vue work of its own: each transaction only records which top-level blocks it touched. Once per
+// frame (the keystroke's own) the selection-dependent values are recomputed, and the outline when
+// a title or the blocks changed; the touched blocks' counts and citations once typing pauses (at
+// least once a second while the clerk types on). Only a change of blocks (a section added,
+// removed, moved or re-levelled: an outline command, not typing) walks the whole document. Refs
+// change only when a value really changed, so a keystroke in the text re-renders nothing.
 import { shallowRef, type ShallowRef } from 'vue'
 import { isMarkActive, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
@@ -86,6 +86,10 @@ function set<T>(r: ShallowRef<T>, value: T, equal: (a: T, b: T) => boolean = Obj
   if (!equal(r.value, value)) r.value = value
 }
 
+/** The counts follow typing once it pauses this long (and at least every COUNTS_MAX_WAIT_MS), not on every key. */
+export const COUNTS_EVERY_MS = 300
+export const COUNTS_MAX_WAIT_MS = 1000
+
 const requestIdle: (cb: () => void) => number =
   typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 300 }) : (cb) => setTimeout(cb, 50) as unknown as number
 const cancelIdle: (id: number) => void = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id)
@@ -121,6 +125,9 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let citationsByBlock: Array<Map<string, number>> = []
   let frame = 0
   let idle = 0
+  let counts = 0
+  /** When the oldest change the counts do not show yet was made (0: none). */
+  let countsSince = 0
   let disposed = false
 
   function fullDocPass(doc: PMNode): void {
@@ -208,15 +215,34 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   }
 
   /**
-   * After a transaction: once per frame, in the transaction's own frame. Typing touches one
-   * block, so its counts are redone here (a few hundred characters) and anything they change
-   * re-renders in that frame too, instead of costing a frame of its own later. A change of blocks
-   * (an outline command, never a keystroke in the text) renumbers the outline at once as well.
+   * After a transaction: once per frame, in the transaction's own frame. A change of blocks (an
+   * outline command, never a keystroke in the text) or of a title renumbers or relabels the
+   * outline at once; typing in the text leaves the counts to countsPass.
    */
   function framePass(): void {
     frame = 0
-    if (pending !== 'none') docWork()
+    if (pending === 'structure' || outlineDirty || outlineTitles) docWork()
     selectionPass()
+  }
+
+  /**
+   * Counts and citations after typing in the text: the touched blocks only, once typing pauses
+   * (or after a second of continuous typing). Redone on every key they would change the footer
+   * in every keystroke's frame, and that text change cost the frame a second layout.
+   */
+  function countsPass(): void {
+    counts = 0
+    countsSince = 0
+    if (disposed) return
+    docWork()
+    selectionPass()
+  }
+
+  function scheduleCounts(): void {
+    const now = Date.now()
+    if (!countsSince) countsSince = now
+    if (counts) clearTimeout(counts)
+    counts = setTimeout(countsPass, Math.max(0, Math.min(COUNTS_EVERY_MS, countsSince + COUNTS_MAX_WAIT_MS - now))) as unknown as number
   }
 
   function selectionPass(): void {
@@ -248,6 +274,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
         outlineTitles = outlineTitles ? { first: Math.min(outlineTitles.first, change.first), last: Math.max(outlineTitles.last, change.last) } : { ...change }
       }
       pending = mergeChanges(pending, change)
+      scheduleCounts()
     }
     if (!frame) frame = requestAnimationFrame(framePass)
   }
@@ -255,6 +282,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   function onCompositionEnd(): void {
     queueMicrotask(() => {
       if (!frame) frame = requestAnimationFrame(framePass)
+      if (pending !== 'none') scheduleCounts()
     })
   }
 
@@ -267,8 +295,11 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   function flushNow(): void {
     if (idle) cancelIdle(idle)
     if (frame) cancelAnimationFrame(frame)
+    if (counts) clearTimeout(counts)
     idle = 0
     frame = 0
+    counts = 0
+    countsSince = 0
     pending = 'structure'
     outlineDirty = true
     docWork()
@@ -279,6 +310,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     disposed = true
     if (idle) cancelIdle(idle)
     if (frame) cancelAnimationFrame(frame)
+    if (counts) clearTimeout(counts)
     editor.off('transaction', onTransaction)
     editor.view.dom.removeEventListener('compositionend', onCompositionEnd)
   }
