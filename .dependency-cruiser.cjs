@@ -81,6 +81,23 @@ module.exports = {
       to: { path: '^src-main/main/' }
     },
     {
+      name: 'print-app-is-lean',
+      comment: 'The print window (PDF) loads the print app only: no editor, Element Plus, router or app shell, so making a PDF does not pay for loading them.',
+      severity: 'error',
+      from: { path: `${R}print/` },
+      to: {
+        path: [EDITOR_LIBS, '^node_modules/(element-plus|@element-plus|vue-router|@tiptap)/', `${R}(editor/|components/editor/|app-main\\.ts|router\\.ts|App\\.vue|stores/)`],
+        reachable: true
+      }
+    },
+    {
+      name: 'entry-chooses-by-dynamic-import',
+      comment: 'main.ts only reads the location and then imports the print app or the app dynamically: a static import would load it into both.',
+      severity: 'error',
+      from: { path: `${R}main\\.ts$` },
+      to: { pathNot: `${R}print/route\\.ts$`, dependencyTypesNot: ['dynamic-import'] }
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: { path: '^src-', pathNot: 'env\\.d\\.ts$' },

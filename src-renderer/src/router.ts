@@ -11,7 +11,18 @@ export const routes: RouteRecordRaw[] = [
   // The editor carries TipTap/ProseMirror: load it only when a report is opened.
   // Page view and print view (PDF): the report laid out on A4 sheets.
   { path: '/reports/:id/pages', name: 'pages', component: () => import('./views/PageView.vue'), props: true, meta: { title: '页面视图' } },
-  { path: '/reports/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
+  // The print route always runs in the lean print app, which main.ts starts when a page loads
+  // on it (print/boot.ts). Reached by a hash change inside the app instead, the page loads again
+  // on it, so no PDF is ever printed from the full app.
+  {
+    path: '/reports/:id/print',
+    name: 'print',
+    component: { render: () => null },
+    beforeEnter: (to) => {
+      history.replaceState(history.state, '', `#${to.fullPath}`)
+      location.reload()
+    }
+  },
   // The review: versions of a report (restore, audit trail) and the comparison of two.
   { path: '/reports/:id/versions', name: 'versions', component: () => import('./views/VersionsView.vue'), props: true, meta: { title: '版本与比较' } },
   { path: '/reports/:id/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: true, meta: { title: '版本比较' } },

@@ -73,4 +73,32 @@ describe('built renderer under the app:// CSP', () => {
     expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined()
     await page.close()
   })
+
+  it('runs the Word export worker under the policy: 导出Word downloads a file, with no violation', async () => {
+    const page = await browser.newPage({ acceptDownloads: true })
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(`console: ${message.text()} ${message.location().url}`)
+    })
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))
+    })
+    const workers: string[] = []
+    page.on('worker', (w) => workers.push(w.url()))
+    await page.goto(`${base}/`)
+    await page.getByRole('button', { name: '新建报告' }).first().click()
+    const dialog = page.getByRole('dialog', { name: '新建报告' })
+    await dialog.getByRole('textbox', { name: '发文机关', exact: true }).fill('己镇人民政府')
+    await dialog.getByRole('textbox', { name: '主送机关' }).fill('庚县人民政府')
+    await dialog.getByRole('button', { name: '创建' }).click()
+    await page.getByRole('textbox', { name: '报告正文' }).waitFor()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出Word' }).click()
+    await page.getByRole('dialog', { name: '导出前检查' }).getByRole('button', { name: '仍然导出' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^己镇人民政府关于\d{4}年法治政府建设情况的报告\.docx$/)
+    expect(workers.some((u) => /report-build\.worker-[^/]*\.js$/.test(u))).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  })
 })

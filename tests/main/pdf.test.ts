@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MESSAGES, PDF_OPTIONS, printUrl, registerPdfHandlers } from '../../src-main/main/pdf'
+import { printRouteOf } from '../../src-renderer/src/print/route'
 import { pdfTextString, setPdfProperties } from '../../src-main/main/pdf-meta'
 import { app, BrowserWindow, dialog, ipcMain, mainFrame, resetElectronMock } from '../mocks/electron'
 
@@ -138,6 +139,16 @@ describe('printUrl', () => {
   it('puts the print route under the entry, encoding the id', () => {
     expect(printUrl('app://huibao/index.html', 'abc')).toBe('app://huibao/index.html#/reports/abc/print')
     expect(printUrl('http://localhost:5173/#/reports/x', 'a b')).toBe('http://localhost:5173/#/reports/a%20b/print')
+  })
+
+  it('is what starts the print app in the renderer (main.ts), not the full app', () => {
+    expect(printRouteOf(new URL(printUrl('app://huibao/index.html', 'a b')).hash)).toEqual({ id: 'a b', print: false, measure: 'fast' })
+    // The browser's 导出PDF window and the tests' reference measuring.
+    expect(printRouteOf('#/reports/r-1/print?print=1')).toEqual({ id: 'r-1', print: true, measure: 'fast' })
+    expect(printRouteOf('#/reports/r-1/print?measure=careful')).toEqual({ id: 'r-1', print: false, measure: 'careful' })
+    for (const other of ['', '#/', '#/reports/r-1', '#/reports/r-1/pages', '#/reports/r-1/printer', '#/reports//print', '#/reports/%E0%A4/print']) {
+      expect(printRouteOf(other), other).toBeNull()
+    }
   })
 })
 

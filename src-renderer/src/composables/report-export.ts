@@ -5,6 +5,7 @@ import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { LayoutProfile } from '@core/layout'
 import { checkFonts } from '../services/fonts'
+import { warmReportWorker } from '../services/report-build'
 import { useSessionStore } from '../stores/session'
 
 export type ExportKind = 'word' | 'pdf'
@@ -26,14 +27,30 @@ export interface ReportExportOptions {
 
 export function useReportExport(options: ReportExportOptions) {
   const session = useSessionStore()
+  /** From the click to the outcome, the check and its question included: the buttons stay disabled. */
+  const busy = ref(false)
   const exporting = ref(false)
   const kind = ref<ExportKind>('word')
+  /** The Word file's build (in the export worker), 0..1; null when no build is running. */
+  const wordProgress = ref<number | null>(null)
   const notify =
     options.notify ??
     ((type: 'success' | 'error', message: string) => (type === 'success' ? ElMessage.success(message) : ElMessage.error({ message, duration: 6000 })))
 
   async function start(which: ExportKind): Promise<void> {
-    if (exporting.value) return
+    // A second click (or Ctrl+E) while one export runs does nothing: one click, one file.
+    if (busy.value || exporting.value) return
+    busy.value = true
+    // The report worker starts loading now, while the edits are saved (it checks and builds).
+    warmReportWorker()
+    try {
+      await run(which)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function run(which: ExportKind): Promise<void> {
     kind.value = which
     try {
       await options.flush?.()
@@ -48,16 +65,21 @@ export function useReportExport(options: ReportExportOptions) {
     }
     if (kind.value === 'pdf') return exportPdf()
     exporting.value = true
+    wordProgress.value = 0
     try {
       // Approved text is checked against the approval and recorded (→ 已报送); drafts export as before.
-      // The docx library and the exporters load on the first export, not with the editor.
+      // The exporters load on the first export, not with the editor; the file is built in a worker.
       const { exportWordForStatus } = await import('../services/review-export')
-      const result = await exportWordForStatus(options.reportId(), session.person)
+      const result = await exportWordForStatus(options.reportId(), session.person, {
+        // The bar goes when the file is built: what follows is the save dialog or the download.
+        onProgress: (fraction) => (wordProgress.value = fraction >= 1 ? null : fraction)
+      })
       options.afterWord?.()
       if (result.status === 'saved') notify('success', `已导出：${result.path.split(/[\\/]/).pop() || result.path}`)
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error))
     } finally {
+      wordProgress.value = null
       exporting.value = false
       options.afterExport?.()
     }
@@ -88,5 +110,5 @@ export function useReportExport(options: ReportExportOptions) {
     }
   }
 
-  return { exporting, kind, start }
+  return { busy, exporting, kind, wordProgress, start }
 }

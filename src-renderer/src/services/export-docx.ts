@@ -1,15 +1,16 @@
-// "导出Word": DB → resolved report → DOCX bytes → the platform's save (dialog or download).
-// The editor flushes its autosave and runs the pre-export check before calling this, so
-// what is exported is exactly what is stored.
+// "导出Word": DB → the report as plain data → DOCX bytes built in a Web Worker (resolve, docx,
+// package step: ./docx-build.ts) → the platform's save (dialog or download). The editor flushes
+// its autosave and runs the pre-export check before calling this, so what is exported is
+// exactly what is stored. A failed build saves nothing.
 import type { SaveFileResult } from '@contract/ipc'
-import { resolveReport } from '@core/resolve'
-import { exportReportDocx, suggestedFileName } from '@core/docx/export'
-import { reportLayout } from '@core/pages/report-layout'
+import { suggestedFileName } from '@core/docx/file-name'
+import type { DocxJob } from '@core/docx/job'
+import type { ReviewCommentInput } from '@core/docx/review'
 import type { HuibaoDatabase } from '../db/database'
 import { loadReportBundle, ReportBundleError, type ReportBundle } from './report-bundle'
 import { getPlatform, type Platform } from '../platform'
-import type { ResolvedReport } from '@core/resolved'
 import type { ApprovedOutput } from '@core/review/approval'
+import { buildDocx, type DocxBuildOptions } from './report-build'
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -21,16 +22,20 @@ export interface ExportDocxDeps {
   db?: HuibaoDatabase
   platform?: Platform
   /**
-   * The review copy (services/review-export.ts): review marks are kept on the runs and this
-   * adds the Word comments; the file name gets `fileSuffix`. Absent for every other export.
+   * The review copy (services/review-export.ts): review marks are kept on the runs and these
+   * open threads become Word comments; the file name gets `fileSuffix`. Absent otherwise.
    */
-  review?: (resolved: ResolvedReport) => Promise<ResolvedReport>
+  reviewComments?: ReviewCommentInput[]
   fileSuffix?: string
   /**
    * An approved report: its output as frozen and verified at approval (services/approval.ts),
    * written as is — nothing is resolved from the live report.
    */
   approved?: ApprovedOutput
+  /** Progress of the build, 0..1. */
+  onProgress?: (fraction: number) => void
+  /** Tests: where the build runs (./docx-build.ts). */
+  createWorker?: DocxBuildOptions['createWorker']
 }
 
 export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps = {}): Promise<SaveFileResult> {
@@ -43,20 +48,16 @@ export async function exportReportAsDocx(reportId: string, deps: ExportDocxDeps 
   }
   const { report, template, doc, values, previousValues } = bundle
 
+  const approved = deps.approved
+  const job: DocxJob = approved
+    ? { kind: 'approved', resolved: approved.resolved, profile: approved.profile, signatureRule: approved.signatureRule, attachments: approved.attachments }
+    : { kind: 'draft', report, doc, template, values, previousValues, reviewComments: deps.reviewComments }
   let data: Uint8Array
   try {
-    const approved = deps.approved
-    if (approved) {
-      data = await exportReportDocx(approved.resolved, approved.profile, { signatureRule: approved.signatureRule, attachments: approved.attachments })
-    } else {
-      // The report's own layout choices, as the page view and the PDF use them.
-      const layout = reportLayout(report, template, values, previousValues)
-      const resolved = resolveReport(report, doc, template, values, { previousValues, review: Boolean(deps.review) })
-      data = await exportReportDocx(deps.review ? await deps.review(resolved) : resolved, layout.profile, { signatureRule: layout.signatureRule, attachments: layout.attachments })
-    }
+    data = await buildDocx(job, { onProgress: deps.onProgress, createWorker: deps.createWorker })
   } catch (error) {
     console.error('[huibao] docx build failed', error)
-    throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。`)
+    throw new ExportError(`导出失败：生成 Word 文档时出错（${error instanceof Error ? error.message : String(error)}）。没有保存任何文件，请稍后重试。`)
   }
   return (deps.platform ?? getPlatform()).saveFile({
     suggestedName: suggestedFileName(report.meta.title, `${deps.fileSuffix ?? ''}.docx`),

@@ -76,6 +76,8 @@ async function loadApprovedPrintable(report: Report, options: PrintableOptions):
     throw new PrintableError(error instanceof Error ? error.message : String(error))
   }
   const { snapshot, output, template } = verified
+  // Checked in place (no offThread), so the snapshot is there.
+  if (!snapshot) throw new PrintableError('审核通过的内容无法读取，请重新打开报告。')
   const resolved = options.comments
     ? resolveReport(snapshotReport(snapshot, report.id), withoutSuggestedInsertions({ type: 'doc', content: snapshot.sections } as ReportDocJSON), template, snapshot.values, {
         previousValues: snapshot.previousValues ?? undefined,

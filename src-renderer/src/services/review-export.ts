@@ -5,7 +5,6 @@ import type { SaveFileResult } from '@contract/ipc'
 import { sha256Hex } from '@core/review/audit'
 import { transition } from '@core/review/workflow'
 import type { ExportRecord, Person } from '@core/review/threads'
-import { prepareReviewExport } from '@core/docx/review'
 import { getDatabase, getReport, type HuibaoDatabase } from '../db/database'
 import { getReviewState, listComments, writeReview } from '../db/review'
 import { getPlatform, type Platform } from '../platform'
@@ -24,6 +23,8 @@ interface Deps {
   db?: HuibaoDatabase
   platform?: Platform
   now?: () => number
+  /** Progress of a Word file's build, 0..1 (./export-docx.ts). */
+  onProgress?: (fraction: number) => void
 }
 
 /** Wraps the platform so the bytes actually saved can be hashed. */
@@ -84,9 +85,9 @@ export async function exportApproved(reportId: string, by: Person, deps: Deps = 
   if (!report) throw new ReviewError('导出失败：找不到这份报告。')
   const check = transition(report.status, 'export', { role: by.role })
   if (!check.ok) throw new ReviewError(check.message)
-  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now(), offThread: true })
   const cap = capturing(deps.platform ?? getPlatform())
-  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, approved: verified.output })
+  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, approved: verified.output, onProgress: deps.onProgress })
   const saved = cap.saved()
   if (result.status !== 'saved' || !saved) return result
   const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'approved', format: 'docx', by }
@@ -109,7 +110,7 @@ export async function exportPdfForStatus(reportId: string, by: Person, deps: Dep
   if (!report || (report.status !== 'approved' && report.status !== 'sent')) return exportReportAsPdf(reportId, { db, platform: deps.platform })
   const check = transition(report.status, 'export', { role: by.role })
   if (!check.ok) throw new ReviewError(check.message)
-  const verified = await verifyApproved(db, reportId, { persist: true, now: now() })
+  const verified = await verifyApproved(db, reportId, { persist: true, now: now(), offThread: true })
   const result = await exportReportAsPdf(reportId, { db, platform: deps.platform })
   if (result.status === 'canceled') return result
   const fileName = result.status === 'saved' ? fileNameOf(result, suggestedPdfFileName(report.meta.title)) : suggestedPdfFileName(report.meta.title)
@@ -138,7 +139,7 @@ export async function exportReviewCopy(reportId: string, by: Person, deps: Deps 
     replies: t.replies.map((r) => ({ author: r.author.name, at: r.at, text: r.text }))
   }))
   const cap = capturing(deps.platform ?? getPlatform())
-  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, review: async (resolved) => prepareReviewExport(resolved, inputs), fileSuffix: REVIEW_COPY_SUFFIX })
+  const result = await exportReportAsDocx(reportId, { db, platform: cap.platform, reviewComments: inputs, fileSuffix: REVIEW_COPY_SUFFIX, onProgress: deps.onProgress })
   const saved = cap.saved()
   if (result.status !== 'saved' || !saved) return result
   const record: ExportRecord = { fileName: fileNameOf(result, saved.name), at: now(), sha256: await sha256Hex(saved.data), kind: 'review', by }
@@ -157,5 +158,5 @@ export async function exportWordForStatus(reportId: string, by: Person, deps: De
   const db = deps.db ?? getDatabase()
   const report = await getReport(db, reportId)
   if (report && (report.status === 'approved' || report.status === 'sent')) return exportApproved(reportId, by, deps)
-  return exportReportAsDocx(reportId, { db, platform: deps.platform })
+  return exportReportAsDocx(reportId, { db, platform: deps.platform, onProgress: deps.onProgress })
 }

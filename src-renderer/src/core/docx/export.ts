@@ -5,14 +5,23 @@ import { GBT9704_PROFILE, type LayoutProfile } from '../layout'
 import { buildReportDocument, type BuildOptions } from './build'
 import { finishPackage } from './package'
 
+/** What exportReportDocx has finished: the docx tree, the zip packed by docx, the package step. */
+export type PackStep = 'build' | 'pack' | 'package'
+
 /** The .docx file as bytes. ArrayBuffer output works both in the renderer bundle and in Node. */
 export async function exportReportDocx(
   report: ResolvedReport,
   profile: LayoutProfile = GBT9704_PROFILE,
-  options: BuildOptions = {}
+  options: BuildOptions = {},
+  onStep: (step: PackStep) => void = () => {}
 ): Promise<Uint8Array> {
-  const buffer = await Packer.toArrayBuffer(buildReportDocument(report, profile, options))
-  return finishPackage(new Uint8Array(buffer), profile)
+  const document = buildReportDocument(report, profile, options)
+  onStep('build')
+  const buffer = await Packer.toArrayBuffer(document)
+  onStep('pack')
+  const bytes = finishPackage(new Uint8Array(buffer), profile)
+  onStep('package')
+  return bytes
 }
 
 // File names live apart from the DOCX writer so the PDF export can use them without docx.

@@ -1,0 +1,41 @@
+// The app: database first (with a clear page when it cannot open), then the shell and router.
+import './zod-config'
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import { provideGlobalConfig } from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import 'element-plus/dist/index.css'
+import './styles/main.css'
+import App from './App.vue'
+import StartupError from './components/home/StartupError.vue'
+import { createAppRouter } from './router'
+import { getDatabase } from './db/database'
+import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
+import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
+import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
+import { getPlatform } from './platform'
+
+async function start(): Promise<void> {
+  void requestPersistentStorage()
+  // An app upgrade backs up the database before the new schema can touch it (never throws).
+  await backupBeforeDatabaseOpens()
+  try {
+    // Open before mounting: a failure here gets a clear page instead of a blank window.
+    await getDatabase().open()
+  } catch (error) {
+    console.error('[huibao] database open failed', error)
+    createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
+    return
+  }
+  // Every audit entry from now on also updates the anchor kept outside IndexedDB.
+  installAuditAnchor(platformAnchorStore(getPlatform()))
+  const router = createAppRouter()
+  const app = createApp(App).use(createPinia()).use(router)
+  // Chinese texts for Element Plus widgets; the widgets themselves are imported where used
+  // (see vite.config.ts), not registered whole here.
+  provideGlobalConfig({ locale: zhCn }, app, true)
+  app.mount('#app')
+  startDataSafety()
+}
+
+void start()
