@@ -1,9 +1,9 @@
 // Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
-// It lives with the components: the editor is TipTap's Vue editor (for EditorContent), and chips
-// follow the metrics store through Vue's watchEffect; the plugins it assembles stay Vue-free.
-import { Extension, type AnyExtension } from '@tiptap/core'
-import { Editor } from '@tiptap/vue-3'
-import { watchEffect } from 'vue'
+// It lives with the components: chips follow the metrics store through Vue's watchEffect; the
+// plugins it assembles stay Vue-free. The editor is TipTap's core Editor, not its Vue one, whose
+// reactive `state` costs two extra frames per keystroke (see EditorMount.vue).
+import { Editor, Extension, type AnyExtension } from '@tiptap/core'
+import { markRaw, watchEffect } from 'vue'
 import { search } from 'prosemirror-search'
 import { EditorState } from '@tiptap/pm/state'
 import { history } from '@tiptap/pm/history'
@@ -20,6 +20,7 @@ import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
 import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
+import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -49,7 +50,11 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
         'Mod-h': () => {
           options.onFind()
           return true
-        }
+        },
+        'Mod-End': ({ editor }) => caretToDocEnd()(editor.state, editor.view.dispatch),
+        'Shift-Mod-End': ({ editor }) => caretToDocEnd(true)(editor.state, editor.view.dispatch),
+        'Mod-Home': ({ editor }) => caretToDocStart()(editor.state, editor.view.dispatch),
+        'Shift-Mod-Home': ({ editor }) => caretToDocStart(true)(editor.state, editor.view.dispatch)
       }
     }
   })
@@ -62,8 +67,10 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
 }
 
 export function createReportEditor(options: ReportEditorOptions): Editor {
-  return new Editor({
+  const editor = new Editor({
     extensions: reportEditorExtensions(options),
+    // TipTap's 'delete' events (a pass over every transaction's steps, in a timer) have no listener here.
+    enableCoreExtensions: { delete: false },
     content: docJSONFromBlocks(options.blocks),
     editorProps: {
       attributes: {
@@ -83,6 +90,8 @@ export function createReportEditor(options: ReportEditorOptions): Editor {
       }
     }
   })
+  // Held in refs and passed as props: never made reactive.
+  return markRaw(editor)
 }
 
 /**
