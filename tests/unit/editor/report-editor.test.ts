@@ -8,7 +8,7 @@ import type { ChipDisplay } from '@core/metrics'
 import { createReportEditor, destroyReportEditor } from '../../../src-renderer/src/components/editor/report-editor'
 import { docJSONFromBlocks } from '../../../src-renderer/src/editor/doc'
 import { createSuggestionUI } from '../../../src-renderer/src/components/editor/suggestion-ui'
-import type { Editor } from '@tiptap/vue-3'
+import type { Editor } from '@tiptap/core'
 
 const preamble: BlockJSON = {
   type: 'preamble',

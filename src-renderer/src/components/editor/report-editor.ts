@@ -1,9 +1,9 @@
 // Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
-// It lives with the components: the editor is TipTap's Vue editor (for EditorContent), and chips
-// follow the metrics store through Vue's watchEffect; the plugins it assembles stay Vue-free.
-import { Extension, type AnyExtension } from '@tiptap/core'
-import { Editor } from '@tiptap/vue-3'
-import { watchEffect } from 'vue'
+// It lives with the components: chips follow the metrics store through Vue's watchEffect; the
+// plugins it assembles stay Vue-free. The editor is TipTap's core Editor, not its Vue one, whose
+// reactive `state` costs two extra frames per keystroke (see EditorMount.vue).
+import { Editor, Extension, type AnyExtension } from '@tiptap/core'
+import { markRaw, watchEffect } from 'vue'
 import { search } from 'prosemirror-search'
 import { EditorState } from '@tiptap/pm/state'
 import { history } from '@tiptap/pm/history'
@@ -20,6 +20,7 @@ import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
 import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
+import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -51,7 +52,11 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
         'Mod-h': () => {
           options.onFind()
           return true
-        }
+        },
+        'Mod-End': ({ editor }) => caretToDocEnd()(editor.state, editor.view.dispatch),
+        'Shift-Mod-End': ({ editor }) => caretToDocEnd(true)(editor.state, editor.view.dispatch),
+        'Mod-Home': ({ editor }) => caretToDocStart()(editor.state, editor.view.dispatch),
+        'Shift-Mod-Home': ({ editor }) => caretToDocStart(true)(editor.state, editor.view.dispatch)
       }
     }
   })
@@ -63,20 +68,6 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   ]
 }
 
-/**
- * The editor for a stored report, drawn once. Handed the document as `content`, TipTap would
- * build a state without the plugins, draw all of it, then reconfigure with the plugins and draw
- * it again (numbers, guidance, tables), and TipTap's EditorContent would rebuild every node view
- * a third time on mount. Instead the state is made here from the stored JSON
- * (`schema.nodeFromJSON`) with the plugins in it, and the reconfigure that follows keeps every
- * plugin's state (all are keyed), so the document and its chips are drawn once. The view is
- * built off the page (TipTap's own detached element): the reconfigure resets the scroll
- * position, which on the page would force a layout of the whole report mid-build. Its DOM then
- * moves into `element`, laid out once with the rest of the page
- * (tests/unit/editor/report-editor.test.ts).
- * Content the schema refuses throws (the view says the report cannot be opened) rather than
- * opening as an empty document, as TipTap would.
- */
 /** The stored document does not fit the editor's schema: the report is not opened, nothing is written. */
 export class ReportContentError extends Error {
   override name = 'ReportContentError'
@@ -85,10 +76,25 @@ export class ReportContentError extends Error {
   }
 }
 
+/**
+ * The editor for a stored report, drawn once. Handed the document as `content`, TipTap would
+ * build a state without the plugins, draw all of it, then reconfigure with the plugins and draw
+ * it again (numbers, guidance, tables). Instead the state is made here from the stored JSON
+ * (`schema.nodeFromJSON`) with the plugins in it, and the reconfigure that follows keeps every
+ * plugin's state (all are keyed), so the document and its chips are drawn once. The view is
+ * built off the page (TipTap's own detached element): the reconfigure resets the scroll
+ * position, which on the page would force a layout of the whole report mid-build. Its DOM then
+ * moves into the page (EditorMount.vue, or `element`), laid out once with the rest of the page
+ * (tests/unit/editor/report-editor.test.ts).
+ * Content the schema refuses throws (the view says the report cannot be opened) rather than
+ * opening as an empty document, as TipTap would.
+ */
 export function createReportEditor(options: ReportEditorOptions): Editor {
   const { element = null, blocks } = options
   const editor = new Editor({
     extensions: reportEditorExtensions(options),
+    // TipTap's 'delete' events (a pass over every transaction's steps, in a timer) have no listener here.
+    enableCoreExtensions: { delete: false },
     onBeforeCreate: ({ editor }) => {
       let doc
       try {
@@ -117,8 +123,10 @@ export function createReportEditor(options: ReportEditorOptions): Editor {
       }
     }
   })
+  // Tests hand an element; the editor view puts the DOM in place with EditorMount.
   element?.appendChild(editor.view.dom)
-  return editor
+  // Held in refs and passed as props: never made reactive.
+  return markRaw(editor)
 }
 
 /**
