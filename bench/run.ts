@@ -19,6 +19,7 @@ import { formatDurability, measureDurability } from './durability'
 import { measureExports, printExports, type ExportRow } from './exports'
 import { formatTemplateEditorFigure, measureTemplateEditor } from './template-editor'
 import { runImportBench } from './import'
+import { formatOpening, measureOpening } from './browser/opening'
 import { measurePdfSpeed } from './pdf-speed'
 
 const na = (x: NA) => `n/a (${x.na})`
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 
   // BENCH_ONLY=speed runs just the editor-speed figures (issue 11); they are long.
   if (process.env.BENCH_ONLY === 'speed') return speedOnly()
+  if (process.env.BENCH_ONLY === 'opening') return openingOnly()
 
   const large = await attempt('generated report', loadLargeReport)
   const resolver = await attempt('resolveReport', async () => {
@@ -102,7 +104,9 @@ async function main(): Promise<void> {
   console.log('\n[bench] 13 versions, 保存版本 v1 vs v50 (fake-indexeddb)…')
   const versions = await attempt('versions', async () => (await import('./versions')).measureVersions())
   console.log(`\n13 Versions (issue 12.8)\n${isNA(versions) ? na(versions) : printExports((await import('./versions')).versionRows(versions))}`)
-  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, docxWorker, pdfSpeed, templateEditor, importWord, versions, seconds }
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
+  console.log(`\n${isNA(opening) ? `15 Opening ${na(opening)}` : formatOpening(opening)}`)
+  const results = { when: new Date().toISOString(), machine, report: { pages: PAGES, seed: SEED }, docx, browser, pdf, figures, proofread, speed, durability, exportRows, docxWorker, pdfSpeed, templateEditor, importWord, versions, opening, seconds }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const out = resolve(ARTIFACTS_DIR, 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
@@ -174,6 +178,19 @@ async function speedOnly(): Promise<void> {
   printSpeed(speed)
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   writeFileSync(resolve(ARTIFACTS_DIR, 'speed.json'), `${JSON.stringify(speed, null, 2)}\n`)
+}
+
+/** The app's build, and with BENCH_OPEN_COMPARE=<dir> another built renderer measured beside it. */
+function openingRenderers(): Array<{ name: string; dir: string }> {
+  const other = process.env.BENCH_OPEN_COMPARE
+  return [{ name: 'this build', dir: snapshotRenderer() }, ...(other ? [{ name: other, dir: other }] : [])]
+}
+
+async function openingOnly(): Promise<void> {
+  const opening = await attempt('opening', async () => measureOpening(await buildBenchBundles(), openingRenderers(), (s) => console.error(`[bench]   ${s}`)))
+  console.log(`\n${isNA(opening) ? `15 Opening ${na(opening)}` : formatOpening(opening)}`)
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  writeFileSync(resolve(ARTIFACTS_DIR, 'opening.json'), `${JSON.stringify(opening, null, 2)}\n`)
 }
 
 main().catch((e) => {

@@ -115,7 +115,9 @@ async function openWarm(page: Page, base: string, input: BrowserInput): Promise<
   await page.goto('about:blank')
   await page.goto(`${base}#/`)
   await page.waitForLoadState('load')
-  await page.waitForTimeout(300)
+  // The list idle for a second before the hash change (as rows 8 and 15).
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })))
+  await page.waitForTimeout(1000)
   const elapsed = await page.evaluate(
     async (args) => {
       const t0 = performance.now()

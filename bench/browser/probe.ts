@@ -56,20 +56,31 @@ export async function collectKeystrokes(): Promise<KeyRecord[]> {
 }
 
 /**
- * Polls each frame until the labelled contenteditable is editable and contains `needle`;
- * returns performance.now() at that moment (ms since this document's navigation start), or
- * after `timeoutMs` -1 (no such element) / -2 (element, but without the text).
+ * Polls each frame until the labelled contenteditable is editable and contains `needle`, then
+ * waits for that frame to be laid out and painted (a task posted from the rAF callback runs
+ * after the frame's rendering): the report is on screen, not just in the DOM. Returns
+ * performance.now() at that moment (ms since this document's navigation start), or after
+ * `timeoutMs` -1 (no such element) / -2 (element, but without the text).
  */
 export function waitForEditable(args: { label: string; needle: string; timeoutMs: number }): Promise<number> {
   const started = performance.now()
   return new Promise((ok) => {
     const check = () => {
       const el = document.querySelector(`[contenteditable="true"][aria-label="${args.label}"]`)
-      if (el && (el.textContent ?? '').includes(args.needle)) return ok(performance.now())
+      if (el && (el.textContent ?? '').includes(args.needle)) {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => {
+          channel.port1.close()
+          ok(performance.now())
+        }
+        channel.port2.postMessage(0)
+        return
+      }
       if (performance.now() - started > args.timeoutMs) return ok(el ? -2 : -1)
       requestAnimationFrame(check)
     }
-    check()
+    // From a frame callback only, so the posted task always follows that frame's paint.
+    requestAnimationFrame(check)
   })
 }
 

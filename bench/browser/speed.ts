@@ -262,8 +262,11 @@ async function openTimes(page: Page, url: string, input: Input, bundles: BenchBu
     )
     if (shown < 0) throw new NotAvailable('the home list did not show 200 reports within 30 s')
     home.push(shown)
-    // From the list: click 打开 on the 60-page report's row.
-    await page.waitForTimeout(300)
+    // From the list: click 打开 on the 60-page report's row, once every row is there and the
+    // list has sat idle for a second (as row 15: a clerk reads the list before choosing).
+    await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="打开「"]').length >= 200, undefined, { timeout: 30_000 })
+    await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })))
+    await page.waitForTimeout(1000)
     const t = await page.evaluate(
       async (a) => {
         const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button[aria-label^="打开「"]')).find((b) => b.getAttribute('aria-label') === `打开「${a.title}」`)
@@ -392,8 +395,8 @@ export function speedRows(fig: SpeedFigures): string[][] {
   }
   if ('na' in fig.open) rows.push(['Open', na(fig.open)])
   else {
-    rows.push(['Open 60 pages from the list → editable', '≤ 300 ms', '—', spread(fig.open.fromList), verdict(fig.open.fromList.median <= 300)])
-    rows.push(['Open 60 pages in a new window → editable', '≤ 600 ms', '—', spread(fig.open.newWindow), verdict(fig.open.newWindow.median <= 600)])
+    rows.push(['Open 60 pages from the list (idle 1 s) → editable, painted', '≤ 300 ms', '—', spread(fig.open.fromList), verdict(fig.open.fromList.median <= 300)])
+    rows.push(['Open 60 pages in a new window → editable, painted', '≤ 600 ms', '—', spread(fig.open.newWindow), verdict(fig.open.newWindow.median <= 600)])
     rows.push(['Home list with 200 reports → usable', '≤ 400 ms', '—', spread(fig.open.homeList200), verdict(fig.open.homeList200.median <= 400)])
   }
   if ('na' in fig.detached) rows.push(['Detached editors', na(fig.detached)])

@@ -16,6 +16,8 @@ import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor
 import { getPlatform } from './platform'
 
 async function start(): Promise<void> {
+  // Marks along a window's start (read by the bench, bench/browser/opening.ts).
+  performance.mark('huibao:start')
   void requestPersistentStorage()
   // An app upgrade backs up the database before the new schema can touch it (never throws).
   await backupBeforeDatabaseOpens()
@@ -34,6 +36,7 @@ async function start(): Promise<void> {
   // Chinese texts for Element Plus widgets; the widgets themselves are imported where used
   // (see vite.config.ts), not registered whole here.
   provideGlobalConfig({ locale: zhCn }, app, true)
+  performance.mark('huibao:db-open')
   app.mount('#app')
   startDataSafety()
 }

@@ -5,4 +5,11 @@ import { printRouteOf } from './print/route'
 
 const print = printRouteOf(location.hash)
 if (print) void import('./print/boot').then((m) => m.bootPrint(print))
-else void import('./app-main')
+else {
+  void import('./app-main')
+  // A window opened at a report (a second window, a reload) fetches and evaluates the editor's
+  // code while the app starts and the database opens, instead of after (the same module the
+  // router loads, views/lazy.ts; a failure shows when the router needs it). Asked after the
+  // app, so the app's stylesheets still come before the editor's.
+  if (/^#\/reports\/[^/]+\/?$/.test(location.hash)) import('./views/EditorView.vue').catch(() => {})
+}

@@ -3,6 +3,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ReportListView from './views/ReportListView.vue'
 import { ensureTemplateCatalog } from './stores/templates'
+import { useEditorStore } from './stores/editor'
+import { loadEditorView } from './views/lazy'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: ReportListView, meta: { title: '报告列表' } },
@@ -26,7 +28,13 @@ export const routes: RouteRecordRaw[] = [
   // The review: versions of a report (restore, audit trail) and the comparison of two.
   { path: '/reports/:id/versions', name: 'versions', component: () => import('./views/VersionsView.vue'), props: true, meta: { title: '版本与比较' } },
   { path: '/reports/:id/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: true, meta: { title: '版本比较' } },
-  { path: '/reports/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: '编辑报告' } },
+  {
+    path: '/reports/:id',
+    name: 'editor',
+    component: loadEditorView,
+    props: true,
+    meta: { title: '编辑报告' }
+  },
   { path: '/templates', name: 'templates', component: () => import('./views/TemplatesView.vue'), meta: { title: '模板管理' } },
   { path: '/templates/:id', name: 'template-editor', component: () => import('./views/TemplateEditorView.vue'), props: true, meta: { title: '编辑模板' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
@@ -35,8 +43,15 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
   // User templates live in IndexedDB but are looked up synchronously: load them before the first view.
-  router.beforeEach(() => ensureTemplateCatalog())
-  router.afterEach((to) => {
+  router.beforeEach((to, from) => {
+    // A report is read while the editor's code loads and the template catalog is read, not
+    // after (stores/editor.ts prefetch; a new window does all three at once).
+    if (to.name === 'editor' && from.name !== 'editor' && typeof to.params.id === 'string') useEditorStore().prefetch(to.params.id)
+    return ensureTemplateCatalog()
+  })
+  router.afterEach((to, _from, failure) => {
+    // A read prefetched for an editor that did not open must not be used by a later one.
+    if (failure || to.name !== 'editor') useEditorStore().dropPrefetch()
     const title = typeof to.meta.title === 'string' ? to.meta.title : ''
     document.title = title ? `${title} - 汇报` : '汇报'
   })

@@ -32,8 +32,10 @@ let bodyBefore = ''
 async function editorText(): Promise<string> {
   await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor()
   const body = page.locator('.ProseMirror').first()
-  await expect.poll(async () => (await body.innerText()).trim().length).toBeGreaterThan(20)
-  return body.innerText()
+  // textContent, not innerText: sections off screen are skipped by content-visibility, and
+  // innerText would leave their text out depending on where the page is scrolled.
+  await expect.poll(async () => ((await body.textContent()) ?? '').trim().length).toBeGreaterThan(20)
+  return (await body.textContent()) ?? ''
 }
 
 function rowFor(title: string): Locator {

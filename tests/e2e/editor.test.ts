@@ -73,6 +73,8 @@ describe('report editor', () => {
     const before = await outlineNames()
     await goToSection(/^五、其他/)
     await page.getByRole('button', { name: '上移', exact: true }).click()
+    // The outline follows the document a frame later (composables/editor-derived.ts).
+    await expect.poll(outlineNames).toContain('四、其他需要报告的情况')
     const moved = await outlineNames()
     expect(moved.length).toBe(before.length)
     expect(moved).toContain('四、其他需要报告的情况')
@@ -80,6 +82,7 @@ describe('report editor', () => {
 
     await goToSection(/^（一）依法全面履行政府职能/)
     await page.getByRole('button', { name: '提升层级' }).click()
+    await expect.poll(async () => (await outlineNames())[1]).toBe('二、依法全面履行政府职能')
     const promoted = await outlineNames()
     expect(promoted[1]).toBe('二、依法全面履行政府职能')
     expect(promoted[2]).toMatch(/^（一）/)

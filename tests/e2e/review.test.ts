@@ -181,7 +181,8 @@ describe('review on one PC', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => body.locator('ins.review-ins[data-author="王小明"] br').count()).toBe(1)
     expect(await body.locator('p').count()).toBe(paragraphs)
-    expect(await panel.getByRole('button', { name: '王小明 建议分段：分段' }).count()).toBe(1)
+    // The open review panel follows the document once idle (EditorView syncView).
+    await expect.poll(() => panel.getByRole('button', { name: '王小明 建议分段：分段' }).count()).toBe(1)
     await panel.getByRole('button', { name: '接受：分段' }).click()
     await expect.poll(() => body.locator('p').count()).toBe(paragraphs + 1)
     expect(await body.locator('ins.review-ins br').count()).toBe(0)

@@ -1,10 +1,11 @@
 // Views of the editor's document and selection for the editor page: outline, current section,
 // section command states, undo/redo, bold, character counts and citations. A keystroke does no
-// Vue work of its own: each transaction only records which top-level blocks it touched; the
-// selection-dependent values are recomputed once per frame, the document-dependent ones once
-// the main thread is idle, and only for the touched blocks (the outline only when a title or
-// the block structure changed). Refs change only when a value really changed, so nothing
-// re-renders while the clerk types unless what it shows changed.
+// Vue work of its own: each transaction only records which top-level blocks it touched. Once per
+// frame (the keystroke's own) the selection-dependent values are recomputed, and the outline when
+// a title or the blocks changed; the touched blocks' counts and citations once typing pauses (at
+// least once a second while the clerk types on). Only a change of blocks (a section added,
+// removed, moved or re-levelled: an outline command, not typing) walks the whole document. Refs
+// change only when a value really changed, so a keystroke in the text re-renders nothing.
 import { shallowRef, type ShallowRef } from 'vue'
 import { isMarkActive, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
@@ -85,6 +86,10 @@ function set<T>(r: ShallowRef<T>, value: T, equal: (a: T, b: T) => boolean = Obj
   if (!equal(r.value, value)) r.value = value
 }
 
+/** The counts follow typing once it pauses this long (and at least every COUNTS_MAX_WAIT_MS), not on every key. */
+export const COUNTS_EVERY_MS = 300
+export const COUNTS_MAX_WAIT_MS = 1000
+
 const requestIdle: (cb: () => void) => number =
   typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 300 }) : (cb) => setTimeout(cb, 50) as unknown as number
 const cancelIdle: (id: number) => void = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id)
@@ -114,10 +119,15 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let shownDoc = state0.doc
   let pending: BlockChange = 'none'
   let outlineDirty = false
+  /** Blocks whose titles changed without a change of blocks: their outline entries are redone. */
+  let outlineTitles: { first: number; last: number } | null = null
   let blockChars: number[] = []
   let citationsByBlock: Array<Map<string, number>> = []
   let frame = 0
   let idle = 0
+  let counts = 0
+  /** When the oldest change the counts do not show yet was made (0: none). */
+  let countsSince = 0
   let disposed = false
 
   function fullDocPass(doc: PMNode): void {
@@ -147,39 +157,92 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     set(d.firstCitation, first, equalMaps)
   }
 
-  function docPass(): void {
-    idle = 0
-    if (disposed) return
+  /** Brings the document-derived values up to date with the changes since the last pass. */
+  function docWork(): void {
+    if (disposed || editor.view.composing) return
     const doc = editor.view.state.doc
-    if (editor.view.composing) return
     const change = pending
     pending = 'none'
     if (change === 'structure' || blockChars.length !== doc.childCount) fullDocPass(doc)
     else if (change !== 'none') {
       // Only the touched blocks: subtract what they had, add what they have now.
       let total = d.totalChars.value
-      const cites = new Map(d.citations.value)
+      let cites: Map<string, number> | null = null
+      let citedSetChanged = false
       for (let i = change.first; i <= change.last; i++) {
         const node = doc.child(i)
         const n = counter.block(node)
         total += n - blockChars[i]
         blockChars[i] = n
         const c = citationCounter.block(node)
-        for (const [id, k] of citationsByBlock[i]) cites.set(id, (cites.get(id) ?? 0) - k)
-        for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+        const old = citationsByBlock[i]
+        if (c !== old && !equalMaps(c, old)) {
+          cites ??= new Map(d.citations.value)
+          for (const [id, k] of old) cites.set(id, (cites.get(id) ?? 0) - k)
+          for (const [id, k] of c) cites.set(id, (cites.get(id) ?? 0) + k)
+          if (c.size !== old.size || [...c.keys()].some((id) => !old.has(id))) citedSetChanged = true
+        }
         citationsByBlock[i] = c
       }
-      for (const [id, k] of cites) if (k === 0) cites.delete(id)
       set(d.totalChars, total)
-      set(d.citations, cites, equalMaps)
-      setFirstCitation(doc)
+      if (cites) {
+        for (const [id, k] of cites) if (k === 0) cites.delete(id)
+        set(d.citations, cites, equalMaps)
+      }
+      // Which section cites a metric first changes only when a block starts or stops citing one.
+      if (citedSetChanged) setFirstCitation(doc)
     }
     if (outlineDirty) {
       outlineDirty = false
+      outlineTitles = null
       set(d.outline, outlineOf(doc), equalArraysBy)
+    } else if (outlineTitles) {
+      const { first, last } = outlineTitles
+      outlineTitles = null
+      const next = d.outline.value.map((entry) =>
+        entry.index >= first && entry.index <= last && entry.index < doc.childCount ? { ...entry, title: sectionTitleText(doc.child(entry.index)) } : entry
+      )
+      set(d.outline, next, equalArraysBy)
     }
     shownDoc = doc
+  }
+
+  /** After a recount (metric values changed): the whole-document pass, once the main thread is idle. */
+  function idlePass(): void {
+    idle = 0
+    docWork()
     selectionPass()
+  }
+
+  /**
+   * After a transaction: once per frame, in the transaction's own frame. A change of blocks (an
+   * outline command, never a keystroke in the text) or of a title renumbers or relabels the
+   * outline at once; typing in the text leaves the counts to countsPass.
+   */
+  function framePass(): void {
+    frame = 0
+    if (pending === 'structure' || outlineDirty || outlineTitles) docWork()
+    selectionPass()
+  }
+
+  /**
+   * Counts and citations after typing in the text: the touched blocks only, once typing pauses
+   * (or after a second of continuous typing). Redone on every key they would change the footer
+   * in every keystroke's frame, and that text change cost the frame a second layout.
+   */
+  function countsPass(): void {
+    counts = 0
+    countsSince = 0
+    if (disposed) return
+    docWork()
+    selectionPass()
+  }
+
+  function scheduleCounts(): void {
+    const now = Date.now()
+    if (!countsSince) countsSince = now
+    if (counts) clearTimeout(counts)
+    counts = setTimeout(countsPass, Math.max(0, Math.min(COUNTS_EVERY_MS, countsSince + COUNTS_MAX_WAIT_MS - now))) as unknown as number
   }
 
   function selectionPass(): void {
@@ -207,38 +270,47 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
       let change = blockChange(transaction)
       for (const t of appendedTransactions ?? []) change = mergeChanges(change, blockChange(t))
       if (change === 'structure') outlineDirty = true
-      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) outlineDirty = true
+      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) {
+        outlineTitles = outlineTitles ? { first: Math.min(outlineTitles.first, change.first), last: Math.max(outlineTitles.last, change.last) } : { ...change }
+      }
       pending = mergeChanges(pending, change)
-      if (!idle) idle = requestIdle(docPass)
+      scheduleCounts()
     }
-    if (!frame) frame = requestAnimationFrame(selectionPass)
+    if (!frame) frame = requestAnimationFrame(framePass)
   }
 
   function onCompositionEnd(): void {
     queueMicrotask(() => {
-      if (!frame) frame = requestAnimationFrame(selectionPass)
-      if (pending !== 'none' && !idle) idle = requestIdle(docPass)
+      if (!frame) frame = requestAnimationFrame(framePass)
+      if (pending !== 'none') scheduleCounts()
     })
   }
 
   function recount(): void {
     counter.reset()
     pending = 'structure'
-    if (!idle) idle = requestIdle(docPass)
+    if (!idle) idle = requestIdle(idlePass)
   }
 
   function flushNow(): void {
     if (idle) cancelIdle(idle)
     if (frame) cancelAnimationFrame(frame)
+    if (counts) clearTimeout(counts)
+    idle = 0
+    frame = 0
+    counts = 0
+    countsSince = 0
     pending = 'structure'
     outlineDirty = true
-    docPass()
+    docWork()
+    selectionPass()
   }
 
   function dispose(): void {
     disposed = true
     if (idle) cancelIdle(idle)
     if (frame) cancelAnimationFrame(frame)
+    if (counts) clearTimeout(counts)
     editor.off('transaction', onTransaction)
     editor.view.dom.removeEventListener('compositionend', onCompositionEnd)
   }

@@ -3,8 +3,9 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { BlockJSON, Report, ReportMeta } from '@core/report'
-import { getDatabase, getReport, loadSections, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
+import type { Report, ReportMeta } from '@core/report'
+import { getDatabase, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
+import { readReportForEditor, type ReportForEditor } from '../db/open-report'
 import { Autosaver, formatSaveStatus, type SaveStatus } from '../services/autosave'
 import { useSessionStore } from './session'
 
@@ -19,15 +20,32 @@ export const useEditorStore = defineStore('editor', () => {
   let autosaver: Autosaver | null = null
   let db: HuibaoDatabase = getDatabase()
   let detachPageListeners: (() => void) | null = null
+  /** A read started before the editor's code has loaded (the route does it), used once by open(). */
+  let prefetched: { id: string; db: HuibaoDatabase; read: Promise<ReportForEditor | null> } | null = null
 
-  /** Loads the report and its blocks in document order. */
-  async function open(id: string, database: HuibaoDatabase = getDatabase()): Promise<BlockJSON[]> {
+  /** Starts reading a report the editor is about to open, so the read overlaps loading the editor. */
+  function prefetch(id: string, database: HuibaoDatabase = getDatabase()): void {
+    const read = readReportForEditor(database, id)
+    // A failure is reported by open(), which awaits the same promise.
+    read.catch(() => {})
+    prefetched = { id, db: database, read }
+  }
+
+  /** Forgets a prefetched read that no editor took (the navigation went elsewhere). */
+  function dropPrefetch(): void {
+    prefetched = null
+  }
+
+  /** Loads the report with its blocks in document order, figures, review state and comments. */
+  async function open(id: string, database: HuibaoDatabase = getDatabase()): Promise<ReportForEditor> {
     close()
     db = database
-    const found = await getReport(db, id)
-    if (!found || found.deletedAt !== null) throw new EditorLoadError('找不到这份报告，它可能已被删除或移入回收站。')
-    report.value = found
-    return loadSections(db, found)
+    const pending = prefetched && prefetched.id === id && prefetched.db === database ? prefetched.read : null
+    prefetched = null
+    const found = await (pending ?? readReportForEditor(db, id))
+    if (!found || found.report.deletedAt !== null) throw new EditorLoadError('找不到这份报告，它可能已被删除或移入回收站。')
+    report.value = found.report
+    return found
   }
 
   /** Starts autosaving the editor's document; `initialDoc` is what was loaded. */
@@ -92,7 +110,7 @@ export const useEditorStore = defineStore('editor', () => {
     report.value = null
   }
 
-  return { report, status, statusText, open, attach, notifyChange, flush, updateMeta, close }
+  return { report, status, statusText, prefetch, dropPrefetch, open, attach, notifyChange, flush, updateMeta, close }
 })
 
 /** For the export service and anything else that must see the stored state up to date. */

@@ -34,7 +34,8 @@ export const useMetricsStore = defineStore('metrics', () => {
   /** The clerk's own metrics of this report, in creation order. */
   const own = shallowRef<MetricDefinition[]>([])
 
-  async function load(report: Report, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase()): Promise<void> {
+  /** `stored`: the report's values when already read (the editor reads them with the report). */
+  async function load(report: Report, tpl: ReportTemplate, database: HuibaoDatabase = getDatabase(), stored?: readonly MetricValue[]): Promise<void> {
     db = database
     reportId.value = report.id
     baseTemplate.value = tpl
@@ -42,7 +43,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     template.value = withReportMetrics(tpl, report)
     for (const key of Object.keys(values)) delete values[key]
     for (const key of Object.keys(errors)) delete errors[key]
-    for (const v of await loadMetricValues(db, report.id)) values[v.metricId] = v
+    for (const v of stored ?? (await loadMetricValues(db, report.id))) values[v.metricId] = v
     const previousId = report.previousReportId ?? null
     previousReportId.value = previousId
     previous.value = new Map()

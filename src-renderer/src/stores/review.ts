@@ -67,6 +67,38 @@ export const useReviewStore = defineStore('review', () => {
     verdict.value = await verifyReportTrail(db, id)
   }
 
+  /**
+   * The editor's open: the status, review state and comments were read with the report (one
+   * transaction, db/open-report.ts), before the editor is drawn, so its lock and banner are
+   * right at once. The audit trail and its check follow with loadTrail().
+   */
+  function adopt(id: string, read: { status: ReportStatus; state: ReviewState; threads: CommentThread[] }): void {
+    if (reportId.value !== id) {
+      composing.value = null
+      panelOpen.value = false
+    }
+    reportId.value = id
+    withVersions = false
+    versions.value = []
+    status.value = read.status
+    state.value = read.state
+    threads.value = read.threads
+    audit.value = []
+    verdict.value = null
+  }
+
+  /** The audit log and the verdict on it (hash chain, anchor): shown in the review bar, not needed to edit. */
+  async function loadTrail(): Promise<void> {
+    const id = reportId.value
+    if (!id) return
+    const db = getDatabase()
+    const log = await listAudit(db, id)
+    const checked = await verifyReportTrail(db, id)
+    if (reportId.value !== id) return
+    audit.value = log
+    verdict.value = checked
+  }
+
   async function reload(): Promise<void> {
     if (reportId.value) await load(reportId.value, { versions: withVersions })
   }
@@ -162,6 +194,8 @@ export const useReviewStore = defineStore('review', () => {
     composing,
     openThreads,
     load,
+    adopt,
+    loadTrail,
     reload,
     submit,
     returnReport,

@@ -1,9 +1,9 @@
 // Assembles the one TipTap editor that holds the whole report, so undo/redo spans sections.
-// It lives with the components: the editor is TipTap's Vue editor (for EditorContent), and chips
-// follow the metrics store through Vue's watchEffect; the plugins it assembles stay Vue-free.
-import { Extension, type AnyExtension } from '@tiptap/core'
-import { Editor } from '@tiptap/vue-3'
-import { watchEffect } from 'vue'
+// It lives with the components: chips follow the metrics store through Vue's watchEffect; the
+// plugins it assembles stay Vue-free. The editor is TipTap's core Editor, not its Vue one, whose
+// reactive `state` costs two extra frames per keystroke (see EditorMount.vue).
+import { Editor, Extension, type AnyExtension } from '@tiptap/core'
+import { markRaw, watchEffect } from 'vue'
 import { search } from 'prosemirror-search'
 import { EditorState } from '@tiptap/pm/state'
 import { history } from '@tiptap/pm/history'
@@ -20,9 +20,12 @@ import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
 import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
+import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
+  /** Where the editor's DOM goes (appended to it). Without one the editor is not mounted. */
+  element?: HTMLElement | null
   chipDisplay: (metricId: string, show?: 'value' | 'yoy') => ChipDisplay
   guidance: GuidanceSource
   suggestionItems: (query: string) => MetricOption[]
@@ -34,7 +37,7 @@ export interface ReportEditorOptions {
   metricTables?: MetricTableSource
 }
 
-export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks'>): AnyExtension[] {
+export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'blocks' | 'element'>): AnyExtension[] {
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
@@ -49,7 +52,11 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
         'Mod-h': () => {
           options.onFind()
           return true
-        }
+        },
+        'Mod-End': ({ editor }) => caretToDocEnd()(editor.state, editor.view.dispatch),
+        'Shift-Mod-End': ({ editor }) => caretToDocEnd(true)(editor.state, editor.view.dispatch),
+        'Mod-Home': ({ editor }) => caretToDocStart()(editor.state, editor.view.dispatch),
+        'Shift-Mod-Home': ({ editor }) => caretToDocStart(true)(editor.state, editor.view.dispatch)
       }
     }
   })
@@ -61,10 +68,43 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   ]
 }
 
+/** The stored document does not fit the editor's schema: the report is not opened, nothing is written. */
+export class ReportContentError extends Error {
+  override name = 'ReportContentError'
+  constructor(detail: string) {
+    super(`这份报告保存的正文无法读取（${detail}），报告没有打开，数据未作任何改动。可在“版本与比较”中恢复较早的版本，或从备份恢复。`)
+  }
+}
+
+/**
+ * The editor for a stored report, drawn once. Handed the document as `content`, TipTap would
+ * build a state without the plugins, draw all of it, then reconfigure with the plugins and draw
+ * it again (numbers, guidance, tables). Instead the state is made here from the stored JSON
+ * (`schema.nodeFromJSON`) with the plugins in it, and the reconfigure that follows keeps every
+ * plugin's state (all are keyed), so the document and its chips are drawn once. The view is
+ * built off the page (TipTap's own detached element): the reconfigure resets the scroll
+ * position, which on the page would force a layout of the whole report mid-build. Its DOM then
+ * moves into the page (EditorMount.vue, or `element`), laid out once with the rest of the page
+ * (tests/unit/editor/report-editor.test.ts).
+ * Content the schema refuses throws (the view says the report cannot be opened) rather than
+ * opening as an empty document, as TipTap would.
+ */
 export function createReportEditor(options: ReportEditorOptions): Editor {
-  return new Editor({
+  const { element = null, blocks } = options
+  const editor = new Editor({
     extensions: reportEditorExtensions(options),
-    content: docJSONFromBlocks(options.blocks),
+    // TipTap's 'delete' events (a pass over every transaction's steps, in a timer) have no listener here.
+    enableCoreExtensions: { delete: false },
+    onBeforeCreate: ({ editor }) => {
+      let doc
+      try {
+        doc = editor.schema.nodeFromJSON(docJSONFromBlocks(blocks))
+      } catch (error) {
+        throw new ReportContentError(error instanceof Error ? error.message : String(error))
+      }
+      // Before the view exists, editor.view.updateState sets the state TipTap then mounts.
+      editor.view.updateState(EditorState.create({ schema: editor.schema, doc, plugins: editor.extensionManager.plugins }))
+    },
     editorProps: {
       attributes: {
         role: 'textbox',
@@ -83,6 +123,10 @@ export function createReportEditor(options: ReportEditorOptions): Editor {
       }
     }
   })
+  // Tests hand an element; the editor view puts the DOM in place with EditorMount.
+  element?.appendChild(editor.view.dom)
+  // Held in refs and passed as props: never made reactive.
+  return markRaw(editor)
 }
 
 /**

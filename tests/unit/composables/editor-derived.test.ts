@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+// Item 3 of issue 11: what the editor page shows (counts, citations, outline) follows each
+// keystroke from the blocks it touched (the outline in the keystroke's own frame, the counts a
+// moment later, once typing pauses), and equals what a full pass over the document gives.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import fc from 'fast-check'
+import { Editor } from '@tiptap/core'
+import { TextSelection } from '@tiptap/pm/state'
+import { schemaExtensions } from '../../../src-renderer/src/editor/schema'
+import { posOfIndex } from '../../../src-renderer/src/editor/doc'
+import { CharacterCounter } from '../../../src-renderer/src/editor/counts'
+import { COUNTS_EVERY_MS, useEditorDerived, type EditorDerived } from '../../../src-renderer/src/composables/editor-derived'
+import { docJSON } from '../editor/helpers'
+
+const CHIPS: Record<string, string> = { m1: '12', m2: '3.5' }
+const chipText = (id: string) => CHIPS[id] ?? ''
+
+const SECTIONS = 40
+function makeEditor(): Editor {
+  const spec = Array.from({ length: SECTIONS }, (_, i) => ({ id: `s${i}`, level: (i % 3 === 0 ? 1 : 2) as 1 | 2, title: `第${i}节标题`, paragraphs: [`第${i}节的正文。`, '第二段'] }))
+  const json = docJSON(spec, '导语')
+  // Section 5 cites m1 once.
+  const p = json.content[6].content[1] as { content: unknown[] }
+  p.content = [{ type: 'text', text: '共' }, { type: 'metric', attrs: { metricId: 'm1', show: 'value' } }, { type: 'text', text: '次' }]
+  return new Editor({ extensions: schemaExtensions(), content: json, enableCoreExtensions: { delete: false } })
+}
+
+const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()))
+const countsFollow = () => new Promise<void>((ok) => setTimeout(ok, COUNTS_EVERY_MS + 50))
+
+/** What a fresh full pass over the current document shows. */
+function full(editor: Editor): Pick<EditorDerived, 'totalChars' | 'citations' | 'firstCitation' | 'outline'> & { dispose(): void } {
+  return useEditorDerived(editor, chipText)
+}
+
+function caretInBlock(editor: Editor, block: number, child = 1): void {
+  const doc = editor.state.doc
+  let pos = posOfIndex(doc, block) + 1
+  for (let c = 0; c < child; c++) pos += doc.child(block).child(c).nodeSize
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, pos + 1)))
+}
+
+let editors: Editor[] = []
+afterEach(() => {
+  editors.forEach((e) => e.destroy())
+  editors = []
+  vi.restoreAllMocks()
+})
+
+describe('editor-derived after a keystroke', () => {
+  it('updates the counts after the keys, recounting only the touched block', async () => {
+    const editor = makeEditor()
+    editors.push(editor)
+    const d = useEditorDerived(editor, chipText)
+    const total0 = d.totalChars.value
+    caretInBlock(editor, 10)
+    await frame()
+    const counted = vi.spyOn(CharacterCounter.prototype, 'block')
+    editor.view.dispatch(editor.state.tr.insertText('新增五个字'))
+    await countsFollow()
+    expect(d.totalChars.value).toBe(total0 + 5)
+    // The typed block once (the section count reads the cached value): not one call per block.
+    const recounted = new Set(counted.mock.results.map((r) => r.value))
+    expect(counted.mock.calls.length).toBeLessThanOrEqual(3)
+    expect(counted.mock.calls.length).toBeGreaterThan(0)
+    expect(recounted.size).toBeLessThanOrEqual(2)
+    expect(d.sectionChars.value).toBe(counted.mock.results[0].value)
+    d.dispose()
+  })
+
+  it('changes only the typed title’s outline entry and keeps the others as they were', async () => {
+    const editor = makeEditor()
+    editors.push(editor)
+    const d = useEditorDerived(editor, chipText)
+    const before = d.outline.value
+    caretInBlock(editor, 7, 0)
+    editor.view.dispatch(editor.state.tr.insertText('改'))
+    await frame()
+    const after = d.outline.value
+    expect(after).not.toBe(before)
+    expect(after.filter((e, i) => e !== before[i]).map((e) => e.index)).toEqual([7])
+    expect(after[6].title).toBe(`改${before[6].title}`)
+    d.dispose()
+  })
+
+  it('equals a full pass after any sequence of typing, deleting and citing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ block: fc.integer({ min: 0, max: SECTIONS }), child: fc.integer({ min: 0, max: 2 }), op: fc.constantFrom('type', 'delete', 'chip', 'unchip'), metric: fc.constantFrom('m1', 'm2') }),
+          { minLength: 1, maxLength: 12 }
+        ),
+        async (steps) => {
+          const editor = makeEditor()
+          editors.push(editor)
+          const d = useEditorDerived(editor, chipText)
+          for (const s of steps) {
+            const node = editor.state.doc.child(s.block)
+            const child = Math.min(s.child, node.childCount - 1)
+            caretInBlock(editor, s.block, child)
+            const { from } = editor.state.selection
+            const tr = editor.state.tr
+            if (s.op === 'type') tr.insertText('字')
+            else if (s.op === 'delete' && editor.state.selection.$from.parentOffset > 0) tr.delete(from - 1, from)
+            else if (s.op === 'chip') tr.insert(from, editor.schema.nodes.metric.create({ metricId: s.metric }))
+            else if (s.op === 'unchip') {
+              editor.state.doc.descendants((n, pos) => {
+                if (n.type.name === 'metric' && tr.steps.length === 0) tr.delete(pos, pos + n.nodeSize)
+                return true
+              })
+            }
+            editor.view.dispatch(tr)
+            await frame()
+          }
+          await countsFollow()
+          const f = full(editor)
+          expect(d.totalChars.value).toBe(f.totalChars.value)
+          expect([...d.citations.value].sort()).toEqual([...f.citations.value].sort())
+          expect([...d.firstCitation.value].sort()).toEqual([...f.firstCitation.value].sort())
+          expect(d.outline.value).toEqual(f.outline.value)
+          f.dispose()
+          d.dispose()
+        }
+      ),
+      { numRuns: 15 }
+    )
+  })
+})
