@@ -27,6 +27,8 @@ export interface LoadBundleOptions {
   catalog?: TemplateCatalog
   /** Also open a report that sits in the recycle bin (restore previews). */
   includeDeleted?: boolean
+  /** Read the sections in one request (a hidden window: no frame to keep smooth). */
+  oneRead?: boolean
 }
 
 export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): Promise<TemplateCatalog> {
@@ -48,7 +50,7 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
     throw error
   }
   const [sections, values, previousValues] = await Promise.all([
-    loadSections(db, report),
+    loadSections(db, report, { oneRead: options.oneRead }),
     loadMetricValues(db, reportId),
     // Last year's figures matched to this year's metrics (own metrics by label too).
     loadPreviousYearValues(db, report, base, (r) => {
