@@ -241,13 +241,15 @@ export async function renameReport(db: HuibaoDatabase, id: string, title: string
 const SECTION_READ_BATCH = 16
 
 /** Sections of a report in document order (following report.sectionOrder). */
-export async function loadSections(db: HuibaoDatabase, report: Report): Promise<BlockJSON[]> {
+export async function loadSections(db: HuibaoDatabase, report: Report, options: { oneRead?: boolean } = {}): Promise<BlockJSON[]> {
   // In batches, in order: reading a 200-page report's rows in one request made one task of
-  // 100–200 ms (deserialising them all) before every export and every opening.
+  // 100–200 ms (deserialising them all) before every export and every opening. A window nobody
+  // looks at (the PDF's print window) asks for one read: the batches' round trips only delay it.
+  const batch = options.oneRead ? Math.max(1, report.sectionOrder.length) : SECTION_READ_BATCH
   const out: BlockJSON[] = []
   await db.transaction('r', db.sections, async () => {
-    for (let i = 0; i < report.sectionOrder.length; i += SECTION_READ_BATCH) {
-      const keys = report.sectionOrder.slice(i, i + SECTION_READ_BATCH).map((id) => [report.id, id] as [string, string])
+    for (let i = 0; i < report.sectionOrder.length; i += batch) {
+      const keys = report.sectionOrder.slice(i, i + batch).map((id) => [report.id, id] as [string, string])
       for (const row of await db.sections.bulkGet(keys)) if (row) out.push(row.json)
     }
   })

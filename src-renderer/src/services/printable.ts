@@ -43,12 +43,14 @@ export interface PrintableOptions {
   comments?: boolean
   db?: HuibaoDatabase
   catalog?: TemplateCatalog
+  /** The print window: read the sections in one request (nobody sees that window's frames). */
+  oneRead?: boolean
 }
 
 export async function loadPrintable(reportId: string, options: PrintableOptions = {}): Promise<Printable> {
   let bundle
   try {
-    bundle = await loadReportBundle(reportId, { db: options.db, catalog: options.catalog })
+    bundle = await loadReportBundle(reportId, { db: options.db, catalog: options.catalog, oneRead: options.oneRead })
   } catch (error) {
     if (error instanceof ReportBundleError) throw new PrintableError(error.message)
     throw error

@@ -27,6 +27,8 @@ export interface LoadBundleOptions {
   catalog?: TemplateCatalog
   /** Also open a report that sits in the recycle bin (restore previews). */
   includeDeleted?: boolean
+  /** Read the sections in one request (a hidden window: no frame to keep smooth). */
+  oneRead?: boolean
 }
 
 export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): Promise<TemplateCatalog> {
@@ -35,11 +37,11 @@ export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): P
 
 export async function loadReportBundle(reportId: string, options: LoadBundleOptions = {}): Promise<ReportBundle> {
   const db = options.db ?? getDatabase()
-  const report = await getReport(db, reportId)
+  // The report row and the catalog in one round of reads: every PDF waits for both.
+  const [report, catalog] = await Promise.all([getReport(db, reportId), options.catalog ?? loadTemplateCatalog(db)])
   if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
     throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   }
-  const catalog = options.catalog ?? (await loadTemplateCatalog(db))
   let base: ReportTemplate
   try {
     base = catalog.forReport(report)
@@ -48,7 +50,7 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
     throw error
   }
   const [sections, values, previousValues] = await Promise.all([
-    loadSections(db, report),
+    loadSections(db, report, { oneRead: options.oneRead }),
     loadMetricValues(db, reportId),
     // Last year's figures matched to this year's metrics (own metrics by label too).
     loadPreviousYearValues(db, report, base, (r) => {

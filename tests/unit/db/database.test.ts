@@ -95,6 +95,17 @@ describe('reports and sections', () => {
     expect((await loadMetricValues(db, 'r1')).map((v) => v.metricId).sort()).toEqual(['a.one', 'a.two'])
   })
 
+  it('reads the sections in one request (the print window) in the same order as in batches', async () => {
+    const db = freshDb()
+    // More sections than one batch, stored in an order unlike their ids' sort order.
+    const blocks: BlockJSON[] = [preamble('导语'), ...Array.from({ length: 40 }, (_, i) => section(`s${(i * 17) % 40}`, `第${i + 1}节`, `内容${i}`))]
+    const report = makeReport('many', blocks, 1000)
+    await createReport(db, report, blocks, VALUES)
+    const batched = await loadSections(db, report)
+    expect(batched).toEqual(blocks)
+    expect(await loadSections(db, report, { oneRead: true })).toEqual(batched)
+  })
+
   it('lists live reports newest first', async () => {
     const db = freshDb()
     await seed(db, 'old', 1000)

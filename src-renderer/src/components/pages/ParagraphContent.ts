@@ -1,0 +1,103 @@
+// A body paragraph or heading (whole or lines [from, to) as text offsets) as HTML. A functional
+// component: no instance, no reactive state — the measuring column and the sheets hold about
+// 2 × 2,000 of these at 200 pages, and a stateful component per paragraph (props proxy, computeds,
+// render effect) was most of the Vue time and garbage while laying out. BlockContent renders
+// body and heading blocks with it too, so the measuring pass, the page view and the PDF share
+// one markup.
+import { h, type FunctionalComponent, type VNode } from 'vue'
+import type { PageBlock } from '@core/pages/blocks'
+import type { ResolvedRun } from '@core/resolved'
+
+export type ParagraphBlock = Extract<PageBlock, { kind: 'body' | 'heading' }>
+
+export interface ParagraphProps {
+  block: ParagraphBlock
+  /** Text offsets (UTF-16) of the part shown. */
+  from?: number
+  to?: number
+  /** Continues from the previous page (no first-line indent) / goes on to the next (last line justified). */
+  continued?: boolean
+  openEnd?: boolean
+  /** Screen only: mark figures that are still placeholders. */
+  markMissing?: boolean
+  /** Page view only: open comment threads (id → number) whose text is highlighted. */
+  comments?: ReadonlyMap<string, number>
+}
+
+export function isParagraph(b: PageBlock): b is ParagraphBlock {
+  return b.kind === 'body' || b.kind === 'heading'
+}
+
+/** Runs cut to [from, to) of the paragraph's text. */
+export function sliceRuns(runs: ResolvedRun[], from: number, to: number): ResolvedRun[] {
+  if (from <= 0 && to >= Infinity) return runs
+  const out: ResolvedRun[] = []
+  let at = 0
+  for (const run of runs) {
+    const start = at
+    const end = at + run.text.length
+    at = end
+    const a = Math.max(from, start)
+    const b = Math.min(to, end)
+    if (b > a) out.push(a === start && b === end ? run : { ...run, text: run.text.slice(a - start, b - start) })
+  }
+  return out
+}
+
+interface RunComment {
+  class?: string
+  'data-thread-id'?: string
+  'data-thread-number'?: string
+}
+
+/** Highlight attributes per run; the number is shown where a thread's text starts in this part. */
+function runComments(runs: ResolvedRun[], numbers: ReadonlyMap<string, number> | undefined): (RunComment | null)[] {
+  if (!numbers?.size) return runs.map(() => null)
+  let previous: string[] = []
+  return runs.map((run) => {
+    const ids = (run.review?.comments ?? []).filter((id) => numbers.has(id))
+    const fresh = ids.filter((id) => !previous.includes(id))
+    previous = ids
+    if (!ids.length) return null
+    return {
+      class: 'hb-run--comment',
+      'data-thread-id': ids.join(' '),
+      ...(fresh.length ? { 'data-thread-number': fresh.map((id) => numbers.get(id)).join(',') } : {})
+    }
+  })
+}
+
+function runClass(run: ResolvedRun, markMissing: boolean | undefined, comment: RunComment | null): string {
+  let c = comment?.class ?? ''
+  if (run.bold) c = c ? `${c} hb-run--bold` : 'hb-run--bold'
+  if (markMissing && run.missing) c = c ? `${c} hb-run--missing` : 'hb-run--missing'
+  return c
+}
+
+export const ParagraphContent: FunctionalComponent<ParagraphProps> = (props): VNode => {
+  const b = props.block
+  const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
+  const comments = runComments(runs, props.comments)
+  const body = b.kind === 'body'
+  const spans = runs.map((run, i) => {
+    const c = comments[i]
+    // Body runs carry data-run: the line measuring counts offsets over their text nodes only.
+    const attrs: Record<string, unknown> = body ? { key: i, 'data-run': '' } : { key: i }
+    if (c) {
+      attrs['data-thread-id'] = c['data-thread-id']
+      if (c['data-thread-number'] !== undefined) attrs['data-thread-number'] = c['data-thread-number']
+    }
+    const cls = runClass(run, body && props.markMissing, c)
+    if (cls) attrs.class = cls
+    return h('span', attrs, run.text)
+  })
+  let cls: string
+  if (body) {
+    cls = 'hb-b hb-b--body'
+    if (props.continued) cls += ' hb-b--cont'
+    if (props.openEnd) cls += ' hb-b--open'
+  } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
+  return h('p', { class: cls }, spans)
+}
+
+ParagraphContent.props = ['block', 'from', 'to', 'continued', 'openEnd', 'markMissing', 'comments']
