@@ -47,6 +47,8 @@ async function printed(id: string, organs: string[], rule: 'no-seal' | 'with-sea
     { reportId: id, newSectionId: () => `${id}-s${n++}`, now: Date.now() }
   )
   await page.goto(server.url)
+  // The app's first navigation (to #/) must be done, or it lands after ours and replaces it.
+  await page.getByRole('button', { name: '新建报告' }).waitFor()
   await seedReport(page, { report: made.report, doc: made.doc, template: RULE_OF_LAW_TEMPLATE, values: made.values }, { layout: { profileId: 'gbt9704', signatureRule: rule, metricTable: false } })
   await page.goto(`${server.url}#/reports/${id}/print`)
   await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })

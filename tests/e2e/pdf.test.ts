@@ -358,6 +358,8 @@ describe('a report with statistics tables (政府信息公开 template)', () => 
     const values = made.values.map((v, i) => ({ ...v, value: (i % 7) + 1 }))
     const gov = resolveReport(made.report, made.doc, GOV_DISCLOSURE_TEMPLATE, values)
     await page.goto(server.url)
+    // The app's first navigation (to #/) must be done, or it lands after ours and replaces it.
+    await page.getByRole('button', { name: '新建报告' }).waitFor()
     await seedReport(page, { report: made.report, doc: made.doc, template: GOV_DISCLOSURE_TEMPLATE, values })
     await page.goto(`${server.url}#/reports/pdf-e2e-gov/print`)
     await page.locator('html.hb-print-ready').waitFor({ state: 'attached' })
