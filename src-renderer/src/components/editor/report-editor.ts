@@ -21,6 +21,7 @@ import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../edi
 import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
 import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
+import { caretBlockPlugin } from '../../editor/caret-block'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -41,7 +42,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin()]
     },
     addKeyboardShortcuts() {
       return {

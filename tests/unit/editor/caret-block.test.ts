@@ -1,0 +1,87 @@
+// The block holding the caret carries the class that keeps it laid out (content-visibility
+// visible): after moving the caret, selecting across blocks, typing, splitting and deleting,
+// exactly the blocks of the anchor and the head carry it.
+import { describe, expect, it } from 'vitest'
+import { TextSelection, type EditorState } from '@tiptap/pm/state'
+import { DecorationSet } from '@tiptap/pm/view'
+import fc from 'fast-check'
+import { CARET_BLOCK_CLASS, caretBlockPlugin } from '../../../src-renderer/src/editor/caret-block'
+import { docJSON, posInBlock, stateOf } from './helpers'
+
+const start = () =>
+  stateOf(
+    docJSON([
+      { id: 'a', level: 1, title: '甲', paragraphs: ['第一段'] },
+      { id: 'b', level: 2, title: '乙', paragraphs: ['乙的正文', '第二段'] },
+      { id: 'c', level: 1, title: '丙', paragraphs: [] },
+      { id: 'd', level: 1, title: '丁', paragraphs: ['丁的正文'] }
+    ]),
+    [caretBlockPlugin()]
+  )
+
+/** Indexes of the top-level blocks that carry the class. */
+function marked(state: EditorState): number[] {
+  const set = state.plugins[0].getState(state) as DecorationSet
+  const out: number[] = []
+  state.doc.forEach((node, offset, index) => {
+    const decos = set.find(offset, offset + node.nodeSize).filter((d) => d.from === offset && d.to === offset + node.nodeSize)
+    if (decos.some((d) => (d as unknown as { type: { attrs: { class?: string } } }).type.attrs.class === CARET_BLOCK_CLASS)) out.push(index)
+  })
+  expect(set.find().length).toBe(out.length)
+  return out
+}
+
+const caretIn = (state: EditorState, index: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, posInBlock(state, index))))
+
+describe('caret block', () => {
+  it('marks the block of the caret, and follows it', () => {
+    let s = start()
+    expect(marked(s)).toEqual([0])
+    s = caretIn(s, 3)
+    expect(marked(s)).toEqual([3])
+    s = s.apply(s.tr.insertText('新'))
+    expect(marked(s)).toEqual([3])
+    s = caretIn(s, 2)
+    expect(marked(s)).toEqual([2])
+  })
+
+  it('marks both ends of a selection across blocks', () => {
+    const s0 = start()
+    const s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, posInBlock(s0, 1), posInBlock(s0, 4))))
+    expect(marked(s)).toEqual([1, 4])
+  })
+
+  it('after any sequence of caret moves, typing, splits and deletions: exactly the anchor and head blocks', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('caret' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('type' as const), text: fc.constantFrom('字', '两字', '') }),
+      fc.record({ kind: fc.constant('split' as const) }),
+      fc.record({ kind: fc.constant('delete' as const), length: fc.integer({ min: 1, max: 40 }) })
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+        let s = start()
+        for (const st of steps) {
+          const tr = s.tr
+          if (st.kind === 'caret') tr.setSelection(TextSelection.near(s.doc.resolve(Math.min(st.at, s.doc.content.size))))
+          else if (st.kind === 'type') tr.insertText(st.text)
+          else if (st.kind === 'split') {
+            if (s.selection.$from.parent.type.name !== 'paragraph') continue
+            tr.split(s.selection.from)
+          } else {
+            const from = s.selection.from
+            const to = Math.min(from + st.length, s.doc.content.size)
+            try {
+              tr.delete(from, to)
+            } catch {
+              continue
+            }
+          }
+          s = s.apply(tr)
+        }
+        const want = [...new Set([s.selection.$anchor, s.selection.$head].filter(($p) => $p.depth >= 1).map(($p) => $p.index(0)))].sort((a, b) => a - b)
+        expect(marked(s)).toEqual(want)
+      })
+    )
+  })
+})
