@@ -3,15 +3,13 @@
 // `content-visibility: auto`; with it Chromium's own Ctrl+End stopped at the start of the last
 // section's title, so the next words went into that heading. Every check reads the document
 // as saved: after 已保存 the page is reloaded and the text comes back from the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 import { seedReport } from './pdf-helpers'
 import { generateLargeReport } from '../fixtures/large-report'
 import type { SectionJSON } from '@core/report'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
 let body: Locator
 
@@ -21,7 +19,7 @@ const titleOf = (s: SectionJSON) => s.content[0].content?.map((n) => (n.type ===
 
 async function openReport(): Promise<void> {
   await page.goto('about:blank')
-  await page.goto(`${server.url}#/reports/${encodeURIComponent(loaded.report.id)}`)
+  await page.goto(`${app.url}#/reports/${encodeURIComponent(loaded.report.id)}`)
   body = page.getByRole('textbox', { name: '报告正文' })
   await body.waitFor()
 }
@@ -55,19 +53,11 @@ function find(all: string[][], token: string): [number, number, number] {
   return hits[0]
 }
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  await page.goto(server.url)
-  await page.getByRole('heading', { name: '报告列表' }).waitFor()
+const app = useApp(async (a) => {
+  page = a.page
+  await a.goHome()
   await seedReport(page, loaded)
   await openReport()
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
 })
 
 describe('typing after a caret jump on a long report', () => {

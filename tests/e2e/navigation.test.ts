@@ -1,15 +1,13 @@
 // Navigating a long report as a clerk does: outline clicks bring the heading to the upper third
 // of the page with the caret where the text goes, paste in a heading lands after it, outline
 // entries can be told apart, and leaving the editor releases it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { launchBrowser, serveRenderer, type BrowserSession, type RendererServer } from './harness'
+import { useApp } from './app'
 import { seedReport } from './pdf-helpers'
 import { generateLargeReport } from '../fixtures/large-report'
 import type { SectionJSON } from '@core/report'
 
-let server: RendererServer
-let session: BrowserSession
 let page: Page
 let body: Locator
 let outline: Locator
@@ -22,7 +20,7 @@ bare.content = [bare.content[0]]
 const titleOf = (s: SectionJSON) => s.content[0].content?.map((n) => (n.type === 'text' ? n.text : '')).join('') ?? ''
 
 async function openReport(): Promise<void> {
-  await page.goto(`${server.url}#/reports/${encodeURIComponent(loaded.report.id)}`)
+  await page.goto(`${app.url}#/reports/${encodeURIComponent(loaded.report.id)}`)
   body = page.getByRole('textbox', { name: '报告正文' })
   await body.waitFor()
   outline = page.getByRole('navigation', { name: '大纲' })
@@ -53,19 +51,11 @@ function outlineButton(s: SectionJSON): Locator {
   return outline.locator(`button[title$="${titleOf(s)}"]`).first()
 }
 
-beforeAll(async () => {
-  server = await serveRenderer()
-  session = await launchBrowser()
-  page = session.page
-  await page.goto(server.url)
-  await page.getByRole('heading', { name: '报告列表' }).waitFor()
+const app = useApp(async (a) => {
+  page = a.page
+  await a.goHome()
   await seedReport(page, loaded)
   await openReport()
-})
-
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
 })
 
 describe('outline navigation on a long report', () => {
