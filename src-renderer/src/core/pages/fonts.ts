@@ -53,7 +53,8 @@ export function cssFontFamily(family: string, generic: 'serif' | 'sans-serif' = 
 /**
  * The face bold runs are printed in: 黑体, a real face. None of the GB/T 9704 body faces (仿宋,
  * 楷体, 宋体, nor their Linux substitutes) has a bold face, and Chromium prints its synthetic bold
- * as Type 3 fonts (stroked text and shadows too); so the pages show bold as 黑体 at weight 400.
+ * as Type 3 fonts (stroked text too; a shadow draws the text twice); so the pages show bold
+ * as 黑体, at weight 400 like the 黑体 headings so the PDF embeds that face once.
  */
 export const BOLD_FACE = '黑体'
 
