@@ -69,6 +69,13 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
     // Waiting through CDP like Electron's main waits for the page's 'pdf:ready': a Playwright
     // locator would first inject its selector engine into every fresh page (~100 ms here).
     const cdp = await context.newCDPSession(page)
+    // CPU time of all Chromium's processes over one print: what the build costs, far less
+    // swayed by the other work on the machine than the wall clock.
+    const browserCdp = await session.browser.newBrowserCDPSession()
+    const cpuMs = async (): Promise<number> => {
+      const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] }
+      return processInfo.reduce((n, p) => n + p.cpuTime, 0) * 1000
+    }
     const profile = `-env:UserInstallation=file://${join(dir, 'lo')}`
 
     for (const size of SIZES) {
@@ -91,14 +98,17 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
       const docxFile = join(dir, `report-${size}.docx`)
       writeFileSync(docxFile, (await docx()).bytes)
       const laidOut: number[] = []
+      const cpu: Record<string, number[]> = { ours: [], before: [] }
       const print = async (url: string, name: string): Promise<number> => {
         await page.goto('about:blank')
+        const c0 = await cpuMs()
         const t0 = performance.now()
         await page.goto(`${url}#/reports/${loaded.report.id}/print`)
         await cdp.send('Runtime.evaluate', { expression: WAIT_FOR_READY, awaitPromise: true, returnByValue: true })
         const t1 = performance.now()
         const pdf = await page.pdf(PAGE_PDF_OPTIONS)
         const t = performance.now() - t0
+        cpu[name].push((await cpuMs()) - c0)
         if (name === 'ours') laidOut.push(t1 - t0)
         writeFileSync(join(dir, `${name}-${size}.pdf`), pdf)
         return t
@@ -119,6 +129,8 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
       if (before) await print(before.url, 'before')
       await libreoffice()
       laidOut.length = 0
+      cpu.ours.length = 0
+      cpu.before.length = 0
       const loadBefore = load()
       const o: number[] = []
       const lo: number[] = []
@@ -142,7 +154,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
         ratio: r.text,
         verdict: r.median >= PDF_GOAL ? '达标 met' : '未达标 missed',
         notes:
-          `ours: print route navigation → laid out (${ms(laidOut)}) → page.pdf (Electron's printToPDF options); LibreOffice: soffice --convert-to pdf of our DOCX; ` +
+          `ours: print route navigation → laid out (${ms(laidOut)}) → page.pdf (Electron's printToPDF options), Chromium CPU ${ms(cpu.ours)}; LibreOffice: soffice --convert-to pdf of our DOCX; ` +
           `${RUNS} interleaved rounds after 1 warm-up each; ratio = LibreOffice ÷ ours per round; load ${loadBefore} → ${loadAfter}`
       })
       if (before) {
@@ -154,7 +166,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
           baseline: `LibreOffice ${ms(lo)}`,
           ratio: rb.text,
           verdict: rb.median >= PDF_GOAL ? '达标 met' : '未达标 missed',
-          notes: `the other build, timed the same way in the same ${RUNS} rounds (before/after under the same load)`
+          notes: `the other build, timed the same way in the same ${RUNS} rounds (before/after under the same load), Chromium CPU ${ms(cpu.before)}`
         })
       }
       const both = o.map((x, i) => x + dx[i])

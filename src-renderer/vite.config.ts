@@ -29,6 +29,8 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 4000,
+    // Which chunk holds which module: tests check what a window loads before its first screen.
+    manifest: true,
     rollupOptions: { input: resolve(root, 'index.html') }
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false }

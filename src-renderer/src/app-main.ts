@@ -7,7 +7,6 @@ import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles/main.css'
 import App from './App.vue'
-import StartupError from './components/home/StartupError.vue'
 import { createAppRouter } from './router'
 import { getDatabase } from './db/database'
 import { databaseOpenErrorMessage, requestPersistentStorage } from './services/startup'
@@ -26,6 +25,8 @@ async function start(): Promise<void> {
     await getDatabase().open()
   } catch (error) {
     console.error('[huibao] database open failed', error)
+    // The error page (with its recovery panel) loads only when it is needed.
+    const { default: StartupError } = await import('./components/home/StartupError.vue')
     createApp(StartupError, { message: databaseOpenErrorMessage(error) }).mount('#app')
     return
   }

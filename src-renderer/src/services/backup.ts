@@ -13,6 +13,7 @@ import {
   type ParsedBackup
 } from '../db/backup'
 import { rebaseAnchorAfterRestore } from './audit-anchor'
+import { dueAutoBackup, type AutoBackupPhase } from './auto-backup-due'
 
 export { BACKUP_MESSAGES, BackupError, type ParsedBackup, type BackupSummaryReport } from '../db/backup'
 
@@ -103,14 +104,13 @@ export async function restoreFromBackup(
  * the clerk from working — it is logged and retried at the next check.
  */
 export async function runAutoBackup(
-  phase: 'before-open' | 'after-open',
+  phase: AutoBackupPhase,
   platform: Platform = getPlatform(),
   db: () => HuibaoDatabase = getDatabase
 ): Promise<string | null> {
   try {
-    const status = await platform.getAutoBackupStatus?.()
-    if (!status?.due || !status.reason || !platform.writeAutoBackup) return null
-    if (phase === 'before-open' && status.reason !== 'upgrade') return null
+    const status = await dueAutoBackup(phase, platform)
+    if (!status?.reason || !platform.writeAutoBackup) return null
     const options = { appVersion: await currentAppVersion(platform) }
     const data = phase === 'before-open' ? await createBackupBeforeOpen(options) : await createBackup(db(), options)
     if (!data) return null

@@ -1,7 +1,10 @@
 // 导入Word: choosing the file (the desktop's open dialog through the Platform, or the page's
 // own file input in a browser) and reading it in a Web Worker with progress. Building and
 // storing the report is the reports store's job.
-import { ImportError, parseDocx, type ParsedDocx } from '@core/import'
+// Only the error type here: the reader (XML, zip) loads in the worker, or on demand without one,
+// so the report list that offers 导入Word does not carry it.
+import { ImportError } from '@core/import/errors'
+import type { ParsedDocx } from '@core/import/model'
 import { getPlatform } from '../platform'
 import type { ImportWorkerReply } from './import-word-protocol'
 
@@ -27,7 +30,7 @@ const WORKER_TIMEOUT_MS = 120_000
  * Without Worker support (unit tests) it reads in place.
  */
 export function readWordFile(bytes: Uint8Array, onProgress: (fraction: number) => void = () => {}): Promise<ParsedDocx> {
-  if (typeof Worker === 'undefined') return Promise.resolve().then(() => parseDocx(bytes))
+  if (typeof Worker === 'undefined') return import('@core/import/read').then(({ parseDocx }) => parseDocx(bytes))
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../workers/import-word.worker.ts', import.meta.url), { type: 'module' })
     const timer = setTimeout(() => {

@@ -6,7 +6,7 @@ import type { Report, ReportDocJSON } from '@core/report'
 import type { MetricValue, ReportTemplate } from '@core/template'
 import { TemplateCatalog, TemplateVersionMissing } from '@core/templates/catalog'
 import { withReportMetrics } from '@core/report-metrics'
-import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadPreviousYearValues, loadSections, type HuibaoDatabase } from '../db/database'
+import { getDatabase, getReport, listTemplateRows, loadMetricValues, loadPreviousYearValues, loadReportAtOnce, loadSections, type HuibaoDatabase } from '../db/database'
 
 export class ReportBundleError extends Error {
   override name = 'ReportBundleError'
@@ -27,7 +27,10 @@ export interface LoadBundleOptions {
   catalog?: TemplateCatalog
   /** Also open a report that sits in the recycle bin (restore previews). */
   includeDeleted?: boolean
-  /** Read the sections in one request (a hidden window: no frame to keep smooth). */
+  /**
+   * Read the row, its sections and figures at once, the sections in one request (a hidden
+   * window: no frame to keep smooth; see loadReportAtOnce).
+   */
   oneRead?: boolean
 }
 
@@ -37,8 +40,11 @@ export async function loadTemplateCatalog(db: HuibaoDatabase = getDatabase()): P
 
 export async function loadReportBundle(reportId: string, options: LoadBundleOptions = {}): Promise<ReportBundle> {
   const db = options.db ?? getDatabase()
-  // The report row and the catalog in one round of reads: every PDF waits for both.
-  const [report, catalog] = await Promise.all([getReport(db, reportId), options.catalog ?? loadTemplateCatalog(db)])
+  // The report row and the catalog in one round of reads: every PDF waits for both. The print
+  // window reads the sections and figures in that round too.
+  const first = options.oneRead ? loadReportAtOnce(db, reportId) : getReport(db, reportId).then((report) => ({ report, sections: undefined, values: undefined }))
+  const [read, catalog] = await Promise.all([first, options.catalog ?? loadTemplateCatalog(db)])
+  const report = read.report
   if (!report || (report.deletedAt !== null && !options.includeDeleted)) {
     throw new ReportBundleError('找不到这份报告，它可能已被删除。请返回报告列表重新打开。')
   }
@@ -50,8 +56,8 @@ export async function loadReportBundle(reportId: string, options: LoadBundleOpti
     throw error
   }
   const [sections, values, previousValues] = await Promise.all([
-    loadSections(db, report, { oneRead: options.oneRead }),
-    loadMetricValues(db, reportId),
+    read.sections ?? loadSections(db, report),
+    read.values ?? loadMetricValues(db, reportId),
     // Last year's figures matched to this year's metrics (own metrics by label too).
     loadPreviousYearValues(db, report, base, (r) => {
       try {

@@ -4,7 +4,8 @@ import { defineStore } from 'pinia'
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
 import { createReportFromTemplate } from '@core/report-factory'
-import { buildImportedReport, type ImportInput, type ImportPlan, type RecognisedReport } from '@core/import'
+// Word import's builder loads with the import itself, not with the report list (start-up).
+import type { ImportInput, ImportPlan, RecognisedReport } from '@core/import'
 import {
   createReport,
   duplicateReport,
@@ -153,6 +154,7 @@ export const useReportsStore = defineStore('reports', {
       try {
         let counter = 0
         const reportId = newId()
+        const { buildImportedReport } = await import('@core/import/build')
         const { report, doc, values } = buildImportedReport(
           args.recognised,
           args.plan,

@@ -15,6 +15,7 @@ import {
   getSetting,
   listReports,
   loadMetricValues,
+  loadReportAtOnce,
   loadSections,
   moveToRecycleBin,
   purgeReport,
@@ -95,15 +96,27 @@ describe('reports and sections', () => {
     expect((await loadMetricValues(db, 'r1')).map((v) => v.metricId).sort()).toEqual(['a.one', 'a.two'])
   })
 
-  it('reads the sections in one request (the print window) in the same order as in batches', async () => {
+  it('reads a report, its sections and figures at once (the print window) as the batched reads do', async () => {
     const db = freshDb()
     // More sections than one batch, stored in an order unlike their ids' sort order.
     const blocks: BlockJSON[] = [preamble('导语'), ...Array.from({ length: 40 }, (_, i) => section(`s${(i * 17) % 40}`, `第${i + 1}节`, `内容${i}`))]
     const report = makeReport('many', blocks, 1000)
     await createReport(db, report, blocks, VALUES)
+    // Neighbours in key order: ids that start with this one's, and a report sorting right after.
+    const others: BlockJSON[] = [section('s1', '别的报告', '不该读到'), section('x9', '别的报告', '也不该读到')]
+    await createReport(db, makeReport('many2', others, 1000), others, VALUES)
+    await createReport(db, makeReport('man', others, 1000), others, VALUES)
     const batched = await loadSections(db, report)
     expect(batched).toEqual(blocks)
-    expect(await loadSections(db, report, { oneRead: true })).toEqual(batched)
+    const atOnce = await loadReportAtOnce(db, 'many')
+    expect(atOnce.report).toEqual(await getReport(db, 'many'))
+    expect(atOnce.sections).toEqual(batched)
+    expect(atOnce.values).toEqual(await loadMetricValues(db, 'many'))
+    expect(atOnce.values.length).toBeGreaterThan(0)
+    // A section row no longer in the order (the order is what the document is) is left out.
+    await db.sections.put({ reportId: 'many', id: 'stray', json: section('stray', '孤行', '不在顺序里'), updatedAt: 1 })
+    expect((await loadReportAtOnce(db, 'many')).sections).toEqual(batched)
+    expect(await loadReportAtOnce(db, 'nobody')).toEqual({ report: undefined, sections: [], values: [] })
   })
 
   it('lists live reports newest first', async () => {

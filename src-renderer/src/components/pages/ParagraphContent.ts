@@ -1,9 +1,8 @@
-// A body paragraph or heading (whole or lines [from, to) as text offsets) as HTML. A functional
-// component: no instance, no reactive state — the measuring column and the sheets hold about
-// 2 × 2,000 of these at 200 pages, and a stateful component per paragraph (props proxy, computeds,
-// render effect) was most of the Vue time and garbage while laying out. BlockContent renders
-// body and heading blocks with it too, so the measuring pass, the page view and the PDF share
-// one markup.
+// A body paragraph or heading (whole or lines [from, to) as text offsets) as HTML. Plain vnodes,
+// no reactive state — the measuring column and the sheets hold about 2 × 1,500 of these at 200
+// pages, and a stateful component per paragraph (props proxy, computeds, render effect) was most
+// of the Vue time and garbage while laying out. BlockContent renders body and heading blocks with
+// it too, so the measuring pass, the page view and the PDF share one markup.
 import { h, type FunctionalComponent, type VNode } from 'vue'
 import type { PageBlock } from '@core/pages/blocks'
 import type { ResolvedRun } from '@core/resolved'
@@ -74,7 +73,12 @@ function runClass(run: ResolvedRun, markMissing: boolean | undefined, comment: R
   return c
 }
 
-export const ParagraphContent: FunctionalComponent<ParagraphProps> = (props): VNode => {
+/**
+ * The paragraph's vnode itself, no component around it: the measuring column and the sheets
+ * call this for each of their ~1,500 paragraphs at 200 pages — a component per paragraph, even
+ * a functional one, costs an instance, props normalising and a render effect each.
+ */
+export function paragraphVNode(props: ParagraphProps): VNode {
   const b = props.block
   const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
   const comments = runComments(runs, props.comments)
@@ -99,5 +103,7 @@ export const ParagraphContent: FunctionalComponent<ParagraphProps> = (props): VN
   } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
   return h('p', { class: cls }, spans)
 }
+
+export const ParagraphContent: FunctionalComponent<ParagraphProps> = (props): VNode => paragraphVNode(props)
 
 ParagraphContent.props = ['block', 'from', 'to', 'continued', 'openEnd', 'markMissing', 'comments']

@@ -50,6 +50,14 @@ export function cssFontFamily(family: string, generic: 'serif' | 'sans-serif' = 
   return [...fontStack(family).map((f) => `"${f.replace(/"/g, '')}"`), generic].join(', ')
 }
 
+/**
+ * The face bold runs are printed in: 黑体, a real face. None of the GB/T 9704 body faces (仿宋,
+ * 楷体, 宋体, nor their Linux substitutes) has a bold face, and Chromium prints its synthetic bold
+ * as Type 3 fonts (stroked text too; a shadow draws the text twice); so the pages show bold
+ * as 黑体, at weight 400 like the 黑体 headings so the PDF embeds that face once.
+ */
+export const BOLD_FACE = '黑体'
+
 export function genericFor(role: FontRole, profile: LayoutProfile): 'serif' | 'sans-serif' {
   return profile.fonts[role] === '黑体' ? 'sans-serif' : 'serif'
 }
