@@ -70,7 +70,7 @@ async function trace(page: Page, mode: Mode, beforeBurst?: () => Promise<void>):
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
   const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()))
   await cdp.send('Tracing.start', {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute', 'toplevel', ...(process.env.TRACE_JS === '0' ? [] : ['disabled-by-default-v8.cpu_profiler'])].join(','),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute', 'toplevel', ...(process.env.TRACE_INVALIDATIONS === '1' ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack'] : []), ...(process.env.TRACE_JS === '0' ? [] : ['disabled-by-default-v8.cpu_profiler'])].join(','),
     transferMode: 'ReportEvents'
   } as never)
   const js = process.env.TRACE_JS !== '0'
@@ -161,6 +161,18 @@ function summarize(events: TraceEvent[], keys: number): string[] {
     }
     lines.push(`  inside ${type}: ${[...inner].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t, ms]) => `${t} ${(ms / keys).toFixed(2)}`).join(', ')}`)
   }
+  // What runs inside top-level script callbacks (the MutationObserver → ProseMirror dispatch path).
+  {
+    const outer = own.filter((e) => e.name === 'FunctionCall')
+    const inner = new Map<string, number>()
+    for (const o of outer) {
+      for (const e of own) {
+        if (e === o || e.ts < o.ts || e.ts + e.dur! > o.ts + o.dur! || e.name === 'FunctionCall') continue
+        inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000)
+      }
+    }
+    lines.push(`  inside FunctionCall: ${[...inner].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([t, ms]) => `${t} ${(ms / keys).toFixed(2)}`).join(', ')}`)
+  }
   if (process.env.TRACE_PAINT === '1') {
     const paints = new Map<string, { n: number; ms: number }>()
     for (const e of own) {
@@ -176,6 +188,19 @@ function summarize(events: TraceEvent[], keys: number): string[] {
       paints.set(k, s)
     }
     lines.push('  paints:', ...[...paints].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, v]) => `    ${k}: ${v.n}× ${(v.ms / keys).toFixed(2)} ms/key`))
+  }
+  if (process.env.TRACE_INVALIDATIONS === '1') {
+    // What marks layout or style dirty during the burst: reason, node and the JS frame that did it.
+    const inv = new Map<string, number>()
+    for (const e of events) {
+      if (e.pid !== main.pid || e.tid !== main.tid) continue
+      if (!/Invalidat|ScheduleStyleRecalculation/.test(e.name)) continue
+      const d = (e.args?.data ?? {}) as { reason?: string; nodeName?: string; stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }>; invalidationList?: unknown[] }
+      const st = (d.stackTrace ?? []).slice(0, 3).map((f) => `${f.functionName || '(anon)'}@${f.url.split('/').pop()}:${f.lineNumber}`).join(' < ')
+      const k = `${e.name} ${d.reason ?? ''} ${d.nodeName ?? ''} ${st}`
+      inv.set(k, (inv.get(k) ?? 0) + 1)
+    }
+    lines.push('  invalidations:', ...[...inv].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `    ${(n / keys).toFixed(2)}/key ${k.slice(0, 260)}`))
   }
   // Style recalc: the biggest ones, to see whether a key recalculates the whole document.
   const recalcs = own.filter((e) => e.name === 'UpdateLayoutTree').map((e) => (e.args?.elementCount as number | undefined) ?? 0)
@@ -291,6 +316,54 @@ function wrapCallbacks(): void {
   }
 }
 
+/** TRACE_MUTATIONS=1: every DOM mutation during the burst, grouped by kind and target. */
+function watchMutations(): void {
+  const w = window as unknown as { __muts: Map<string, number> }
+  w.__muts = new Map()
+  ;(window as unknown as { __classWriters?: Map<string, number> }).__classWriters = new Map()
+  const name = (n: Node | null): string => {
+    if (!n) return '?'
+    if (n.nodeType === 3) return '#text in ' + name(n.parentNode)
+    const e = n as Element
+    return `${e.localName ?? '?'}${typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : ''}`
+  }
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const k = `${r.type}${r.attributeName ? ' ' + r.attributeName : ''} on ${name(r.target)} (parent ${name(r.target.parentNode)})${r.type === 'childList' ? ` +${r.addedNodes.length} -${r.removedNodes.length} ${[...r.addedNodes, ...r.removedNodes].map(name).join(',').slice(0, 80)}` : ''}`
+      w.__muts.set(k, (w.__muts.get(k) ?? 0) + 1)
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+}
+
+/** Who writes `class` attributes (stack), for TRACE_MUTATIONS: DOMTokenList writes always mutate. */
+function recordClassWriters(): void {
+  const w = window as unknown as { __classWriters?: Map<string, number> }
+  const note = (what: string) => {
+    if (!w.__classWriters) return
+    const k = `${what}: ${(new Error().stack ?? '').split('\n').slice(2, 6).map((l) => l.trim().replace(/https?:\/\/[^/]+\/assets\//, '')).join(' < ')}`
+    w.__classWriters.set(k, (w.__classWriters.get(k) ?? 0) + 1)
+  }
+  for (const m of ['add', 'remove', 'toggle', 'replace'] as const) {
+    const orig = DOMTokenList.prototype[m] as (...a: unknown[]) => unknown
+    ;(DOMTokenList.prototype as unknown as Record<string, unknown>)[m] = function (this: DOMTokenList, ...a: unknown[]) {
+      note(`classList.${m}(${a.join(',')})`)
+      return orig.apply(this, a)
+    }
+  }
+  const desc = Object.getOwnPropertyDescriptor(Element.prototype, 'className')!
+  Object.defineProperty(Element.prototype, 'className', { ...desc, set(v: string) { note('className='); desc.set!.call(this, v) } })
+  const setAttr = Element.prototype.setAttribute
+  Element.prototype.setAttribute = function (n: string, v: string) {
+    if (n === 'class') note('setAttribute(class)')
+    return setAttr.call(this, n, v)
+  }
+}
+
+function takeMutations(): Array<[string, number]> {
+  const w = window as unknown as { __muts: Map<string, number>; __classWriters?: Map<string, number> }
+  return [...w.__muts, ...[...(w.__classWriters ?? [])].map(([k, n]) => [`writer ${k}`, n] as [string, number])]
+}
+
 function takeCallbacks(): Array<[string, number, number]> {
   const w = window as unknown as { __cb: Map<string, { ms: number; n: number }> }
   const out = [...w.__cb].map(([k, v]) => [k, v.ms, v.n] as [string, number, number])
@@ -329,6 +402,7 @@ async function main(): Promise<void> {
   await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
   if (process.env.TRACE_SKIP) await session.context.addInitScript(`window.__skip = ${JSON.stringify(process.env.TRACE_SKIP)}`)
   if (process.env.TRACE_WRAP === '1') await session.context.addInitScript(wrapCallbacks)
+  if (process.env.TRACE_MUTATIONS === '1') await session.context.addInitScript(recordClassWriters)
   const app = await serveRenderer(process.env.TRACE_RENDERER ?? RENDERER_DIR)
   const pm = await serveRenderer(bundles.pmDir)
   try {
@@ -362,7 +436,13 @@ async function main(): Promise<void> {
         if (process.env.TRACE_LAYERS === '1') console.log(await layers(page))
         const a = await trace(page, mode, async () => {
           if (process.env.TRACE_WRAP === '1') await page.evaluate(takeCallbacks)
+          if (process.env.TRACE_MUTATIONS === '1') await page.evaluate(watchMutations)
         })
+        if (process.env.TRACE_MUTATIONS === '1') {
+          const muts = (await page.evaluate(takeMutations)).sort((x, y) => y[1] - x[1]).slice(0, 30)
+          console.log(`\n== app DOM mutations, ${pages} pages, ${mode} (per key) ==`)
+          for (const [k, n] of muts) console.log(`  ${(n / a.keys).toFixed(2).padStart(6)}  ${k}`)
+        }
         if (process.env.TRACE_WRAP === '1') {
           const cbs = (await page.evaluate(takeCallbacks)).sort((x, y) => y[1] - x[1]).slice(0, 30)
           console.log(`\n== app callbacks, ${pages} pages, ${mode} (ms/key, calls/key) ==`)

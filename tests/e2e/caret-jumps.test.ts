@@ -120,4 +120,47 @@ describe('typing after a caret jump on a long report', () => {
     expect(find(after, '再到末尾').slice(0, 2)).toEqual([last, after[last].length - 1])
     expect(after[last][after[last].length - 1].endsWith('尾部记号再到末尾')).toBe(true)
   })
+
+  it('new lines made at the bottom of the window keep the caret in view, and only the text scrolls', async () => {
+    // editor/scroll-caret.ts scrolls the scroll containers alone (ProseMirror walked every ancestor).
+    const scroller = page.locator('.editor-paper-scroll')
+    // Where the caret's line starts (the caret's paragraph: after Enter it is empty and one line).
+    const caretInView = () =>
+      page.evaluate(() => {
+        const node = window.getSelection()!.focusNode
+        const el = (node?.nodeType === 1 ? node : node?.parentElement) as Element
+        const r = el.closest('p')!.getBoundingClientRect()
+        const box = document.querySelector('.editor-paper-scroll')!.getBoundingClientRect()
+        return { lineTop: Math.round(r.top), lineBottom: Math.round(r.top + 20), top: Math.round(box.top), bottom: Math.round(box.bottom), windowY: window.scrollY }
+      })
+    await body.click()
+    await page.keyboard.press('Control+Home')
+    // The last paragraph fully visible near the scroller's bottom edge: its end, then new lines.
+    const target = await page.evaluate(() => {
+      const box = document.querySelector('.editor-paper-scroll')!.getBoundingClientRect()
+      const ps = Array.from(document.querySelectorAll('.report-body p')).filter((p) => {
+        const r = p.getBoundingClientRect()
+        return r.bottom < box.bottom - 4 && r.top > box.top
+      })
+      const r = ps[ps.length - 1].getBoundingClientRect()
+      return { x: r.right - 4, y: r.bottom - 8 }
+    })
+    await page.mouse.click(target.x, target.y)
+    await page.keyboard.press('End')
+    const start = await scroller.evaluate((el) => el.scrollTop)
+    // Enter is ProseMirror's own (Chromium's typing reveals the caret by itself; a split does not).
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Enter')
+      const at = await caretInView()
+      expect(at.lineTop, `line ${i}: caret below the scroller's top`).toBeGreaterThanOrEqual(at.top)
+      expect(at.lineBottom, `line ${i}: caret above the scroller's bottom`).toBeLessThanOrEqual(at.bottom)
+      expect(at.windowY).toBe(0)
+    }
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(start)
+    await page.keyboard.type('新行记号')
+    const after = await saved()
+    const [b, c, at] = find(after, '新行记号')
+    expect(at).toBe(0)
+    expect(after[b].slice(c - 11, c + 1)).toEqual(Array(12).fill('').map((_, i) => (i === 11 ? '新行记号' : '')))
+  })
 })

@@ -133,6 +133,25 @@ describe('outline entries', () => {
     // Some titles are long enough to be shortened (otherwise this proves nothing).
     expect(entries.some((e) => e.shown.includes('…'))).toBe(true)
   })
+
+  it('show every label whole inside its entry (no clip per entry: nothing cut off or drawn over the next)', async () => {
+    const boxes = await outline.getByRole('listitem').getByRole('button').evaluateAll((els) =>
+      els.map((e) => {
+        const b = e.getBoundingClientRect()
+        const t = e.querySelector('.outline__title')!.getBoundingClientRect()
+        const tag = e.querySelector('.outline__required')?.getBoundingClientRect()
+        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom, tLeft: t.left, tRight: t.right, tTop: t.top, tBottom: t.bottom, tagLeft: tag?.left }
+      })
+    )
+    expect(boxes.length).toBe(sections.length)
+    for (const [i, b] of boxes.entries()) {
+      expect(b.tLeft, `entry ${i}`).toBeGreaterThanOrEqual(b.left)
+      expect(b.tRight, `entry ${i}`).toBeLessThanOrEqual(b.right)
+      expect(b.tTop, `entry ${i}`).toBeGreaterThanOrEqual(b.top)
+      expect(b.tBottom, `entry ${i}`).toBeLessThanOrEqual(b.bottom)
+      if (b.tagLeft !== undefined) expect(b.tRight, `entry ${i}: title before its 必写 tag`).toBeLessThanOrEqual(b.tagLeft)
+    }
+  })
 })
 
 describe('leaving the editor', () => {

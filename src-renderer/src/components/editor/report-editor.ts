@@ -22,6 +22,7 @@ import { ReviewExtension } from '../../editor/review/extension'
 import { editorLockPlugin } from '../../editor/lock'
 import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 import { caretBlockPlugin } from '../../editor/caret-block'
+import { caretScrollPlugin } from '../../editor/scroll-caret'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -42,7 +43,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin()]
     },
     addKeyboardShortcuts() {
       return {
