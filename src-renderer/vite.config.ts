@@ -11,6 +11,7 @@ const root = resolve(__dirname)
 const ENTRY = resolve(root, 'src/main.ts')
 const APP = resolve(root, 'src/app-main.ts')
 const PRINT = resolve(root, 'src/print/boot.ts')
+const PRINT_PAGE_WIDE = /[\\/]src[\\/](print[\\/]boot\.ts|views[\\/]PrintView\.vue|styles[\\/][^\\/]+\.css)/
 
 /** Module ids statically reachable from `id` (what loading it evaluates). */
 function staticClosure(ctx: Rolldown.ChunkingContext, id: string): Set<string> {
@@ -29,12 +30,12 @@ function staticClosure(ctx: Rolldown.ChunkingContext, id: string): Set<string> {
 const closures = new WeakMap<object, { entry: Set<string>; app: Set<string>; print: Set<string> }>()
 
 /**
- * The print window (the PDF) loads three files instead of ~13: what both the app and the print
- * app evaluate at start goes into one chunk `report-bundle` (the app loads all of it anyway), what
- * only the print app evaluates into `print`. Left alone, Rolldown cut them by which of the ~30
- * lazy chunks shares each module, and every piece was one more request before the print app ran.
- * Neither chunk takes anything the app does not load at start or the print app does not need
- * (tests/e2e/startup-code.test.ts reads both closures).
+ * The print window (the PDF) loads 6 files instead of 13: what both the app and the print app
+ * evaluate at start goes into one chunk `report-bundle` (the app loads all of it anyway); what only
+ * the print app evaluates (the sheets, their layout, the read) into `print`, beside boot's own
+ * chunk. Left alone, Rolldown cut them by which of the ~30 lazy chunks shares each module, and
+ * every piece was one more request before the print app ran. The app's start-up modules are
+ * unchanged (tests/e2e/startup-code.test.ts reads both windows' files).
  */
 function startChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   const key = ctx.getModuleInfo(APP)
@@ -47,7 +48,11 @@ function startChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   // zod: the print app only sets its config; the barrel's static imports reach every schema,
   // which tree-shaking drops from the print app, so zod keeps Rolldown's own placement.
   if (c.entry.has(id) || !c.print.has(id) || /[\\/]node_modules[\\/]zod[\\/]/.test(id)) return null
-  return c.app.has(id) ? 'report-bundle' : 'print'
+  if (c.app.has(id)) return 'report-bundle'
+  // The print app's page-wide pieces (base.css, PrintView's @page) stay in boot's own chunk: the
+  // editor, the page view and the dialogs load `print` for the sheet code they share with it, and
+  // must not get those rules a second time, after the app's stylesheet.
+  return PRINT_PAGE_WIDE.test(id) ? null : 'print'
 }
 
 export const rendererConfig: UserConfig = {
