@@ -77,6 +77,14 @@ export function suggestModePlugin(options: { onRefused?: (message: string) => vo
       transformPasted(slice, view) {
         if (!suggestModeOf(view.state).enabled) return slice
         return flattenSlice(slice, view.state.schema.nodes.hardBreak) ?? slice
+      },
+      // Typed text is marked in the keystroke's own transaction: one pass of every plugin per
+      // key instead of two (the user's insertion, then appendTransaction's marking of it).
+      handleTextInput(view, from, to, text, deflt) {
+        const tr = trackedTextInput(view.state, from, to, deflt, now)
+        if (!tr) return false
+        view.dispatch(tr)
+        return true
       }
     },
     appendTransaction(trs, _oldState, newState) {
@@ -86,7 +94,7 @@ export function suggestModePlugin(options: { onRefused?: (message: string) => vo
       let touched = false
       for (const tr of trs) {
         if (!isTracked(tr)) continue
-        touched = trackTransaction(tr, out, mode.author, now()) || touched
+        touched = trackTransaction(tr, out, 0, mode.author, now()) || touched
       }
       if (!touched) return null
       return out.setMeta(REVIEW_INTERNAL, true)
@@ -101,13 +109,40 @@ function isStructural(step: Step): boolean {
 }
 
 /** Where the cursor was before each tracked transaction: tells Backspace from Delete. */
-const headBefore = new WeakMap<Transaction, { head: number; empty: boolean }>()
+const headBefore = new WeakMap<object, { head: number; empty: boolean }>()
 
-/** Re-expresses one user transaction as suggestions on `out` (which starts at the transaction's result). */
-function trackTransaction(tr: Transaction, out: Transaction, author: string, at: number): boolean {
+/**
+ * The text input `deflt` would dispatch, with its suggestion marks added in the same transaction,
+ * when that gives exactly what appendTransaction would have made of it; null otherwise (the
+ * input then goes the usual way). Only insertions at a cursor: replacing a selection keeps the
+ * two-transaction path, whose undo grouping follows the typed text, not the struck one.
+ */
+export function trackedTextInput(state: EditorState, from: number, to: number, deflt: () => Transaction, now: () => number = Date.now): Transaction | null {
+  const mode = suggestKey.getState(state)
+  if (!mode?.enabled || from !== to) return null
+  const tr = deflt()
+  if (!isTracked(tr) || !tr.steps.every((step, i) => isInlineReplace(step, tr.docs[i]))) return null
+  const user: UserSteps = { steps: tr.steps.slice(), docs: tr.docs.slice(), mapping: tr.mapping.slice(0) }
+  trackTransaction(user, tr, tr.steps.length, mode.author, now())
+  return tr.setMeta(REVIEW_INTERNAL, true)
+}
+
+/** A user transaction's steps, the documents before each, and their mapping. */
+interface UserSteps {
+  steps: readonly Step[]
+  docs: readonly PMNode[]
+  mapping: Transaction['mapping']
+}
+
+/**
+ * Re-expresses one user transaction as suggestions on `out`, whose steps from index `base` on
+ * start at the user transaction's result (out is the user transaction itself when base > 0).
+ */
+function trackTransaction(tr: UserSteps, out: Transaction, base: number, author: string, at: number): boolean {
   const schema = out.doc.type.schema
   const insType = schema.marks.insertion
   const delType = schema.marks.deletion
+  const added = { map: (pos: number, assoc: number) => out.mapping.slice(base).map(pos, assoc) }
   let touched = false
   tr.steps.forEach((step, i) => {
     if (!(step instanceof ReplaceStep)) return
@@ -116,8 +151,8 @@ function trackTransaction(tr: Transaction, out: Transaction, author: string, at:
     const rest = tr.mapping.slice(i + 1)
     // Inserted content: mark it, joining the author's neighbouring insertion.
     if (s.slice.size > 0) {
-      const a = out.mapping.map(rest.map(s.from, -1), -1)
-      const b = out.mapping.map(rest.map(s.from + s.slice.size, 1), 1)
+      const a = added.map(rest.map(s.from, -1), -1)
+      const b = added.map(rest.map(s.from + s.slice.size, 1), 1)
       if (b > a) {
         const loneBreak = b - a === 1 && out.doc.nodeAt(a)?.type.name === 'hardBreak'
         const attrs = (loneBreak ? null : (adjacentAttrs(out.doc, a, 'insertion', author) ?? adjacentAttrs(out.doc, b, 'insertion', author))) ?? { id: newSuggestionId(), author, at }
@@ -132,7 +167,7 @@ function trackTransaction(tr: Transaction, out: Transaction, author: string, at:
       const slice = before.slice(s.from, s.to)
       let frag = slice.content
       for (let d = 0; d < slice.openStart; d++) frag = frag.firstChild?.content ?? Fragment.empty
-      const pos = out.mapping.map(tr.mapping.slice(i).map(s.from, -1), -1)
+      const pos = added.map(tr.mapping.slice(i).map(s.from, -1), -1)
       const attrs = adjacentAttrs(out.doc, pos, 'deletion', author) ?? { id: newSuggestionId(), author, at }
       const kept: PMNode[] = []
       frag.forEach((node) => {
