@@ -97,7 +97,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
       }
       const docxFile = join(dir, `report-${size}.docx`)
       writeFileSync(docxFile, (await docx()).bytes)
-      const laidOut: number[] = []
+      const laidOut: Record<string, number[]> = { ours: [], before: [] }
       const cpu: Record<string, number[]> = { ours: [], before: [] }
       const print = async (url: string, name: string): Promise<number> => {
         await page.goto('about:blank')
@@ -109,7 +109,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
         const pdf = await page.pdf(PAGE_PDF_OPTIONS)
         const t = performance.now() - t0
         cpu[name].push((await cpuMs()) - c0)
-        if (name === 'ours') laidOut.push(t1 - t0)
+        laidOut[name].push(t1 - t0)
         writeFileSync(join(dir, `${name}-${size}.pdf`), pdf)
         return t
       }
@@ -128,7 +128,8 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
       await ours()
       if (before) await print(before.url, 'before')
       await libreoffice()
-      laidOut.length = 0
+      laidOut.ours.length = 0
+      laidOut.before.length = 0
       cpu.ours.length = 0
       cpu.before.length = 0
       const loadBefore = load()
@@ -154,7 +155,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
         ratio: r.text,
         verdict: r.median >= PDF_GOAL ? '达标 met' : '未达标 missed',
         notes:
-          `ours: print route navigation → laid out (${ms(laidOut)}) → page.pdf (Electron's printToPDF options), Chromium CPU ${ms(cpu.ours)}; LibreOffice: soffice --convert-to pdf of our DOCX; ` +
+          `ours: print route navigation → laid out (${ms(laidOut.ours)}) → page.pdf (Electron's printToPDF options), Chromium CPU ${ms(cpu.ours)}; LibreOffice: soffice --convert-to pdf of our DOCX; ` +
           `${RUNS} interleaved rounds after 1 warm-up each; ratio = LibreOffice ÷ ours per round; load ${loadBefore} → ${loadAfter}`
       })
       if (before) {
@@ -166,7 +167,7 @@ export async function measurePdfSpeed(rendererDir: string = RENDERER_DIR, before
           baseline: `LibreOffice ${ms(lo)}`,
           ratio: rb.text,
           verdict: rb.median >= PDF_GOAL ? '达标 met' : '未达标 missed',
-          notes: `the other build, timed the same way in the same ${RUNS} rounds (before/after under the same load), Chromium CPU ${ms(cpu.before)}`
+          notes: `the other build, timed the same way in the same ${RUNS} rounds (before/after under the same load), laid out ${ms(laidOut.before)}, Chromium CPU ${ms(cpu.before)}`
         })
       }
       const both = o.map((x, i) => x + dx[i])

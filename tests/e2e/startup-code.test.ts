@@ -81,4 +81,22 @@ describe('start-up code (the built renderer)', () => {
     const editor = modulesIn(staticClosure(m, 'src/views/EditorView.vue'))
     expect(editor.some((p) => NOT_AT_START[0][1].test(p))).toBe(true)
   })
+
+  it('the print window (PDF) loads a few files and none of the app code; the app loads none of the print app', () => {
+    const m = manifest()
+    // main.ts imports the print app dynamically: its chunk is the one that holds print/boot.ts.
+    const entry = m['index.html']
+    const printKey = entry.dynamicImports?.find((k) => modulesIn([m[k].file]).includes('src-renderer/src/print/boot.ts'))
+    expect(printKey, 'no chunk holds the print app').toBeDefined()
+    const files = [entry.file, ...staticClosure(m, printKey!)]
+    // Each file is one more request before the print app runs (Rolldown's own cut was 13).
+    expect(new Set(files).size).toBeLessThanOrEqual(6)
+    const printing = modulesIn(files)
+    expect(printing).toContain('src-renderer/src/views/PrintView.vue')
+    expect(printing.some((p) => p.startsWith('node_modules/dexie/'))).toBe(true)
+    const appOnly = /^(node_modules\/(element-plus|@element-plus|vue-router|@tiptap|prosemirror-view|docx|saxes)\/|src-renderer\/src\/(editor\/|components\/editor\/|app-main\.ts|router\.ts|App\.vue|stores\/|views\/ReportListView\.vue))/
+    expect(printing.filter((p) => appOnly.test(p))).toEqual([])
+    const atStart = modulesIn(staticClosure(m, 'src/app-main.ts'))
+    expect(atStart.filter((p) => /^src-renderer\/src\/(print\/boot\.ts|views\/PrintView\.vue|services\/printable\.ts)/.test(p))).toEqual([])
+  })
 })
