@@ -61,3 +61,15 @@ export function levels(state: EditorState): number[] {
   })
   return out
 }
+
+/** Document position of the first occurrence of `needle` in the text; throws when it is absent. */
+export function posOf(state: EditorState, needle: string): number {
+  let found = -1
+  state.doc.descendants((node, pos) => {
+    if (found >= 0) return false
+    if (node.isText && node.text!.includes(needle)) found = pos + node.text!.indexOf(needle)
+    return true
+  })
+  if (found < 0) throw new Error(`not found: ${needle}`)
+  return found
+}

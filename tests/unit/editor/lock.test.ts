@@ -8,7 +8,7 @@ import { toggleMark } from '@tiptap/pm/commands'
 import { SearchQuery, replaceAll, search, setSearchState } from 'prosemirror-search'
 import { editorLockPlugin, setEditorLock } from '../../../src-renderer/src/editor/lock'
 import { addSection, deleteSection, shiftSectionLevel } from '../../../src-renderer/src/editor/outline'
-import { docJSON, stateOf } from './helpers'
+import { docJSON, stateOf, posOf } from './helpers'
 
 type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean
 
@@ -16,15 +16,6 @@ function exec(state: EditorState, cmd: Command): EditorState {
   let next = state
   cmd(state, (tr) => (next = next.apply(tr)))
   return next
-}
-
-function posOf(state: EditorState, needle: string): number {
-  let found = -1
-  state.doc.descendants((node, pos) => {
-    if (found < 0 && node.isText && node.text!.includes(needle)) found = pos + node.text!.indexOf(needle)
-    return found < 0
-  })
-  return found
 }
 
 function select(state: EditorState, needle: string): EditorState {

@@ -5,7 +5,7 @@ import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { setSuggestMode, suggestModePlugin, SUGGEST_REFUSED_MESSAGE } from '../../../src-renderer/src/editor/review/suggest'
 import { addCommentMark, findCommentRanges, findSuggestions, settleSuggestions } from '../../../src-renderer/src/editor/review/commands'
 import { commentAnchors, listSuggestions } from '@core/review/marks'
-import { docJSON } from '../editor/helpers'
+import { docJSON, posOf } from '../editor/helpers'
 import type { ReportDocJSON } from '@core/report'
 
 function setup(text = '全年开展巡查工作。', refusals: string[] = [], now: () => number = () => 42): EditorState {
@@ -22,18 +22,6 @@ function suggesting(state: EditorState, author = '李主任'): EditorState {
   let next = state
   setSuggestMode(state, (tr) => (next = apply(state, tr)), { enabled: true, author })
   return next
-}
-
-/** Position of `needle` inside the doc's text (first match), as a document position. */
-function posOf(state: EditorState, needle: string): number {
-  let found = -1
-  state.doc.descendants((node, pos) => {
-    if (found >= 0) return false
-    if (node.isText && node.text!.includes(needle)) found = pos + node.text!.indexOf(needle)
-    return true
-  })
-  if (found < 0) throw new Error(`not found: ${needle}`)
-  return found
 }
 
 function paragraphText(state: EditorState): string {

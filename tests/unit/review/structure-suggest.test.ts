@@ -10,7 +10,7 @@ import { listSuggestions, settleSuggestions as settleJSON } from '@core/review/m
 import { resolveReport } from '@core/resolve'
 import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import type { InlineJSON, Report, ReportDocJSON } from '@core/report'
-import { docJSON } from '../editor/helpers'
+import { docJSON, posOf } from '../editor/helpers'
 import { META, blocks, del, ins, t } from './fixtures'
 
 function setup(paragraphs: string[], refusals: string[] = []): EditorState {
@@ -29,17 +29,6 @@ function run(state: EditorState, cmd: (s: EditorState, d?: (tr: Transaction) => 
   let next = state
   expect(cmd(state, (tr) => (next = apply(next, tr)))).toBe(true)
   return next
-}
-
-function posOf(state: EditorState, needle: string): number {
-  let found = -1
-  state.doc.descendants((node, pos) => {
-    if (found >= 0) return false
-    if (node.isText && node.text!.includes(needle)) found = pos + node.text!.indexOf(needle)
-    return true
-  })
-  if (found < 0) throw new Error(`not found: ${needle}`)
-  return found
 }
 
 function cursorAt(state: EditorState, pos: number): EditorState {

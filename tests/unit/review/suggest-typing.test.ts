@@ -9,6 +9,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { setSuggestMode, suggestModePlugin, trackedTextInput } from '../../../src-renderer/src/editor/review/suggest'
 import { findSuggestions } from '../../../src-renderer/src/editor/review/commands'
+import { posOf } from '../editor/helpers'
 
 type Path = 'appended' | 'own'
 
@@ -246,13 +247,3 @@ describe('typing in 修订模式 in one transaction', () => {
   })
 })
 
-function posOf(state: EditorState, needle: string): number {
-  let found = -1
-  state.doc.descendants((node, pos) => {
-    if (found >= 0) return false
-    if (node.isText && node.text!.includes(needle)) found = pos + node.text!.indexOf(needle)
-    return true
-  })
-  if (found < 0) throw new Error(`not found: ${needle}`)
-  return found
-}
