@@ -1,8 +1,8 @@
 // Issue 11 figures: the editor against its engine. Main-thread time per key (the app vs a plain
 // ProseMirror page holding the same text in an equivalent schema) for ASCII keys, Chinese IME
 // composition and 修订模式, at 60 and 200 pages; Event Timing p95 at 60 pages; the worst IME
-// event at 200 pages; opening a report (from the list, in a new window); the home list with
-// 200 reports; detached editor DOM after 5 open/leave cycles.
+// event at 200 pages; detached editor DOM after 5 open/leave cycles. Opening a report and the
+// home list are row 15 (browser/opening.ts), measured once, with its baseline and phases.
 //
 // Main-thread time = the renderer's CDP `Performance.getMetrics` TaskDuration (every task on the
 // main thread: handlers, Vue, style, layout, paint) accumulated over a burst of keys, divided
@@ -51,15 +51,8 @@ export interface PerKey {
   plainEvents: { keys: number; over16: number; p95: number; worst: number }
 }
 
-export interface OpenTimes {
-  fromList: Summary
-  newWindow: Summary
-  homeList200: Summary
-}
-
 export interface SpeedFigures {
   perKey: Array<PerKey | NA>
-  open: OpenTimes | NA
   detached: { cycles: number; detachedEditors: number; liveEditors: number; heapMiB: number } | NA
 }
 
@@ -230,65 +223,6 @@ async function perKey(session: BrowserSession, app: Side, plain: Side, appUrl: s
   }
 }
 
-async function openTimes(page: Page, url: string, input: Input, bundles: BenchBundles): Promise<OpenTimes> {
-  await page.goto(`${url}#/`)
-  await page.addScriptTag({ content: bundles.dbScript })
-  await seedReport(page, input)
-  await page.evaluate(
-    (d) => (window as unknown as { __benchDB: { seedList(...a: unknown[]): Promise<void> } }).__benchDB.seedList(d.report, d.preamble, 199),
-    { report: input.report, preamble: input.sections[0] }
-  )
-  const fromList: number[] = []
-  const newWindow: number[] = []
-  const home: number[] = []
-  for (let i = 0; i < ROUNDS; i++) {
-    // New window: a fresh document straight at the editor route (what a second window loads).
-    newWindow.push(await openApp(page, url, input))
-    // Home list with 200 reports: navigation start → the last row's 打开 button is in the DOM
-    // or, when the list is virtualised/paginated, the first rows are, and a frame has painted.
-    await page.goto('about:blank')
-    await page.goto(`${url}#/`)
-    const shown = await page.evaluate(
-      () =>
-        new Promise<number>((ok) => {
-          const check = () => {
-            const buttons = document.querySelectorAll('button[aria-label^="打开「"]')
-            const count = Number(/共 (\d+) 份/.exec(document.querySelector('.hb-page__subtitle')?.textContent ?? '')?.[1] ?? 0)
-            if (buttons.length > 0 && count >= 200) {
-              requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0))
-              return
-            }
-            if (performance.now() > 30_000) return ok(-1)
-            requestAnimationFrame(check)
-          }
-          check()
-        })
-    )
-    if (shown < 0) throw new NotAvailable('the home list did not show 200 reports within 30 s')
-    home.push(shown)
-    // From the list: click 打开 on the 60-page report's row, once every row is there and the
-    // list has sat idle for a second (as row 15: a clerk reads the list before choosing).
-    await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="打开「"]').length >= 200, undefined, { timeout: 30_000 })
-    await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })))
-    await page.waitForTimeout(1000)
-    const t = await page.evaluate(
-      async (a) => {
-        const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button[aria-label^="打开「"]')).find((b) => b.getAttribute('aria-label') === `打开「${a.title}」`)
-        const t0 = performance.now()
-        if (button) button.click()
-        else location.hash = `#/reports/${encodeURIComponent(a.id)}`
-        const wait = new Function(`return (${a.waitSrc})`)() as (x: unknown) => Promise<number>
-        const at = await wait({ label: a.label, needle: a.needle, timeoutMs: 30_000 })
-        return at < 0 ? -1 : at - t0
-      },
-      { id: input.report.id, title: input.report.meta.title, label: BODY, needle: input.needle, waitSrc: waitForEditable.toString() }
-    )
-    if (t < 0) throw new NotAvailable('opening from the list did not reach an editable report')
-    fromList.push(t)
-  }
-  return { fromList: summarize(fromList), newWindow: summarize(newWindow), homeList200: summarize(home) }
-}
-
 /** Opens and leaves the editor 5 times, collects garbage, counts editor roots no longer in the document. */
 async function detachedEditors(page: Page, url: string, input: Input): Promise<SpeedFigures['detached']> {
   const cycles = 5
@@ -344,11 +278,9 @@ export async function measureSpeed(bundles: BenchBundles, rendererDir: string, p
     }
     await plainPage.close()
     const sixty = inputs.get(60) ?? (await inputFor(60))
-    const open = await attempt('open times', () => openTimes(appPage, app!.url, sixty, bundles))
-    progress(`open times: ${JSON.stringify(open)}`)
     const detached = await attempt('detached editors', () => detachedEditors(appPage, app!.url, sixty))
     progress(`detached editors: ${JSON.stringify(detached)}`)
-    return { perKey: results, open, detached }
+    return { perKey: results, detached }
   } finally {
     if (session) await session.close()
     await Promise.all([app, pm].map((s) => (s as RendererServer | null)?.close()))
@@ -396,12 +328,6 @@ export function speedRows(fig: SpeedFigures): string[][] {
     } else {
       rows.push([`  worst event, ${r.pages} pages`, '—', `plain PM ${pv.worst.toFixed(0)} ms`, `app ${ev.worst.toFixed(0)} ms over ${ev.keys} events`, ''])
     }
-  }
-  if ('na' in fig.open) rows.push(['Open', na(fig.open)])
-  else {
-    rows.push(['Open 60 pages from the list (idle 1 s) → editable, painted', '≤ 300 ms', '—', spread(fig.open.fromList), verdict(fig.open.fromList.median <= 300)])
-    rows.push(['Open 60 pages in a new window → editable, painted', '≤ 600 ms', '—', spread(fig.open.newWindow), verdict(fig.open.newWindow.median <= 600)])
-    rows.push(['Home list with 200 reports → usable', '≤ 400 ms', '—', spread(fig.open.homeList200), verdict(fig.open.homeList200.median <= 400)])
   }
   if ('na' in fig.detached) rows.push(['Detached editors', na(fig.detached)])
   else {
