@@ -270,20 +270,26 @@ export interface ReportAtOnce {
  */
 export async function loadReportAtOnce(db: HuibaoDatabase, reportId: string): Promise<ReportAtOnce> {
   const [report, rows, values] = await db.transaction('r', db.reports, db.sections, db.metricValues, () =>
-    Promise.all([
-      db.reports.get(reportId),
-      db.sections.where(':id').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey], true, true).toArray(),
-      loadMetricValues(db, reportId)
-    ])
+    Promise.all([db.reports.get(reportId), sectionRowsOf(db, reportId), loadMetricValues(db, reportId)])
   )
   if (!report) return { report, sections: [], values }
+  return { report, sections: inSectionOrder(report, rows), values }
+}
+
+/** Every section row of a report in one request (a range over the [reportId, id] primary key). */
+export function sectionRowsOf(db: HuibaoDatabase, reportId: string): Promise<SectionRow[]> {
+  return db.sections.where(':id').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey], true, true).toArray()
+}
+
+/** The rows' documents in the report's order; rows not in sectionOrder are left out. */
+export function inSectionOrder(report: Report, rows: SectionRow[]): BlockJSON[] {
   const byId = new Map(rows.map((r) => [r.id, r.json]))
-  const sections: BlockJSON[] = []
+  const out: BlockJSON[] = []
   for (const id of report.sectionOrder) {
     const json = byId.get(id)
-    if (json) sections.push(json)
+    if (json) out.push(json)
   }
-  return { report, sections, values }
+  return out
 }
 
 /**
