@@ -109,14 +109,14 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
 
-/** Types one burst; returns how many key events it sent. */
-async function burst(page: Page, cdp: CDPSession, mode: Mode): Promise<number> {
+/** Types one burst of `keys` key events, 25 ms apart (also the trace tool's, trace-typing.ts); returns how many it sent. */
+export async function burst(page: Page, cdp: CDPSession, mode: Mode, keys = KEYS_PER_BURST): Promise<number> {
   if (mode !== 'ime') {
-    await page.keyboard.type(ASCII.repeat(2).slice(0, KEYS_PER_BURST), { delay: KEY_DELAY_MS })
-    return KEYS_PER_BURST
+    await page.keyboard.type(ASCII.repeat(Math.ceil(keys / ASCII.length)).slice(0, keys), { delay: KEY_DELAY_MS })
+    return keys
   }
   let events = 0
-  for (let w = 0; events < KEYS_PER_BURST; w++) {
+  for (let w = 0; events < keys; w++) {
     const [pinyin, hanzi] = IME_WORDS[w % IME_WORDS.length]
     for (let i = 1; i <= pinyin.length; i++) {
       await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i })

@@ -8,23 +8,16 @@
 //
 // For readable function names build the renderer unminified first:
 //   npx vite build --config src-renderer/vite.config.ts --minify false --outDir /tmp/renderer-dev
-import type { CDPSession, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, RENDERER_DIR } from '../../tests/e2e/harness'
 import { blocksFromJSON, blocksFromResolved, lastSectionNeedle, type PlainBlock } from '../lib/text'
 import { loadLargeReportOf, resolverFor } from '../lib/pieces'
 import { placeCaretMidway, waitForEditable } from './probe'
 import { buildBenchBundles } from './bundle'
+import { burst, type Mode } from './speed'
 
 const BODY = '报告正文'
 const KEYS = Number(process.env.TRACE_KEYS ?? 40)
-const ASCII = 'the clerk types steady prose into the middle of a long report '.repeat(3)
-const PINYIN: Array<[string, string]> = [
-  ['zheng', '政'],
-  ['fu', '府'],
-  ['fa', '法'],
-  ['zhi', '治']
-]
-type Mode = 'ascii' | 'ime' | 'suggest'
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
 
 interface TraceEvent {
@@ -39,31 +32,11 @@ interface TraceEvent {
   args?: Record<string, unknown> & { data?: Record<string, unknown>; elementCount?: number; beginData?: Record<string, unknown> }
 }
 
-async function typeKeys(page: Page, cdp: CDPSession, mode: Mode): Promise<number> {
-  if (mode !== 'ime') {
-    await page.keyboard.type(ASCII.slice(0, KEYS), { delay: 25 })
-    return KEYS
-  }
-  let n = 0
-  for (let w = 0; n < KEYS; w++) {
-    const [py, hz] = PINYIN[w % PINYIN.length]
-    for (let i = 1; i <= py.length; i++) {
-      await cdp.send('Input.imeSetComposition', { text: py.slice(0, i), selectionStart: i, selectionEnd: i })
-      n++
-      await sleep(25)
-    }
-    await cdp.send('Input.insertText', { text: hz })
-    n++
-    await sleep(25)
-  }
-  return n
-}
-
 async function trace(page: Page, mode: Mode, beforeBurst?: () => Promise<void>): Promise<{ events: TraceEvent[]; keys: number; profile: CpuProfile | null }> {
   const cdp = await page.context().newCDPSession(page)
   if (!(await page.evaluate(placeCaretMidway, BODY))) throw new Error('no paragraph to type into')
   await sleep(300)
-  await typeKeys(page, cdp, mode) // warm-up
+  await burst(page, cdp, mode, KEYS) // warm-up
   await sleep(1500)
   await beforeBurst?.()
   const events: TraceEvent[] = []
@@ -79,7 +52,7 @@ async function trace(page: Page, mode: Mode, beforeBurst?: () => Promise<void>):
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
     await cdp.send('Profiler.start')
   }
-  const keys = await typeKeys(page, cdp, mode)
+  const keys = await burst(page, cdp, mode, KEYS)
   await sleep(1200)
   const profile = js ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : null
   await cdp.send('Tracing.end')
