@@ -11,7 +11,7 @@ export type ParagraphBlock = Extract<PageBlock, { kind: 'body' | 'heading' }>
 
 export interface ParagraphProps {
   block: ParagraphBlock
-  /** Text offsets (UTF-16) of the part shown. */
+  /** Text offsets (UTF-16) of the part shown (BlockContent: row indexes for tables). */
   from?: number
   to?: number
   /** Continues from the previous page (no first-line indent) / goes on to the next (last line justified). */
@@ -19,7 +19,10 @@ export interface ParagraphProps {
   openEnd?: boolean
   /** Screen only: mark figures that are still placeholders. */
   markMissing?: boolean
-  /** Page view only: open comment threads (id → number) whose text is highlighted. */
+  /**
+   * Page view only: open comment threads (id → number) whose text is highlighted. Background and
+   * underline only, the number drawn out of the flow: the lines break exactly as in the PDF.
+   */
   comments?: ReadonlyMap<string, number>
 }
 
