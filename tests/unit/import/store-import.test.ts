@@ -2,31 +2,19 @@
 // sections (with the plain table) and the values read from the disclosure tables land in one
 // go; a refused input stores nothing.
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { metricTableCellId } from '@core/metric-tables'
 import { parseDocx, planImport, recogniseReport } from '@core/import'
-import { HuibaoDatabase, listReports, loadMetricValues, loadSections, setDatabase } from '../../../src-renderer/src/db/database'
+import { HuibaoDatabase, listReports, loadMetricValues, loadSections } from '../../../src-renderer/src/db/database'
 import { ReportActionError, useReportsStore } from '../../../src-renderer/src/stores/reports'
 import { handTypedReport } from '../../fixtures/import/hand'
 import { disclosureReport } from '../../fixtures/import/docx-lib'
+import { useStoreDatabase } from '../stores/store-db'
 
 let db: HuibaoDatabase
-let counter = 0
 
-beforeEach(() => {
-  db = new HuibaoDatabase(`huibao-import-${process.pid}-${++counter}`)
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  setDatabase(null)
-  db.close()
-  await Dexie.delete(db.name)
-})
+useStoreDatabase('import', (d) => (db = d))
 
 describe('reports store: importWord', () => {
   it('stores the imported report with its outline, body and plain table', async () => {

@@ -1,28 +1,18 @@
 // 检查 over stored reports: the service reads what is stored (raw), the store gates exports
 // (asks once) and 送审 (refused), and 其余填0 fills a table's blanks in one transaction.
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SectionJSON } from '@core/report'
 import { createReportFromTemplate } from '@core/report-factory'
 import { GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import type { ReportTemplate } from '@core/template'
-import { HuibaoDatabase, createReport, loadMetricValues, saveMetricValue, saveMetricValues, setDatabase } from '../../../src-renderer/src/db/database'
+import { HuibaoDatabase, createReport, loadMetricValues, saveMetricValue, saveMetricValues } from '../../../src-renderer/src/db/database'
 import { localToday, proofreadReport } from '../../../src-renderer/src/services/proofread'
 import { useProofreadStore } from '../../../src-renderer/src/stores/proofread'
+import { useStoreDatabase } from '../stores/store-db'
 
 let db: HuibaoDatabase
-beforeEach(() => {
-  db = new HuibaoDatabase(`huibao-proofread-${process.pid}-${Date.now()}-${Math.random()}`)
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-afterEach(async () => {
-  setDatabase(null)
-  db.close()
-  await Dexie.delete(db.name)
-})
+useStoreDatabase('proofread', (d) => (db = d))
 
 async function seed(template: ReportTemplate, addressee: string, fill: boolean) {
   let n = 0

@@ -4,9 +4,8 @@
 // A read prefetched by the route is used once, by the editor it was made for.
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { HuibaoDatabase, createReport, saveSections, setDatabase } from '../../../src-renderer/src/db/database'
+import { describe, expect, it, vi } from 'vitest'
+import { HuibaoDatabase, createReport, saveSections } from '../../../src-renderer/src/db/database'
 import { putComment } from '../../../src-renderer/src/db/review'
 import { saveNamedVersion, submitReport } from '../../../src-renderer/src/services/review'
 import { useEditorStore } from '../../../src-renderer/src/stores/editor'
@@ -14,21 +13,12 @@ import { useReviewStore } from '../../../src-renderer/src/stores/review'
 import type { BlockJSON } from '../../../src-renderer/src/core/report'
 import type { CommentThread } from '../../../src-renderer/src/core/review/threads'
 import { generateLargeReport } from '../../fixtures/large-report'
+import { useStoreDatabase } from './store-db'
 
 let db: HuibaoDatabase
 const clerk = { role: 'clerk' as const, name: '张三' }
 
-beforeEach(() => {
-  db = new HuibaoDatabase(`huibao-editor-open-${process.pid}`)
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  setDatabase(null)
-  db.close()
-  await Dexie.delete(db.name)
-})
+useStoreDatabase('editor-open', (d) => (db = d))
 
 /** The tables of each transaction started outside another one (nested ones run inside their parent's). */
 function topLevelTransactions(): string[][] {

@@ -1,9 +1,7 @@
 // The reports store over a real (fake-indexeddb) database: every action goes through the DB
 // and the store's lists are re-read from it.
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BUILT_IN_TEMPLATES } from '@core/templates'
 import {
   HuibaoDatabase,
@@ -11,25 +9,14 @@ import {
   listReports,
   loadMetricValues,
   loadSections,
-  setDatabase,
   updateReport
 } from '../../../src-renderer/src/db/database'
 import { ReportActionError, useReportsStore, type NewReportInput } from '../../../src-renderer/src/stores/reports'
+import { useStoreDatabase } from './store-db'
 
 let db: HuibaoDatabase
-let counter = 0
 
-beforeEach(() => {
-  db = new HuibaoDatabase(`huibao-store-${process.pid}-${++counter}`)
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  setDatabase(null)
-  db.close()
-  await Dexie.delete(db.name)
-})
+useStoreDatabase('store', (d) => (db = d))
 
 const template = BUILT_IN_TEMPLATES[0]
 

@@ -1,27 +1,16 @@
 // Opening a report in the editor loads its review (status, comments, audit) but not the versions
 // list: only the versions page reads it (and then only metadata, see review/version-store.test.ts).
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { HuibaoDatabase, createReport, setDatabase } from '../../../src-renderer/src/db/database'
+import { describe, expect, it, vi } from 'vitest'
+import { HuibaoDatabase, createReport } from '../../../src-renderer/src/db/database'
 import { saveNamedVersion } from '../../../src-renderer/src/services/review'
 import { useReviewStore } from '../../../src-renderer/src/stores/review'
 import { generateLargeReport } from '../../fixtures/large-report'
+import { useStoreDatabase } from './store-db'
 
 let db: HuibaoDatabase
 
-beforeEach(() => {
-  db = new HuibaoDatabase(`huibao-review-load-${process.pid}`)
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  setDatabase(null)
-  db.close()
-  await Dexie.delete(db.name)
-})
+useStoreDatabase('review-load', (d) => (db = d))
 
 describe('review store load', () => {
   it('reads versions only when asked (the versions page), and reload keeps what was asked', async () => {
