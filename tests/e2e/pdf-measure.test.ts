@@ -106,6 +106,45 @@ describe('PDF line measuring', () => {
     expect(result.openingAtStart).toBeGreaterThan(3)
   })
 
+  it('breaks lines in the hidden measuring column (not justified) where the justified sheets do', async () => {
+    await openPrint()
+    const { page } = session
+    await page.addScriptTag({ content: measureScript })
+    const result = await page.evaluate((pitch) => {
+      const m = (window as unknown as { HuibaoMeasure: typeof import('../../src-renderer/src/components/pages/measure') }).HuibaoMeasure
+      // A column like the measuring one, in the same page (its rules and the profile's sizes).
+      const column = document.createElement('div')
+      column.className = 'hb-measure'
+      document.querySelector('.hb-pages')!.appendChild(column)
+      const mismatches: string[] = []
+      const aligns = new Set<string>()
+      let body = 0
+      let headings = 0
+      for (const p of Array.from(document.querySelectorAll<HTMLElement>('.hb-sheet p.hb-b--body, .hb-sheet p.hb-b--heading'))) {
+        const copy = p.cloneNode(true) as HTMLElement
+        column.appendChild(copy)
+        aligns.add(`${getComputedStyle(p).textAlign} → ${getComputedStyle(copy).textAlign}`)
+        if (p.classList.contains('hb-b--body')) {
+          body++
+          const sheet = m.lineStarts(p, pitch).join(',')
+          const measured = m.lineStarts(copy, pitch).join(',')
+          if (sheet !== measured) mismatches.push(`"${(p.textContent ?? '').slice(0, 20)}…": sheet ${sheet}, measuring ${measured}`)
+        } else {
+          headings++
+          if (m.measureBlock(p, pitch).lines !== m.measureBlock(copy, pitch).lines) mismatches.push(`heading "${p.textContent}"`)
+        }
+        copy.remove()
+      }
+      column.remove()
+      return { mismatches, aligns: [...aligns], body, headings }
+    }, pitchPt)
+    expect(result.mismatches).toEqual([])
+    // The two really differ in alignment, and the fixture has the paragraphs to compare.
+    expect(result.aligns).toEqual(['justify → left'])
+    expect(result.body).toBeGreaterThan(60)
+    expect(result.headings).toBeGreaterThan(10)
+  })
+
   it('prints the same pages, line for line, with the fast and the careful measuring', async () => {
     const { page } = session
     const print = async (query: string, name: string) => {
