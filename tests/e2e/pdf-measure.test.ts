@@ -106,6 +106,85 @@ describe('PDF line measuring', () => {
     expect(result.openingAtStart).toBeGreaterThan(3)
   })
 
+  it('breaks lines in the hidden measuring column (not justified) where the justified sheets do', async () => {
+    await openPrint()
+    const { page } = session
+    await page.addScriptTag({ content: measureScript })
+    const result = await page.evaluate((pitch) => {
+      const m = (window as unknown as { HuibaoMeasure: typeof import('../../src-renderer/src/components/pages/measure') }).HuibaoMeasure
+      // A column like the measuring one, in the same page (its rules and the profile's sizes).
+      const column = document.createElement('div')
+      column.className = 'hb-measure'
+      document.querySelector('.hb-pages')!.appendChild(column)
+      const mismatches: string[] = []
+      const aligns = new Set<string>()
+      let body = 0
+      let headings = 0
+      for (const p of Array.from(document.querySelectorAll<HTMLElement>('.hb-sheet p.hb-b--body, .hb-sheet p.hb-b--heading'))) {
+        const copy = p.cloneNode(true) as HTMLElement
+        column.appendChild(copy)
+        aligns.add(`${getComputedStyle(p).textAlign} → ${getComputedStyle(copy).textAlign}`)
+        if (p.classList.contains('hb-b--body')) {
+          body++
+          const sheet = m.lineStarts(p, pitch).join(',')
+          const measured = m.lineStarts(copy, pitch).join(',')
+          if (sheet !== measured) mismatches.push(`"${(p.textContent ?? '').slice(0, 20)}…": sheet ${sheet}, measuring ${measured}`)
+        } else {
+          headings++
+          if (m.measureBlock(p, pitch).lines !== m.measureBlock(copy, pitch).lines) mismatches.push(`heading "${p.textContent}"`)
+        }
+        copy.remove()
+      }
+      column.remove()
+      return { mismatches, aligns: [...aligns], body, headings }
+    }, pitchPt)
+    expect(result.mismatches).toEqual([])
+    // The two really differ in alignment, and the fixture has the paragraphs to compare.
+    expect(result.aligns).toEqual(['justify → left'])
+    expect(result.body).toBeGreaterThan(60)
+    expect(result.headings).toBeGreaterThan(10)
+  })
+
+  it('prints the same lines with paragraphs grouped as HTML as with each fragment on its own, and every fragment is as tall as its text', async () => {
+    await openPrint()
+    const { page } = session
+    const print = async (name: string) => {
+      const file = join(dir, name)
+      writeFileSync(file, await page.pdf(PAGE_PDF_OPTIONS))
+      return (await pdfLines(file)).map((lines) => lines.map((l) => `${l.text} @${l.xMin.toFixed(1)},${l.yMin.toFixed(1)}`))
+    }
+    const fit = await page.evaluate((pitch) => {
+      const px = (pitch * 96) / 72
+      const off: string[] = []
+      let checked = 0
+      // The measuring decided each fragment's height in lines; the text drawn in it must take
+      // that many, counted as the measuring counts (a line with Latin or digits in a fallback
+      // face is a little taller than the pitch; a wrong count is off by a whole line).
+      for (const frag of Array.from(document.querySelectorAll<HTMLElement>('.hb-sheet .hb-frag'))) {
+        const p = frag.firstElementChild as HTMLElement | null
+        if (!p?.matches('p.hb-b--body, p.hb-b--heading')) continue
+        checked++
+        const lines = frag.getBoundingClientRect().height / px
+        const text = p.getBoundingClientRect().height / px
+        if (Math.round(lines) !== Math.round(text)) off.push(`"${(p.textContent ?? '').slice(0, 16)}…": ${lines} lines given, ${text} drawn`)
+      }
+      return { off, checked, groups: document.querySelectorAll('.hb-sheet .hb-frags').length }
+    }, pitchPt)
+    expect(fit.off).toEqual([])
+    expect(fit.checked).toBeGreaterThan(80)
+    expect(fit.groups).toBeGreaterThan(8)
+    const grouped = await print('grouped.pdf')
+    // The markup before grouping: every fragment a direct child of the type area.
+    const unwrapped = await page.evaluate(() => {
+      for (const g of Array.from(document.querySelectorAll('.hb-frags'))) g.replaceWith(...Array.from(g.childNodes))
+      return document.querySelectorAll('.hb-frags').length === 0 && Array.from(document.querySelectorAll('.hb-area')).every((a) => Array.from(a.children).every((c) => c.classList.contains('hb-frag')))
+    })
+    expect(unwrapped).toBe(true)
+    const single = await print('single.pdf')
+    expect(grouped.length).toBeGreaterThan(8)
+    expect(grouped).toEqual(single)
+  })
+
   it('prints the same pages, line for line, with the fast and the careful measuring', async () => {
     const { page } = session
     const print = async (query: string, name: string) => {

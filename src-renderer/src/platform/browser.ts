@@ -6,7 +6,12 @@ import type { SaveFileResult } from '@contract/ipc'
 /** The browser's "second store" for the audit anchor: localStorage, apart from IndexedDB. */
 export const ANCHOR_STORAGE_KEY = 'huibao.audit-anchor'
 
-export function createBrowserPlatform(doc: Document = document, storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage()): Platform {
+export function createBrowserPlatform(doc: Document = document, given?: Pick<Storage, 'getItem' | 'setItem'> | null): Platform {
+  // localStorage is opened when the audit anchor is first read or written, not here: the first
+  // touch costs the page ~10 ms, and the print window (created there to say it is laid out)
+  // never needs it.
+  let storage = given
+  const store = () => (storage === undefined ? (storage = safeLocalStorage()) : storage)
   return {
     kind: 'browser',
     async saveFile(req: SaveFileOptions): Promise<SaveFileResult> {
@@ -66,11 +71,12 @@ export function createBrowserPlatform(doc: Document = document, storage: Pick<St
       throw new Error('浏览器版不保存恢复副本。')
     },
     async readAuditAnchor() {
-      return storage?.getItem(ANCHOR_STORAGE_KEY) ?? null
+      return store()?.getItem(ANCHOR_STORAGE_KEY) ?? null
     },
     async writeAuditAnchor(json) {
-      if (!storage) throw new Error('浏览器不允许本页面保存数据（localStorage 不可用）。')
-      storage.setItem(ANCHOR_STORAGE_KEY, json)
+      const s = store()
+      if (!s) throw new Error('浏览器不允许本页面保存数据（localStorage 不可用）。')
+      s.setItem(ANCHOR_STORAGE_KEY, json)
     }
     // No onSessionLock: a page cannot see the OS lock. Hidden time counts as idle instead
     // (stores/session.ts), so a locked screen longer than the idle time drops the role.

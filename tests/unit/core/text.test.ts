@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PreambleJSON, SectionJSON } from '@core/report'
 import type { ReportTemplate } from '@core/template'
@@ -51,6 +52,36 @@ describe('normalizeChineseText', () => {
     const once = normalizeChineseText('甲\u0001乙, 丙 (丁)')
     expect(once).toBe('甲乙，丙（丁）')
     expect(normalizeChineseText(once)).toBe(once)
+  })
+  it('gives what every cleaning step gives, also when it returns plain Chinese text untouched', () => {
+    // The steps one after another, as the function ran them before it skipped text none of
+    // them can change.
+    const CJK = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF\\u2018\\u2019\\u201C\\u201D\\u2014\\u2026\\u00B7'
+    const cjk = (ch: string | undefined) => ch !== undefined && new RegExp(`[${CJK}]`).test(ch)
+    const wide: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
+    const everyStep = (text: string) =>
+      stripXmlIllegal(text)
+        .replace(/\[bookmark:[^\]\n]*\]/gi, '')
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/\u00A0/g, ' ')
+        .replace(/[ \t]*([,;:?!])[ \t]*/g, (m, mark: string, at: number, all: string) => (cjk(all[at - 1]) || cjk(all[at + m.length]) ? wide[mark] : m))
+        .replace(/\(([^()\n]*)\)/g, (m, inner: string, at: number, all: string) => (cjk(all[at - 1]) || cjk(all[at + m.length]) || new RegExp(`[${CJK}]`).test(inner) ? `（${inner}）` : m))
+        .replace(/[()]/g, (mark, at: number, all: string) => (cjk(all[at - 1]) || cjk(all[at + 1]) ? wide[mark] : mark))
+        .replace(new RegExp(`([${CJK}])[ \\t]+(?=[${CJK}])`, 'g'), '$1')
+    const pieces = ['法', '治', '，', '。', '“', '”', '（', '）', '—', '…', '·', 'A', 'z', '3', '0', '.', '%', '-', ',', ';', ':', '?', '!', '(', ')', ' ', '\t', '\n', '\u00A0', '\u200B', '\uFEFF', '\u0001', '[bookmark: x]', '[', ']', '\uD842\uDFB7', '\uD800', '\u3000']
+    let untouched = 0
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('')
+        const out = normalizeChineseText(text)
+        if (out === text) untouched++
+        expect(out).toBe(everyStep(text))
+      }),
+      { numRuns: 3000 }
+    )
+    expect(untouched).toBeGreaterThan(100)
+    // And the common case itself: a plain Chinese run comes back as the very same string.
+    expect(normalizeChineseText('全年办理行政复议案件，较上年增长。')).toBe('全年办理行政复议案件，较上年增长。')
   })
 })
 

@@ -41,4 +41,23 @@ describe('createBrowserPlatform', () => {
     expect(revoke).toHaveBeenCalledWith('blob:fake-1')
     expect(await platform.getAppInfo()).toBeNull()
   })
+
+  it('opens localStorage only when the audit anchor is read or written (the print window never does)', async () => {
+    localStorage.removeItem('huibao.audit-anchor')
+    const opened = vi.spyOn(window, 'localStorage', 'get')
+    const platform = createBrowserPlatform()
+    await platform.printReady?.(3)
+    await platform.getAppInfo()
+    expect(opened).not.toHaveBeenCalled()
+    expect(await platform.readAuditAnchor?.()).toBeNull()
+    expect(opened).toHaveBeenCalled()
+    const reads = opened.mock.calls.length
+    await platform.writeAuditAnchor?.('{"head":"abc"}')
+    expect(await platform.readAuditAnchor?.()).toBe('{"head":"abc"}')
+    // Opened once, kept.
+    expect(opened).toHaveBeenCalledTimes(reads)
+    opened.mockRestore()
+    expect(localStorage.getItem('huibao.audit-anchor')).toBe('{"head":"abc"}')
+    localStorage.removeItem('huibao.audit-anchor')
+  })
 })

@@ -1,8 +1,10 @@
-// A body paragraph or heading (whole or lines [from, to) as text offsets) as HTML. Plain vnodes,
-// no reactive state — the measuring column and the sheets hold about 2 × 1,500 of these at 200
-// pages, and a stateful component per paragraph (props proxy, computeds, render effect) was most
-// of the Vue time and garbage while laying out. BlockContent renders body and heading blocks with
-// it too, so the measuring pass, the page view and the PDF share one markup.
+// A body paragraph or heading (whole or lines [from, to) as text offsets) as HTML: as an HTML
+// string (paragraphHTML — the measuring column and the sheets, which hold about 2 × 1,500 of
+// these at 200 pages) or as plain vnodes (paragraphVNode — BlockContent). No reactive state: a
+// stateful component per paragraph (props proxy, computeds, render effect) was most of the Vue
+// time and garbage while laying out. Both give the same DOM
+// (tests/unit/pages/paragraph-html.test.ts), so the measuring pass, the page view and the PDF
+// share one markup.
 import { h, type FunctionalComponent, type VNode } from 'vue'
 import type { PageBlock } from '@core/pages/blocks'
 import type { ResolvedRun } from '@core/resolved'
@@ -77,9 +79,9 @@ function runClass(run: ResolvedRun, markMissing: boolean | undefined, comment: R
 }
 
 /**
- * The paragraph's vnode itself, no component around it: the measuring column and the sheets
- * call this for each of their ~1,500 paragraphs at 200 pages — a component per paragraph, even
- * a functional one, costs an instance, props normalising and a render effect each.
+ * The paragraph's vnode itself, no component around it (BlockContent's paragraphs) — a
+ * component per paragraph, even a functional one, costs an instance, props normalising and a
+ * render effect each.
  */
 export function paragraphVNode(props: ParagraphProps): VNode {
   const b = props.block
@@ -105,6 +107,45 @@ export function paragraphVNode(props: ParagraphProps): VNode {
     if (props.openEnd) cls += ' hb-b--open'
   } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
   return h('p', { class: cls }, spans)
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' }
+/** Text or attribute value as HTML: the parser gives back exactly these characters (a CR too). */
+function escapeHTML(text: string): string {
+  return /[&<>"\r]/.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : text
+}
+
+/**
+ * The same paragraph as `paragraphVNode` renders, as an HTML string: the measuring column and
+ * the sheets join consecutive paragraphs into one innerHTML, so Chromium's HTML parser builds
+ * the nodes and Vue creates, patches and unmounts one vnode per group instead of one per run
+ * plus the paragraph. Same elements, attributes and text nodes
+ * (tests/unit/pages/paragraph-html.test.ts compares the two DOMs).
+ */
+export function paragraphHTML(props: ParagraphProps): string {
+  const b = props.block
+  const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
+  const comments = runComments(runs, props.comments)
+  const body = b.kind === 'body'
+  let cls: string
+  if (body) {
+    cls = 'hb-b hb-b--body'
+    if (props.continued) cls += ' hb-b--cont'
+    if (props.openEnd) cls += ' hb-b--open'
+  } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
+  let html = `<p class="${cls}">`
+  for (let i = 0; i < runs.length; i++) {
+    const c = comments[i]
+    html += body ? '<span data-run=""' : '<span'
+    if (c) {
+      html += ` data-thread-id="${escapeHTML(c['data-thread-id'] ?? '')}"`
+      if (c['data-thread-number'] !== undefined) html += ` data-thread-number="${escapeHTML(c['data-thread-number'])}"`
+    }
+    const rc = runClass(runs[i], body && props.markMissing, c)
+    if (rc) html += ` class="${rc}"`
+    html += `>${escapeHTML(runs[i].text)}</span>`
+  }
+  return html + '</p>'
 }
 
 export const ParagraphContent: FunctionalComponent<ParagraphProps> = (props): VNode => paragraphVNode(props)
