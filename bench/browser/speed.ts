@@ -46,6 +46,9 @@ export interface PerKey {
   /** Milliseconds of main-thread time per key, one value per round. */
   app: Summary
   plain: Summary
+  /** The same bursts in the main thread's CPU time (ThreadTime): what load from other processes does not stretch. */
+  appCpu: Summary
+  plainCpu: Summary
   /** Event Timing: per-interaction durations ≥ 16 ms (shorter ones are not reported by Chromium). */
   appEvents: { keys: number; over16: number; p95: number; worst: number }
   plainEvents: { keys: number; over16: number; p95: number; worst: number }
@@ -56,7 +59,7 @@ export interface SpeedFigures {
   detached: { cycles: number; detachedEditors: number; liveEditors: number; heapMiB: number } | NA
 }
 
-interface Input {
+export interface Input {
   pages: number
   report: Report
   sections: BlockJSON[]
@@ -65,7 +68,7 @@ interface Input {
   needle: string
 }
 
-async function inputFor(pages: number): Promise<Input> {
+export async function inputFor(pages: number): Promise<Input> {
   const large = await loadLargeReportOf(pages)
   let blocks: PlainBlock[]
   try {
@@ -102,9 +105,10 @@ function takeEventTiming(): number[] {
 
 // ---- measuring ----------------------------------------------------------------------------
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+/** Seconds of main-thread work so far: TaskDuration (wall time inside tasks) or, with `cpu`, ThreadTime (the thread's CPU time, which other processes' load does not stretch). */
+async function taskSeconds(cdp: CDPSession, cpu = false): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN
+  return metrics.find((m) => m.name === (cpu ? 'ThreadTime' : 'TaskDuration'))?.value ?? NaN
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
@@ -130,22 +134,24 @@ export async function burst(page: Page, cdp: CDPSession, mode: Mode, keys = KEYS
   return events
 }
 
-interface Side {
+export interface Side {
   page: Page
   cdp: CDPSession
 }
 
-async function measureBurst(side: Side, mode: Mode): Promise<{ perKey: number; events: number[]; keys: number }> {
+export async function measureBurst(side: Side, mode: Mode): Promise<{ perKey: number; cpuPerKey: number; events: number[]; keys: number }> {
   const { page, cdp } = side
   if (!(await page.evaluate(placeCaretMidway, BODY))) throw new NotAvailable('no paragraph with text to type into')
   await sleep(400)
   await page.evaluate(takeEventTiming)
   const before = await taskSeconds(cdp)
+  const cpuBefore = await taskSeconds(cdp, true)
   const keys = await burst(page, cdp, mode)
   await sleep(TAIL_MS)
   const after = await taskSeconds(cdp)
+  const cpuAfter = await taskSeconds(cdp, true)
   const events = await page.evaluate(takeEventTiming)
-  return { perKey: ((after - before) * 1000) / keys, events, keys }
+  return { perKey: ((after - before) * 1000) / keys, cpuPerKey: ((cpuAfter - cpuBefore) * 1000) / keys, events, keys }
 }
 
 function eventSummary(durations: number[], keys: number): PerKey['appEvents'] {
@@ -155,7 +161,7 @@ function eventSummary(durations: number[], keys: number): PerKey['appEvents'] {
   return { keys, over16: durations.length, p95, worst: durations.length ? Math.max(...durations) : 0 }
 }
 
-async function openApp(page: Page, url: string, input: Input): Promise<number> {
+export async function openApp(page: Page, url: string, input: Input): Promise<number> {
   await page.goto('about:blank')
   await page.goto(`${url}#/reports/${encodeURIComponent(input.report.id)}`)
   const at = await page.evaluate(waitForEditable, { label: BODY, needle: input.needle, timeoutMs: 30_000 })
@@ -164,7 +170,7 @@ async function openApp(page: Page, url: string, input: Input): Promise<number> {
   return at
 }
 
-async function seedReport(page: Page, input: Input): Promise<void> {
+export async function seedReport(page: Page, input: Input): Promise<void> {
   await page.evaluate(
     (d) => (window as unknown as { __benchDB: { seed(...a: unknown[]): Promise<void> } }).__benchDB.seed(d.report, d.sections, d.values),
     { report: input.report, sections: input.sections, values: input.values }
@@ -189,6 +195,8 @@ async function perKey(session: BrowserSession, app: Side, plain: Side, appUrl: s
   await plain.page.evaluate(installEventTiming)
   const appTimes: number[] = []
   const plainTimes: number[] = []
+  const appCpu: number[] = []
+  const plainCpu: number[] = []
   const appEvents: number[] = []
   const plainEvents: number[] = []
   let appKeys = 0
@@ -203,10 +211,12 @@ async function perKey(session: BrowserSession, app: Side, plain: Side, appUrl: s
       const m = await measureBurst(side, mode)
       if (side === app) {
         appTimes.push(m.perKey)
+        appCpu.push(m.cpuPerKey)
         appEvents.push(...m.events)
         appKeys += m.keys
       } else {
         plainTimes.push(m.perKey)
+        plainCpu.push(m.cpuPerKey)
         plainEvents.push(...m.events)
         plainKeys += m.keys
       }
@@ -218,6 +228,8 @@ async function perKey(session: BrowserSession, app: Side, plain: Side, appUrl: s
     mode,
     app: summarize(appTimes),
     plain: summarize(plainTimes),
+    appCpu: summarize(appCpu),
+    plainCpu: summarize(plainCpu),
     appEvents: eventSummary(appEvents, appKeys),
     plainEvents: eventSummary(plainEvents, plainKeys)
   }
@@ -273,7 +285,7 @@ export async function measureSpeed(bundles: BenchBundles, rendererDir: string, p
       for (const mode of modes) {
         const r = await attempt(`per key ${pages} pages ${mode}`, () => perKey(session!, appSide, plainSide, app!.url, pm!.url, input, mode, bundles))
         results.push(r)
-        progress(`per key, ${pages} pages, ${mode}: ${'na' in r ? r.na : `app ${r.app.median} ms, plain ${r.plain.median} ms, events ≥16: ${r.appEvents.over16}/${r.appEvents.keys} (plain ${r.plainEvents.over16}), worst ${r.appEvents.worst} (plain ${r.plainEvents.worst})`}`)
+        progress(`per key, ${pages} pages, ${mode}: ${'na' in r ? r.na : `app ${r.app.median} ms, plain ${r.plain.median} ms (CPU ${r.appCpu.median} vs ${r.plainCpu.median}), events ≥16: ${r.appEvents.over16}/${r.appEvents.keys} (plain ${r.plainEvents.over16}), worst ${r.appEvents.worst} (plain ${r.plainEvents.worst})`}`)
       }
     }
     await plainPage.close()
@@ -308,7 +320,7 @@ export function speedRows(fig: SpeedFigures): string[][] {
       `Per key, ${r.pages} pages, ${MODE_NAME[r.mode]}`,
       '≤ 1.3× plain PM',
       `plain PM ${spread(r.plain)}`,
-      `app ${spread(r.app)} = ${ratio.toFixed(2)}×`,
+      `app ${spread(r.app)} = ${ratio.toFixed(2)}× (thread CPU ${f1(r.appCpu.median)} vs ${f1(r.plainCpu.median)} ms = ${(r.appCpu.median / r.plainCpu.median).toFixed(2)}×)`,
       verdict(ratio <= 1.3)
     ])
     const ev = r.appEvents

@@ -227,7 +227,7 @@ function profileSummary(profile: CpuProfile, keys: number): string[] {
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, us]) => `    ${(us / 1000 / keys).toFixed(3).padStart(7)} ms/key  ${k}`)
-  return ['  JS self time by function:', ...fmt(self, 25), '  JS inclusive time by function:', ...fmt(total, 45), '  JS self time by file:', ...fmt(byUrl, 10), '  Vue renders (render function):', ...fmt(renders, 10)]
+  return ['  JS self time by function:', ...fmt(self, 25), '  JS inclusive time by function:', ...fmt(total, Number(process.env.TRACE_TOP ?? 45)), '  JS self time by file:', ...fmt(byUrl, 10), '  Vue renders (render function):', ...fmt(renders, 10)]
 }
 
 /**
