@@ -35,6 +35,14 @@ export async function bundle(entry: string, outDir: string, fileName: string, na
   return resolve(outDir, fileName)
 }
 
+/** The baseline page around pm.js: the app's body text look (font, size, line height, width), so the comparison is about the editor, not fonts. */
+export function plainPageHTML(title: string, extraCSS = ''): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>${title}</title>
+<style>body{margin:0}#editor{box-sizing:border-box;width:794px;margin:24px auto;padding:48px 64px;font:18px/1.9 'FangSong','AR PL UMing CN',serif}
+#editor .ProseMirror{outline:none;white-space:pre-wrap;word-break:break-word}#editor p,#editor h1,#editor h2,#editor h3,#editor h4{margin:0;text-indent:2em;font-size:18px;font-weight:normal}${extraCSS}</style></head>
+<body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
+}
+
 export interface BenchBundles {
   /** Directory with index.html + pm.js, to be served over loopback. */
   pmDir: string
@@ -45,14 +53,7 @@ export interface BenchBundles {
 export async function buildBenchBundles(): Promise<BenchBundles> {
   mkdirSync(PM_DIR, { recursive: true })
   await bundle(resolve(BENCH_DIR, 'browser/pm-entry.ts'), PM_DIR, 'pm.js', 'HuibaoBenchPM')
-  // Same look as the app's body text (font, size, line height, width): the comparison is about the editor, not fonts.
-  writeFileSync(
-    resolve(PM_DIR, 'index.html'),
-    `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>ProseMirror baseline</title>
-<style>body{margin:0}#editor{box-sizing:border-box;width:794px;margin:24px auto;padding:48px 64px;font:18px/1.9 'FangSong','AR PL UMing CN',serif}
-#editor .ProseMirror{outline:none;white-space:pre-wrap;word-break:break-word}#editor p,#editor h1,#editor h2,#editor h3,#editor h4{margin:0;text-indent:2em;font-size:18px;font-weight:normal}</style></head>
-<body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
-  )
+  writeFileSync(resolve(PM_DIR, 'index.html'), plainPageHTML('ProseMirror baseline'))
   const dbFile = await bundle(resolve(BENCH_DIR, 'browser/db-entry.ts'), ARTIFACTS_DIR, 'db.js', 'HuibaoBenchDB')
   return { pmDir: PM_DIR, dbScript: readFileSync(dbFile, 'utf8') }
 }
