@@ -74,6 +74,12 @@ describe('approval means approved (browser)', () => {
     await confirm.getByRole('button', { name: '确定' }).click()
     await expect.poll(statusText, { timeout: 5000 }).toContain('审核通过')
 
+    // A key counts as the leader's activity: two idle minutes, then one key restarts the five.
+    await page.clock.fastForward('02:00')
+    await expect.poll(() => timer.textContent()).toMatch(/^审核人 · [23]:\d\d 后自动退出$/)
+    await page.keyboard.press('Shift')
+    await expect.poll(() => timer.textContent()).toMatch(/^审核人 · [45]:\d\d 后自动退出$/)
+
     // No activity for 5 minutes: back to the clerk, with a message saying why.
     await page.clock.fastForward('05:01')
     await expect.poll(roleText).toContain('起草人')
