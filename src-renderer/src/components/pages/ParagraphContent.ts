@@ -84,10 +84,7 @@ function runClass(run: ResolvedRun, markMissing: boolean | undefined, comment: R
  * render effect each.
  */
 export function paragraphVNode(props: ParagraphProps): VNode {
-  const b = props.block
-  const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
-  const comments = runComments(runs, props.comments)
-  const body = b.kind === 'body'
+  const { runs, comments, body, cls } = paragraphParts(props)
   const spans = runs.map((run, i) => {
     const c = comments[i]
     // Body runs carry data-run: the line measuring counts offsets over their text nodes only.
@@ -96,17 +93,25 @@ export function paragraphVNode(props: ParagraphProps): VNode {
       attrs['data-thread-id'] = c['data-thread-id']
       if (c['data-thread-number'] !== undefined) attrs['data-thread-number'] = c['data-thread-number']
     }
-    const cls = runClass(run, body && props.markMissing, c)
-    if (cls) attrs.class = cls
+    const rc = runClass(run, body && props.markMissing, c)
+    if (rc) attrs.class = rc
     return h('span', attrs, run.text)
   })
+  return h('p', { class: cls }, spans)
+}
+
+/** What both forms of a paragraph are made of: its runs (or the lines' slice), their comment attributes, and the paragraph's class. */
+function paragraphParts(props: ParagraphProps) {
+  const b = props.block
+  const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
+  const body = b.kind === 'body'
   let cls: string
   if (body) {
     cls = 'hb-b hb-b--body'
     if (props.continued) cls += ' hb-b--cont'
     if (props.openEnd) cls += ' hb-b--open'
   } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
-  return h('p', { class: cls }, spans)
+  return { runs, comments: runComments(runs, props.comments), body, cls }
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' }
@@ -123,16 +128,7 @@ function escapeHTML(text: string): string {
  * (tests/unit/pages/paragraph-html.test.ts compares the two DOMs).
  */
 export function paragraphHTML(props: ParagraphProps): string {
-  const b = props.block
-  const runs = props.from === undefined && props.to === undefined ? b.runs : sliceRuns(b.runs, props.from ?? 0, props.to ?? Infinity)
-  const comments = runComments(runs, props.comments)
-  const body = b.kind === 'body'
-  let cls: string
-  if (body) {
-    cls = 'hb-b hb-b--body'
-    if (props.continued) cls += ' hb-b--cont'
-    if (props.openEnd) cls += ' hb-b--open'
-  } else cls = `hb-b hb-b--heading hb-b--h${b.level}`
+  const { runs, comments, body, cls } = paragraphParts(props)
   let html = `<p class="${cls}">`
   for (let i = 0; i < runs.length; i++) {
     const c = comments[i]
