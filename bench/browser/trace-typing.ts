@@ -428,7 +428,14 @@ async function main(): Promise<void> {
         const plain = await session.context.newPage()
         await plain.goto(pm.url)
         await plain.evaluate((b) => (window as unknown as { __benchPM: { mount(b: unknown): void } }).__benchPM.mount(b), blocks)
-        const p = await trace(plain, mode === 'suggest' ? 'ascii' : mode)
+        const p = await trace(plain, mode === 'suggest' ? 'ascii' : mode, async () => {
+          if (process.env.TRACE_WRAP === '1') await plain.evaluate(takeCallbacks)
+        })
+        if (process.env.TRACE_WRAP === '1') {
+          const cbs = (await plain.evaluate(takeCallbacks)).sort((x, y) => y[1] - x[1]).slice(0, 10)
+          console.log(`\n== plain PM callbacks, ${pages} pages (ms/key, calls/key) ==`)
+          for (const [k, ms, n] of cbs) console.log(`  ${(ms / p.keys).toFixed(3).padStart(7)} ${(n / p.keys).toFixed(1).padStart(5)}  ${k.slice(0, 160)}`)
+        }
         console.log(`\n== plain PM, ${pages} pages, ${mode === 'suggest' ? 'ascii' : mode} ==`)
         console.log(summarize(p.events, p.keys).join('\n'))
         if (p.profile && process.env.TRACE_JS_PLAIN === '1') console.log(profileSummary(p.profile, p.keys).join('\n'))
