@@ -5,6 +5,7 @@
 //
 //   npm run build && node --import tsx bench/browser/trace-typing.ts
 //   TRACE_PAGES=60,200 TRACE_MODES=ascii,ime,suggest TRACE_RENDERER=/path/to/renderer (default out/renderer)
+//   TRACE_INIT='window.__flag = true' runs a script in every page before the app (for ablation builds)
 //
 // For readable function names build the renderer unminified first:
 //   npx vite build --config src-renderer/vite.config.ts --minify false --outDir /tmp/renderer-dev
@@ -373,6 +374,7 @@ async function main(): Promise<void> {
   const bundles = await buildBenchBundles()
   const session = await launchBrowser()
   await session.context.addInitScript('globalThis.__name ??= (fn) => fn')
+  if (process.env.TRACE_INIT) await session.context.addInitScript(process.env.TRACE_INIT)
   if (process.env.TRACE_SKIP) await session.context.addInitScript(`window.__skip = ${JSON.stringify(process.env.TRACE_SKIP)}`)
   if (process.env.TRACE_WRAP === '1') await session.context.addInitScript(wrapCallbacks)
   if (process.env.TRACE_MUTATIONS === '1') await session.context.addInitScript(recordClassWriters)
