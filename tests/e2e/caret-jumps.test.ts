@@ -163,4 +163,50 @@ describe('typing after a caret jump on a long report', () => {
     expect(at).toBe(0)
     expect(after[b].slice(c - 11, c + 1)).toEqual(Array(12).fill('').map((_, i) => (i === 11 ? '新行记号' : '')))
   })
+
+  it('only the sections near the view are drawn on demand; the rest are skipped until scrolled near, and text there is typed into as anywhere', async () => {
+    // editor/cv-window.ts: far sections are `content-visibility: hidden` (not watched per frame),
+    // those within about a screen of the view `auto`, the caret's block always laid out.
+    const visibility = () =>
+      page.evaluate(() => Array.from(document.querySelector('[aria-label="报告正文"]')!.children).map((b) => getComputedStyle(b).contentVisibility))
+    const scroller = page.locator('.editor-paper-scroll')
+    await scroller.evaluate((el) => (el.scrollTop = 0))
+    await expect.poll(async () => (await visibility()).at(-1)).toBe('hidden')
+    let now = await visibility()
+    expect(now.slice(1, 3)).toEqual(['auto', 'auto'])
+    const shownAtTop = now.filter((v) => v !== 'hidden').length
+    expect(shownAtTop).toBeLessThan(now.length / 3)
+
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await expect.poll(async () => (await visibility()).at(-1)).toBe('auto')
+    now = await visibility()
+    expect(now[1]).toBe('hidden')
+    // What is on screen after the scroll is drawn: the last paragraph has a box and its text.
+    const last = await page.evaluate(() => {
+      const ps = document.querySelectorAll('.report-body p')
+      const r = ps[ps.length - 1].getBoundingClientRect()
+      return { height: r.height, text: ps[ps.length - 1].textContent ?? '' }
+    })
+    expect(last.height).toBeGreaterThan(0)
+    expect(last.text.length).toBeGreaterThan(0)
+
+    // Clicking into a paragraph at the bottom and typing: the text lands there and is saved.
+    const target = await page.evaluate(() => {
+      const box = document.querySelector('.editor-paper-scroll')!.getBoundingClientRect()
+      const ps = Array.from(document.querySelectorAll('.report-body p')).filter((p) => {
+        const r = p.getBoundingClientRect()
+        return r.height > 0 && r.bottom < box.bottom - 4 && r.top > box.top
+      })
+      const p = ps[ps.length - 1]
+      const r = p.getBoundingClientRect()
+      return { x: r.left + 40, y: r.top + 8, text: p.textContent ?? '' }
+    })
+    await page.mouse.click(target.x, target.y)
+    await page.keyboard.press('Home')
+    await page.keyboard.type('底部记号')
+    const after = await saved()
+    const [b, c, at] = find(after, '底部记号')
+    expect(at).toBe(0)
+    expect(after[b][c]).toBe('底部记号' + target.text)
+  })
 })

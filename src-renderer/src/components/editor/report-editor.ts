@@ -23,6 +23,7 @@ import { editorLockPlugin } from '../../editor/lock'
 import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 import { caretBlockPlugin } from '../../editor/caret-block'
 import { caretScrollPlugin } from '../../editor/scroll-caret'
+import { cvWindowPlugin } from '../../editor/cv-window'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -43,7 +44,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin(), cvWindowPlugin()]
     },
     addKeyboardShortcuts() {
       return {
