@@ -128,9 +128,7 @@ describe('report editor', () => {
     const input = metrics.getByRole('textbox', { name: '日常巡查次数' })
     await input.fill('120')
     await input.press('Enter')
-    // Element Plus keeps the combobox input itself tiny; a clerk clicks the select box.
-    await metrics.locator('.el-select').filter({ has: page.getByRole('combobox', { name: '日常巡查次数修饰词' }) }).click()
-    await page.getByRole('option', { name: /^余/ }).filter({ visible: true }).click()
+    await metrics.getByRole('combobox', { name: '日常巡查次数修饰词' }).selectOption({ label: '余' })
     await expect.poll(chipTexts).toEqual(['120余次', '120余次'])
     expect(await body.locator('.metric-chip--empty').count()).toBe(0)
     expect(await docText()).toContain('全年开展日常巡查120余次，其中夜间巡查120余次。')

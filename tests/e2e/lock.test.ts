@@ -228,9 +228,12 @@ describe('after 审核通过 the report cannot change', () => {
     await patrols.fill('999')
     await patrols.press('Enter')
     await expect.poll(() => metrics.getByRole('alert').first().textContent()).toMatch(LOCKED)
-    await metrics.locator('.el-select').filter({ has: stale.getByRole('combobox', { name: '日常巡查次数修饰词' }) }).click()
-    await stale.getByRole('option', { name: /^余/ }).filter({ visible: true }).click()
+    const qualifier = metrics.getByRole('combobox', { name: '日常巡查次数修饰词' })
+    const before = await qualifier.inputValue()
+    await qualifier.selectOption({ label: '余' })
     await expect.poll(() => metrics.getByRole('alert').first().textContent()).toMatch(LOCKED)
+    // Refused: the select shows the stored choice again, not the one picked.
+    await expect.poll(() => qualifier.inputValue()).toBe(before)
 
     // 报告信息 → 标题.
     await stale.getByRole('button', { name: '报告信息' }).click()
