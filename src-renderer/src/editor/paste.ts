@@ -69,6 +69,11 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
       breakParagraph()
       return
     }
+    // A Word tab (nbsp-filled span) would be cleaned away between Chinese words: a full-width space instead.
+    if (/mso-tab-count/i.test(el.getAttribute('style') ?? '')) {
+      current.push({ text: '\u3000', bold })
+      return
+    }
     if (tag === 'TABLE') {
       breakParagraph()
       const caption = Array.from(el.children).find((c) => c.tagName.toUpperCase() === 'CAPTION')

@@ -15,6 +15,11 @@ import { createReportEditor, destroyReportEditor } from '../../../src-renderer/s
 import { createSuggestionUI } from '../../../src-renderer/src/components/editor/suggestion-ui'
 import { setEditorLock } from '../../../src-renderer/src/editor/lock'
 import { setSuggestMode, SUGGEST_TABLE_REFUSED_MESSAGE } from '../../../src-renderer/src/editor/review/suggest'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Report, ReportDocJSON } from '@core/report'
+import { resolveReport } from '@core/resolve'
+import { exportReportDocx } from '@core/docx/export'
+import { WORK_SUMMARY_TEMPLATE } from '@core/templates'
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures/paste', name), 'utf8')
 
@@ -124,6 +129,11 @@ describe('pasted tab-separated text', () => {
   it('never deletes a tab between Chinese characters outside a table: it becomes a full-width space', () => {
     const texts = sliceNodes(plainTextSlice(reportSchema(), '项目\t数量\n\n负责人\t\t张三')).map((n) => n.textContent)
     expect(texts).toEqual(['项目\u3000数量', '负责人\u3000张三'])
+  })
+
+  it('keeps a Word tab between Chinese words in pasted HTML as a full-width space', () => {
+    const html = `<p class=MsoNormal><span style='font-family:仿宋'>负责人<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp; </span>张三</span></p>`
+    expect(parsePastedHTML(html)).toEqual([[{ text: '负责人\u3000张三', bold: false }]])
   })
 
   it('leaves a line that only starts with a quote as text', () => {
@@ -258,5 +268,33 @@ describe('pasting a table in the editor', () => {
     caretAfter(ed, '导语前半')
     ed.view.pasteHTML(dom.innerHTML)
     expect(blocksOf(ed, 0)).toEqual(['paragraph:导语前半', ROWS, 'paragraph:导语后半'])
+  })
+})
+
+describe('a pasted table in the Word export', () => {
+  it('is written as a w:tbl between the paragraphs around it, every cell in order', async () => {
+    const ed = open()
+    caretAfter(ed, '前一句。')
+    ed.view.pasteHTML(fixture('excel.html'))
+    const doc = ed.state.doc.toJSON() as ReportDocJSON
+    const report: Report = {
+      id: 'r1',
+      templateId: WORK_SUMMARY_TEMPLATE.id,
+      templateVersion: WORK_SUMMARY_TEMPLATE.version,
+      meta: { title: '青禾镇2024年工作总结', issuingOrgans: ['青禾镇人民政府'], addressee: '', year: 2024, date: '2025-01-10' },
+      status: 'draft',
+      sectionOrder: ['preamble', 's1'],
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null
+    }
+    const xml = strFromU8(unzipSync(await exportReportDocx(resolveReport(report, doc, WORK_SUMMARY_TEMPLATE, [])))['word/document.xml'])
+    const start = xml.indexOf('<w:tbl>')
+    const end = xml.indexOf('</w:tbl>')
+    expect(start).toBeGreaterThan(xml.indexOf('前一句。'))
+    expect(end).toBeLessThan(xml.indexOf('后一句。'))
+    const table = xml.slice(start, end)
+    const cells = Array.from(table.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g), (m) => Array.from(m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g), (t) => t[1]).join('\n'))
+    expect(cells).toEqual(EXCEL_ROWS.flat())
   })
 })
