@@ -6,6 +6,7 @@
 import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model'
 import { NodeSelection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { normalizeChineseText } from '@core/text'
+import { parsePasteGrid } from '@core/table-entry'
 
 export interface PastedRun {
   text: string
@@ -228,46 +229,6 @@ export function sanitizePastedHTML(html: string, normalize?: (text: string) => s
 }
 
 /**
- * Records of tab-separated text as Excel and WPS 表格 write it: fields split at tabs, records at
- * line ends; a field holding a line break, tab or quote is wrapped in quotes ("" inside). A quote
- * that does not open such a field (a line that merely starts with ") is text.
- */
-export function splitTabText(text: string): string[][] {
-  const records: string[][] = []
-  let fields: string[] = []
-  let i = 0
-  let field = ''
-  const endField = () => {
-    fields.push(field)
-    field = ''
-  }
-  while (i <= text.length) {
-    if (field === '' && text[i] === '"') {
-      const quoted = /^"((?:[^"]|"")*)"(?=\t|\r\n|\r|\n|$)/.exec(text.slice(i))
-      if (quoted && /[\t\r\n]|""/.test(quoted[1])) {
-        field = quoted[1].replace(/""/g, '"').replace(/\r\n?/g, '\n')
-        i += quoted[0].length
-        continue
-      }
-    }
-    const ch = text[i]
-    if (ch === undefined || ch === '\n' || ch === '\r') {
-      endField()
-      records.push(fields)
-      fields = []
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
-    } else if (ch === '\t') {
-      endField()
-      i++
-    } else {
-      field += ch
-      i++
-    }
-  }
-  return records
-}
-
-/**
  * Plain-text paste. Two or more consecutive lines holding tabs (what Excel and WPS 表格 put on
  * the clipboard as text) become a table, one cell per tab-separated field. Every other non-blank
  * line becomes a paragraph, its tabs turned into a full-width space: the exporters' text
@@ -277,7 +238,11 @@ export function splitTabText(text: string): string[][] {
 export function plainTextSlice(schema: Schema, text: string, normalize: (text: string) => string = normalizeChineseText): Slice {
   const clean = (line: string) => normalize(line).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
   const cell = (field: string) => field.split('\n').map(clean).filter((l) => l !== '').join('\n')
-  const records = splitTabText(text.replace(BOOKMARK_MARKER, ''))
+  text = text.replace(BOOKMARK_MARKER, '')
+  const lines = text.split(/\r\n|\r|\n/)
+  // Records as a spreadsheet writes them (quoted cells may hold line breaks) only when a table is
+  // possible; other text keeps its lines as they are, quotes included.
+  const records = lines.filter((l) => l.includes('\t')).length >= 2 ? parsePasteGrid(text) : lines.map((l) => [l])
   const nodes: PMNode[] = []
   for (let i = 0; i < records.length; ) {
     let j = i
@@ -288,7 +253,7 @@ export function plainTextSlice(schema: Schema, text: string, normalize: (text: s
       i = j
       continue
     }
-    for (const line of records[i].filter((f) => f !== '').join('\u3000').split('\n')) {
+    for (const line of records[i].filter((f) => f !== '').join('\t').split('\n')) {
       const cleaned = clean(line.replace(/\t+/g, '\u3000'))
       if (cleaned) nodes.push(schema.nodes.paragraph.create(null, schema.text(cleaned)))
     }

@@ -9,7 +9,7 @@ import { DOMParser as PMDOMParser, type Node as PMNode, type Slice } from '@tipt
 import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 import type { Editor } from '@tiptap/core'
 import type { BlockJSON } from '@core/report'
-import { parsePastedBlocks, parsePastedHTML, plainTextSlice, sanitizePastedHTML, splitTabText } from '../../../src-renderer/src/editor/paste'
+import { parsePastedBlocks, parsePastedHTML, plainTextSlice, sanitizePastedHTML } from '../../../src-renderer/src/editor/paste'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { createReportEditor, destroyReportEditor } from '../../../src-renderer/src/components/editor/report-editor'
 import { createSuggestionUI } from '../../../src-renderer/src/components/editor/suggestion-ui'
@@ -136,8 +136,10 @@ describe('pasted tab-separated text', () => {
     expect(parsePastedHTML(html)).toEqual([[{ text: '负责人\u3000张三', bold: false }]])
   })
 
-  it('leaves a line that only starts with a quote as text', () => {
-    expect(splitTabText('"依法"行政\t是\n"a\nb"\tc')).toEqual([['"依法"行政', '是'], ['a\nb', 'c']])
+  it('reads quotes as spreadsheet quoting only around a whole cell, and keeps quotes in text without a table', () => {
+    const table = sliceNodes(plainTextSlice(reportSchema(), '"依法"行政\t是\n"a\nb"\tc'))
+    expect(table.map((n) => n.attrs.rows)).toEqual([[['"依法"行政', '是'], ['a\nb', 'c']]])
+    expect(sliceNodes(plainTextSlice(reportSchema(), '"十四五"\n规划')).map((n) => n.textContent)).toEqual(['"十四五"', '规划'])
   })
 })
 
