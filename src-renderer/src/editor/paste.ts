@@ -1,8 +1,8 @@
 // Pasting from Word, WPS and web pages: keep paragraphs and bold, drop all foreign styling
 // (mso-* styles, classes, fonts, comments, <o:p>, Word's _GoBack bookmark) and normalise the
 // Chinese text. Tables (HTML from Excel, WPS 表格, Word, web pages; tab-separated text) become
-// plainTable nodes, rows of cell text. Our own copies (marked data-pm-slice by ProseMirror) pass through untouched,
-// so chips and sections copy within the editor.
+// plainTable nodes, rows of cell text. Our own copies (marked data-pm-slice by ProseMirror) pass
+// through untouched, so chips, sections and tables copy within the editor.
 import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model'
 import { NodeSelection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { normalizeChineseText } from '@core/text'
