@@ -89,6 +89,10 @@ describe('pasting a table from Excel', () => {
         .map((c) => c.getAttribute('aria-label') ?? c.tagName)
     )
     expect(blocks.slice(0, 2)).toEqual(['DIV', '导入的表格'])
+    // As the README says: a click selects the (read-only) table and Delete removes it.
+    await table.first().click()
+    await page.keyboard.press('Delete')
+    await expect.poll(() => table.count()).toBe(0)
   })
 
   it('in 修订模式 refuses the table with a message and changes nothing', async () => {
