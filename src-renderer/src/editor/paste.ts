@@ -1,10 +1,12 @@
 // Pasting from Word, WPS and web pages: keep paragraphs and bold, drop all foreign styling
 // (mso-* styles, classes, fonts, comments, <o:p>, Word's _GoBack bookmark) and normalise the
-// Chinese text. Our own copies (marked data-pm-slice by ProseMirror) pass through untouched,
-// so chips and sections copy within the editor.
+// Chinese text. Tables (HTML from Excel, WPS 表格, Word, web pages; tab-separated text) become
+// plainTable nodes, rows of cell text. Our own copies (marked data-pm-slice by ProseMirror) pass
+// through untouched, so chips, sections and tables copy within the editor.
 import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model'
-import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { NodeSelection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { normalizeChineseText } from '@core/text'
+import { parsePasteGrid } from '@core/table-entry'
 
 export interface PastedRun {
   text: string
@@ -37,14 +39,20 @@ function isSkipped(el: Element): boolean {
   return false
 }
 
-/** Paragraphs of runs from pasted HTML; empty paragraphs are dropped. Needs a DOMParser. */
-export function parsePastedHTML(html: string, normalize: (text: string) => string = normalizeChineseText): PastedRun[][] {
+/** A pasted block: a paragraph of runs, or a table as rows of cell text (a plainTable). */
+export type PastedBlock = { type: 'paragraph'; runs: PastedRun[] } | { type: 'table'; rows: string[][] }
+
+/**
+ * Paragraphs and tables from pasted HTML, in order; empty paragraphs are dropped. A <table>
+ * (Excel, WPS 表格, Word, a web page) becomes rows of cell text: see tableRows. Needs a DOMParser.
+ */
+export function parsePastedBlocks(html: string, normalize: (text: string) => string = normalizeChineseText): PastedBlock[] {
   const doc = new DOMParser().parseFromString(html, 'text/html')
-  const paragraphs: PastedRun[][] = []
+  const raw: Array<PastedRun[] | string[][]> = []
   let current: PastedRun[] = []
 
   const breakParagraph = () => {
-    if (current.length) paragraphs.push(current)
+    if (current.length) raw.push(current)
     current = []
   }
   const walk = (node: Node, bold: boolean) => {
@@ -62,6 +70,22 @@ export function parsePastedHTML(html: string, normalize: (text: string) => strin
       breakParagraph()
       return
     }
+    // A Word tab (nbsp-filled span) would be cleaned away between Chinese words: a full-width space instead.
+    if (/mso-tab-count/i.test(el.getAttribute('style') ?? '')) {
+      current.push({ text: '\u3000', bold })
+      return
+    }
+    if (tag === 'TABLE') {
+      breakParagraph()
+      const caption = Array.from(el.children).find((c) => c.tagName.toUpperCase() === 'CAPTION')
+      if (caption) walk(caption, bold)
+      breakParagraph()
+      const rows = tableRows(el, normalize)
+      // One cell (a single Excel cell copied) is text, not a table.
+      if (rows.length === 1 && rows[0].length === 1) rows[0][0].split('\n').forEach((line) => raw.push([{ text: line, bold: false }]))
+      else if (rows.length) raw.push(rows)
+      return
+    }
     const block = BLOCK_TAGS.has(tag)
     if (block) breakParagraph()
     const childBold = bold || isBoldElement(el)
@@ -71,10 +95,14 @@ export function parsePastedHTML(html: string, normalize: (text: string) => strin
   walk(doc.body, false)
   breakParagraph()
 
-  const out: PastedRun[][] = []
-  for (const runs of paragraphs) {
+  const out: PastedBlock[] = []
+  for (const item of raw) {
+    if (isTableRows(item)) {
+      out.push({ type: 'table', rows: item })
+      continue
+    }
     const merged: PastedRun[] = []
-    for (const run of runs) {
+    for (const run of item) {
       const text = run.text.replace(BOOKMARK_MARKER, '').replace(/\u00a0/g, ' ')
       if (!text) continue
       const last = merged[merged.length - 1]
@@ -82,9 +110,91 @@ export function parsePastedHTML(html: string, normalize: (text: string) => strin
       else merged.push({ text, bold: run.bold })
     }
     const cleaned = normalizeRuns(merged, normalize)
-    if (cleaned.length) out.push(cleaned)
+    if (cleaned.length) out.push({ type: 'paragraph', runs: cleaned })
   }
   return out
+}
+
+function isTableRows(item: PastedRun[] | string[][]): item is string[][] {
+  return item.length > 0 && Array.isArray(item[0])
+}
+
+/** Paragraphs of runs from pasted HTML; a table's rows come out as paragraphs of cells joined by a full-width space. */
+export function parsePastedHTML(html: string, normalize: (text: string) => string = normalizeChineseText): PastedRun[][] {
+  return parsePastedBlocks(html, normalize).flatMap((b) =>
+    b.type === 'paragraph' ? [b.runs] : b.rows.map((row) => [{ text: row.filter((c) => c !== '').join('\u3000').replace(/\n/g, ''), bold: false }])
+  )
+}
+
+/** A cell's text: lines (from <br> or blocks inside it) cleaned and trimmed, joined by \n as Word import does. */
+function cellText(cell: Element, normalize: (text: string) => string): string {
+  let text = ''
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      text += (node.nodeValue ?? '').replace(/[\r\n\t]+/g, ' ')
+      return
+    }
+    if (node.nodeType !== 1) return
+    const el = node as Element
+    if (isSkipped(el)) return
+    const tag = el.tagName.toUpperCase()
+    if (tag === 'BR') {
+      text += '\n'
+      return
+    }
+    const block = BLOCK_TAGS.has(tag)
+    if (block) text += '\n'
+    el.childNodes.forEach(walk)
+    if (block) text += '\n'
+  }
+  cell.childNodes.forEach(walk)
+  return text
+    .split('\n')
+    .map((line) => normalize(line.replace(BOOKMARK_MARKER, '').replace(/\u00a0/g, ' ')).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+function spanOf(el: Element, name: string, max: number): number {
+  const n = parseInt(el.getAttribute(name) ?? '', 10)
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1
+}
+
+/**
+ * A table's rows of cell text on a full grid. A merged cell (colspan/rowspan) keeps its text in
+ * its top-left position and the positions it covers are empty, as Word import does: the columns
+ * stay aligned and the figure appears once. Rows of nested tables belong to their own table
+ * (their text is part of the outer cell). Hidden cells are skipped; empty rows and columns at
+ * the end (an Excel selection running past the figures) are dropped.
+ */
+function tableRows(table: Element, normalize: (text: string) => string): string[][] {
+  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table && !isSkipped(tr))
+  const grid: Array<Array<string | undefined>> = trs.map(() => [])
+  trs.forEach((tr, r) => {
+    const row = grid[r]
+    let c = 0
+    for (const cell of Array.from(tr.children)) {
+      const tag = cell.tagName.toUpperCase()
+      if ((tag !== 'TD' && tag !== 'TH') || isSkipped(cell)) continue
+      while (row[c] !== undefined) c++
+      const colspan = spanOf(cell, 'colspan', 100)
+      const rowspan = spanOf(cell, 'rowspan', trs.length - r)
+      const text = cellText(cell, normalize)
+      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) grid[r + dr][c + dc] = dr === 0 && dc === 0 ? text : ''
+      c += colspan
+    }
+  })
+  return trimGrid(grid.map((row) => Array.from(row, (cell) => cell ?? '')))
+}
+
+/** Pads rows to one width and drops trailing empty rows and columns; [] when no cell has text. */
+export function trimGrid(rows: string[][]): string[][] {
+  let height = rows.length
+  while (height > 0 && rows[height - 1].every((c) => c === '')) height--
+  const kept = rows.slice(0, height)
+  let width = Math.max(0, ...kept.map((r) => r.length))
+  while (width > 0 && kept.every((r) => (r[width - 1] ?? '') === '')) width--
+  return kept.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''))
 }
 
 function normalizeRuns(runs: PastedRun[], normalize: (text: string) => string): PastedRun[] {
@@ -101,48 +211,89 @@ function escapeHTML(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** transformPastedHTML: foreign HTML → plain <p>/<strong> HTML the schema parses as-is. */
+/** A table as the plainTable node's own markup (schema.ts parses it back). */
+function tableHTML(rows: string[][]): string {
+  return '<table data-plain-table><tbody>' + rows.map((row) => '<tr>' + row.map((cell) => `<td>${escapeHTML(cell)}</td>`).join('') + '</tr>').join('') + '</tbody></table>'
+}
+
+/** transformPastedHTML: foreign HTML → plain <p>/<strong> and plainTable HTML the schema parses as-is. */
 export function sanitizePastedHTML(html: string, normalize?: (text: string) => string): string {
   if (/data-pm-slice/.test(html)) return html
-  return parsePastedHTML(html, normalize)
-    .map((runs) => '<p>' + runs.map((r) => (r.bold ? `<strong>${escapeHTML(r.text)}</strong>` : escapeHTML(r.text))).join('') + '</p>')
+  return parsePastedBlocks(html, normalize)
+    .map((b) =>
+      b.type === 'table'
+        ? tableHTML(b.rows)
+        : '<p>' + b.runs.map((r) => (r.bold ? `<strong>${escapeHTML(r.text)}</strong>` : escapeHTML(r.text))).join('') + '</p>'
+    )
     .join('')
 }
 
-/** Plain-text paste: every non-blank line becomes a paragraph. */
+/**
+ * Plain-text paste. Two or more consecutive lines holding tabs (what Excel and WPS 表格 put on
+ * the clipboard as text) become a table, one cell per tab-separated field. Every other non-blank
+ * line becomes a paragraph, its tabs turned into a full-width space: the exporters' text
+ * cleaning removes ASCII spaces and tabs between Chinese characters, so a kept tab would silently
+ * join "项目" and "数量"; U+3000 is the gap Chinese documents use and survives every step.
+ */
 export function plainTextSlice(schema: Schema, text: string, normalize: (text: string) => string = normalizeChineseText): Slice {
-  const paragraphs = text
-    .replace(BOOKMARK_MARKER, '')
-    .split(/\r\n|\r|\n/)
-    .map((line) => normalize(line).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter((line) => line.length > 0)
-    .map((line) => schema.nodes.paragraph.create(null, schema.text(line)))
-  if (paragraphs.length === 0) return Slice.empty
-  return new Slice(Fragment.from(paragraphs), 1, 1)
+  const clean = (line: string) => normalize(line).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+  const cell = (field: string) => field.split('\n').map(clean).filter((l) => l !== '').join('\n')
+  text = text.replace(BOOKMARK_MARKER, '')
+  const lines = text.split(/\r\n|\r|\n/)
+  // Records as a spreadsheet writes them (quoted cells may hold line breaks) only when a table is
+  // possible; other text keeps its lines as they are, quotes included.
+  const records = lines.filter((l) => l.includes('\t')).length >= 2 ? parsePasteGrid(text) : lines.map((l) => [l])
+  const nodes: PMNode[] = []
+  for (let i = 0; i < records.length; ) {
+    let j = i
+    while (j < records.length && records[j].length > 1) j++
+    if (j - i >= 2) {
+      const rows = trimGrid(records.slice(i, j).map((fields) => fields.map(cell)))
+      if (rows.length) nodes.push(schema.nodes.plainTable.create({ rows }))
+      i = j
+      continue
+    }
+    for (const line of records[i].filter((f) => f !== '').join('\t').split('\n')) {
+      const cleaned = clean(line.replace(/\t+/g, '\u3000'))
+      if (cleaned) nodes.push(schema.nodes.paragraph.create(null, schema.text(cleaned)))
+    }
+    i++
+  }
+  if (nodes.length === 0) return Slice.empty
+  // Paragraphs at the ends stay open (their text joins the caret's paragraph); a table cannot.
+  const open = (n: PMNode) => (n.type.name === 'paragraph' ? 1 : 0)
+  return new Slice(Fragment.from(nodes), open(nodes[0]), open(nodes[nodes.length - 1]))
 }
 
 /**
- * Paste with the caret in a section heading: several paragraphs (a Word passage, say) go in as
- * body paragraphs right after the heading, never into it; the caret ends after the pasted text.
- * Returns null (the default paste) for one paragraph or less, outside a heading, or when the
- * slice holds anything but paragraphs (our own copied sections).
+ * Paste with the caret in a section heading: several paragraphs (a Word passage, say) or any
+ * pasted table go in as body blocks right after the heading, never into it; the caret ends after
+ * the pasted text (a table last: the table is selected). Returns null (the default paste) for one
+ * paragraph or less, outside a heading, or when the slice holds anything but paragraphs and
+ * tables (our own copied sections).
  */
 export function pasteAfterHeading(state: EditorState, slice: Slice): Transaction | null {
   const { $from, $to } = state.selection
   if ($from.parent.type.name !== 'sectionTitle' || !$from.sameParent($to)) return null
-  const paragraphs: PMNode[] = []
+  const blocks: PMNode[] = []
   let foreign = false
+  let table = false
   slice.content.forEach((node) => {
-    if (node.type.name === 'paragraph') paragraphs.push(node)
+    if (node.type.name === 'paragraph') blocks.push(node)
     // Parsed in the heading's context, the first pasted paragraph can come out as a title.
-    else if (node.type.name === 'sectionTitle') paragraphs.push(state.schema.nodes.paragraph.create(null, node.content, node.marks))
-    else foreign = true
+    else if (node.type.name === 'sectionTitle') blocks.push(state.schema.nodes.paragraph.create(null, node.content, node.marks))
+    else if (node.type.name === 'plainTable') {
+      blocks.push(node)
+      table = true
+    } else foreign = true
   })
-  if (foreign || paragraphs.length < 2) return null
+  if (foreign || (blocks.length < 2 && !table)) return null
   const tr = state.tr
   if (!state.selection.empty) tr.deleteSelection()
   const at = tr.mapping.map($from.after($from.depth))
-  tr.insert(at, Fragment.from(paragraphs))
-  const end = at + paragraphs.reduce((n, p) => n + p.nodeSize, 0)
-  return tr.setSelection(TextSelection.create(tr.doc, end - 1)).scrollIntoView()
+  tr.insert(at, Fragment.from(blocks))
+  const end = at + blocks.reduce((n, p) => n + p.nodeSize, 0)
+  const last = blocks[blocks.length - 1]
+  const selection = last.type.name === 'plainTable' ? NodeSelection.create(tr.doc, end - last.nodeSize) : TextSelection.create(tr.doc, end - 1)
+  return tr.setSelection(selection).scrollIntoView()
 }

@@ -84,9 +84,10 @@ export const SectionTitle = Node.create({
 })
 
 /**
- * A table kept from an imported Word file: rows of cell text in one attribute, shown as a
- * read-only table (select it and press Delete to remove it). Only our own markup parses back
- * into it, so a table pasted from a web page never becomes one by accident.
+ * A table kept from an imported Word file or pasted (Excel, WPS 表格, Word, a web page): rows of
+ * cell text in one attribute, shown as a read-only table (select it and press Delete to remove
+ * it). Only our own markup parses back into it: the paste code (editor/paste.ts) turns foreign
+ * tables into that markup after cleaning them, so no foreign table is taken in raw.
  */
 export const PlainTable = Node.create({
   name: 'plainTable',

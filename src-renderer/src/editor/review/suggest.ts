@@ -18,6 +18,18 @@ export const suggestKey = new PluginKey<SuggestModeState>('suggestMode')
 export const REVIEW_INTERNAL = 'reviewInternal'
 
 export const SUGGEST_REFUSED_MESSAGE = '修订模式下不能调整章节结构（移动章节、在标题处分段或把段落并入标题）。请先关闭“修订模式”再调整。'
+export const SUGGEST_TABLE_REFUSED_MESSAGE = '修订模式下不能粘贴或插入表格（表格无法作为修订标记显示）。正文没有改动。请先关闭“修订模式”再粘贴表格，或只粘贴文字。'
+
+/** True when a step puts a plainTable into the document: a table cannot carry suggestion marks. */
+function insertsTable(step: Step): boolean {
+  if (!(step instanceof ReplaceStep)) return false
+  let table = false
+  ;(step as unknown as { slice: Slice }).slice.content.descendants((n) => {
+    if (n.type.name === 'plainTable') table = true
+    return !table
+  })
+  return table
+}
 
 export function newSuggestionId(): string {
   const c = globalThis.crypto
@@ -68,7 +80,7 @@ export function suggestModePlugin(options: { onRefused?: (message: string) => vo
       if (!mode?.enabled || !isTracked(tr)) return true
       headBefore.set(tr, { head: state.selection.head, empty: state.selection.empty })
       const ok = tr.steps.every((step, i) => !(step instanceof ReplaceStep) ? !isStructural(step) : isInlineReplace(step, tr.docs[i]))
-      if (!ok) options.onRefused?.(SUGGEST_REFUSED_MESSAGE)
+      if (!ok) options.onRefused?.(tr.steps.some(insertsTable) ? SUGGEST_TABLE_REFUSED_MESSAGE : SUGGEST_REFUSED_MESSAGE)
       return ok
     },
     props: {
@@ -200,17 +212,23 @@ export function suggestModeOf(state: EditorState): SuggestModeState {
   return suggestKey.getState(state) ?? { enabled: false, author: '' }
 }
 
-/** Several textblocks → their inline content joined by hard breaks; null when there is at most one. */
+/**
+ * Several textblocks → their inline content joined by hard breaks; null when there is at most
+ * one, or when the slice holds a block that is no textblock (a table): flattening would drop it,
+ * so the slice stays as it is and the paste is refused with a message (filterTransaction).
+ */
 export function flattenSlice(slice: Slice, hardBreak: PMNode['type']): Slice | null {
   const blocks: PMNode[] = []
+  let other = false
   slice.content.descendants((node) => {
+    if (node.isBlock && node.isLeaf) other = true
     if (node.isTextblock) {
       blocks.push(node)
       return false
     }
     return true
   })
-  if (blocks.length < 2) return null
+  if (other || blocks.length < 2) return null
   const inline: PMNode[] = []
   blocks.forEach((b, i) => {
     if (i > 0) inline.push(hardBreak.create())
