@@ -15,7 +15,8 @@ import {
 } from '@core/import'
 import { BUILT_IN_TEMPLATES, GOV_DISCLOSURE_TEMPLATE, RULE_OF_LAW_TEMPLATE, WORK_SUMMARY_TEMPLATE } from '@core/templates'
 import { metricTableCellId } from '@core/metric-tables'
-import { handTypedReport, tableTitleReport, wpsAutoNumberedReport } from '../../fixtures/import/hand'
+import { docxBytes, documentXml, handTypedReport, para, run, tableTitleReport, wpsAutoNumberedReport } from '../../fixtures/import/hand'
+import { normalizeChineseText } from '@core/text'
 import { disclosureReport, styledRuleOfLawReport } from '../../fixtures/import/docx-lib'
 import { libreOfficeReport } from '../../fixtures/import/libreoffice'
 
@@ -212,4 +213,21 @@ describe('LibreOffice (from a flat ODT)', () => {
 it('a document without any known outline is 自由结构', () => {
   const rec: RecognisedReport = { title: '会议纪要', addressee: '', organs: [], date: '', year: null, preamble: [], sections: [{ level: 1, title: '参会人员', source: 'number', body: [] }] }
   expect(proposeTemplate(rec, BUILT_IN_TEMPLATES).templateId).toBe(FREE_STRUCTURE)
+})
+
+describe('a Word tab inside a line', () => {
+  // Clerks line up fields with the Tab key; the gap must survive import and the export's text cleaning.
+  const body = [
+    para(run('关于2024年法治政府建设情况的报告'), '<w:jc w:val="center"/>'),
+    para(run('一、主要举措')),
+    para(`${run('联系人：王明')}<w:r><w:tab/></w:r>${run('电话：0571-1234567')}`),
+    para(`${run('普法讲座')}<w:r><w:tab/></w:r>${run('六场')}`)
+  ].join('')
+  const rec = recogniseReport(parseDocx(docxBytes({ document: documentXml(body) })), 'accept')
+
+  it('keeps a visible gap between the fields, and the export cleaning keeps it too', () => {
+    const texts = bodyTexts(rec, 0)
+    expect(texts).toEqual(['联系人：王明\u3000\u3000电话：0571-1234567', '普法讲座\u3000\u3000六场'])
+    for (const text of texts) expect(normalizeChineseText(text)).toBe(text)
+  })
 })

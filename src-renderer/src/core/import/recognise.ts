@@ -87,8 +87,16 @@ function materialise(p: RawParagraph, mode: ChangeMode): ImportedRun[] {
   return runs
 }
 
+/**
+ * A Word tab inside a line ("联系人：王明<tab>电话：…", figures typed in columns) is kept as two
+ * full-width spaces, the width of Chinese Word's default tab stop. Two ASCII spaces, as before,
+ * were later removed between Chinese characters by the text cleaning every export runs, so the
+ * two fields ran together in the files sent upward.
+ */
+const TAB_AS_TEXT = '\u3000\u3000'
+
 function trimRuns(runs: ImportedRun[]): { runs: ImportedRun[]; leading: number } {
-  const out = runs.map((r) => ({ ...r, text: r.text.replace(/\t/g, '  ') }))
+  const out = runs.map((r) => ({ ...r, text: r.text.replace(/\t/g, TAB_AS_TEXT) }))
   let leading = 0
   while (out.length) {
     const before = out[0].text
