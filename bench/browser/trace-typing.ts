@@ -181,6 +181,20 @@ function summarize(events: TraceEvent[], keys: number): string[] {
   if (recalcs.length) lines.push(`  style recalc element counts (max/median): ${Math.max(...recalcs)} / ${recalcs.sort((a, b) => a - b)[Math.floor(recalcs.length / 2)]}`)
   const layouts = own.filter((e) => e.name === 'Layout').map((e) => Number(((e.args?.beginData as { dirtyObjects?: number } | undefined)?.dirtyObjects ?? 0)))
   if (layouts.length) lines.push(`  layout dirty objects (max/median): ${Math.max(...layouts)} / ${layouts.sort((a, b) => a - b)[Math.floor(layouts.length / 2)]}`)
+  if (process.env.TRACE_INVALIDATIONS === '1') {
+    // Which nodes invalidated layout and why (the devtools invalidation tracking).
+    const inv = new Map<string, number>()
+    for (const e of events.filter((x) => x.pid === main.pid && x.name === 'LayoutInvalidationTracking')) {
+      const d = e.args?.data as { nodeName?: string; reason?: string } | undefined
+      const k = `${d?.reason ?? '?'}: ${d?.nodeName ?? '?'}`
+      inv.set(k, (inv.get(k) ?? 0) + 1)
+    }
+    for (const [k, n] of [...inv].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  layout invalidation ${(n / keys).toFixed(2)}/key  ${k}`)
+  }
+  if (process.env.TRACE_LAYOUT_ARGS === '1') {
+    const sample = own.filter((e) => e.name === 'Layout').slice(5, 7)
+    for (const e of sample) lines.push(`  layout args: ${JSON.stringify(e.args).slice(0, 1500)}`)
+  }
   return lines
 }
 
