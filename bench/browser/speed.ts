@@ -51,8 +51,8 @@ export interface PerKey {
   appCpu: Summary
   plainCpu: Summary
   /** Event Timing: per-interaction durations ≥ 16 ms (shorter ones are not reported by Chromium). */
-  appEvents: { keys: number; over16: number; p95: number; worst: number }
-  plainEvents: { keys: number; over16: number; p95: number; worst: number }
+  appEvents: { keys: number; over16: number; over24: number; p95: number; worst: number }
+  plainEvents: { keys: number; over16: number; over24: number; p95: number; worst: number }
 }
 
 export interface SpeedFigures {
@@ -159,7 +159,8 @@ function eventSummary(durations: number[], keys: number): PerKey['appEvents'] {
   // Interactions under 16 ms are not reported: count them as "under 16" (0 here).
   const all = [...durations, ...Array(Math.max(0, keys - durations.length)).fill(0)].sort((a, b) => a - b)
   const p95 = all[Math.min(all.length - 1, Math.ceil(0.95 * all.length) - 1)] ?? 0
-  return { keys, over16: durations.length, p95, worst: durations.length ? Math.max(...durations) : 0 }
+  // Durations come rounded to 8 ms: p95 ≤ 16 means at most 5% of the keys at 24 ms or more.
+  return { keys, over16: durations.length, over24: durations.filter((d) => d >= 24).length, p95, worst: durations.length ? Math.max(...durations) : 0 }
 }
 
 export async function openApp(page: Page, url: string, input: Input): Promise<number> {
@@ -331,8 +332,8 @@ export function speedRows(fig: SpeedFigures): string[][] {
       rows.push([
         `  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}`,
         '≤ 16 ms',
-        `plain PM ${p95(pv)} (${pv.over16}/${pv.keys} ≥ 16 ms)`,
-        `app ${p95(ev)} (${ev.over16}/${ev.keys} ≥ 16 ms)`,
+        `plain PM ${p95(pv)} (${pv.over16}/${pv.keys} ≥ 16 ms, ${pv.over24} ≥ 24)`,
+        `app ${p95(ev)} (${ev.over16}/${ev.keys} ≥ 16 ms, ${ev.over24} ≥ 24)`,
         verdict(ev.p95 <= 16)
       ])
     }
