@@ -11,8 +11,7 @@ import type { Editor } from '@tiptap/core'
 import type { BlockJSON } from '@core/report'
 import { parsePastedBlocks, parsePastedHTML, plainTextSlice, sanitizePastedHTML } from '../../../src-renderer/src/editor/paste'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
-import { createReportEditor, destroyReportEditor } from '../../../src-renderer/src/components/editor/report-editor'
-import { createSuggestionUI } from '../../../src-renderer/src/components/editor/suggestion-ui'
+import { mountReportEditor, unmountReportEditor } from './mount'
 import { setEditorLock } from '../../../src-renderer/src/editor/lock'
 import { setSuggestMode, SUGGEST_TABLE_REFUSED_MESSAGE } from '../../../src-renderer/src/editor/review/suggest'
 import { strFromU8, unzipSync } from 'fflate'
@@ -160,29 +159,14 @@ const BLOCKS: BlockJSON[] = [
 const TABLE_HTML = '<table><tr><td>项目</td><td>数量</td></tr><tr><td>巡查</td><td>9</td></tr></table>'
 const ROWS = [['项目', '数量'], ['巡查', '9']]
 
-let editor: Editor | null = null
 let refused: string[] = []
 afterEach(() => {
-  if (editor) destroyReportEditor(editor)
-  editor = null
+  unmountReportEditor()
   refused = []
-  document.body.innerHTML = ''
 })
 
 function open(): Editor {
-  const host = document.createElement('div')
-  document.body.appendChild(host)
-  editor = createReportEditor({
-    blocks: BLOCKS,
-    element: host,
-    chipDisplay: () => ({ text: '', empty: true, label: '' }),
-    guidance: { forSection: () => undefined, preamble: undefined },
-    suggestionItems: () => [],
-    suggestionUI: createSuggestionUI(),
-    onFind: () => {},
-    onReviewRefused: (message) => refused.push(message)
-  })
-  return editor
+  return mountReportEditor(BLOCKS, { onReviewRefused: (message) => refused.push(message) })
 }
 
 function caretAfter(ed: Editor, text: string): void {

@@ -6,8 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Editor } from '@tiptap/core'
 import { TextSelection, type Transaction } from '@tiptap/pm/state'
 import type { BlockJSON } from '@core/report'
-import { createReportEditor, destroyReportEditor } from '../../../src-renderer/src/components/editor/report-editor'
-import { createSuggestionUI } from '../../../src-renderer/src/components/editor/suggestion-ui'
+import { mountReportEditor, unmountReportEditor } from '../editor/mount'
 import { setSuggestMode } from '../../../src-renderer/src/editor/review/suggest'
 import { findSuggestions } from '../../../src-renderer/src/editor/review/commands'
 import { setEditorLock } from '../../../src-renderer/src/editor/lock'
@@ -24,26 +23,10 @@ const BLOCKS: BlockJSON[] = [
   }
 ] as BlockJSON[]
 
-let editor: Editor | null = null
-afterEach(() => {
-  if (editor) destroyReportEditor(editor)
-  editor = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountReportEditor)
 
 function open(): Editor {
-  const host = document.createElement('div')
-  document.body.appendChild(host)
-  editor = createReportEditor({
-    blocks: BLOCKS,
-    element: host,
-    chipDisplay: () => ({ text: '', empty: true, label: '' }),
-    guidance: { forSection: () => undefined, preamble: undefined },
-    suggestionItems: () => [],
-    suggestionUI: createSuggestionUI(),
-    onFind: () => {}
-  })
-  return editor
+  return mountReportEditor(BLOCKS)
 }
 
 /** Typed text as ProseMirror's DOM reading passes it on: handleTextInput first, else the default. */
