@@ -23,7 +23,6 @@ import { editorLockPlugin } from '../../editor/lock'
 import { caretToDocEnd, caretToDocStart } from '../../editor/doc-ends'
 import { caretBlockPlugin } from '../../editor/caret-block'
 import { caretScrollPlugin } from '../../editor/scroll-caret'
-import { cvWindowPlugin } from '../../editor/cv-window'
 
 export interface ReportEditorOptions {
   blocks: readonly BlockJSON[]
@@ -44,7 +43,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin(), cvWindowPlugin()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin()]
     },
     addKeyboardShortcuts() {
       return {
