@@ -48,6 +48,8 @@ export type PastedBlock = { type: 'paragraph'; runs: PastedRun[] } | { type: 'ta
  */
 export function parsePastedBlocks(html: string, normalize: (text: string) => string = normalizeChineseText): PastedBlock[] {
   const doc = new DOMParser().parseFromString(html, 'text/html')
+  // Excel and WPS 表格 mark their clipboard HTML: everything they put there is a data table.
+  const fromSpreadsheet = /Excel\.Sheet|urn:schemas-microsoft-com:office:excel/i.test(html.slice(0, 2000))
   const raw: Array<PastedRun[] | string[][]> = []
   let current: PastedRun[] = []
 
@@ -73,6 +75,14 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
     // A Word tab (nbsp-filled span) would be cleaned away between Chinese words: a full-width space instead.
     if (/mso-tab-count/i.test(el.getAttribute('style') ?? '')) {
       current.push({ text: '\u3000', bold })
+      return
+    }
+    if (tag === 'TABLE' && !(fromSpreadsheet || isDataTable(el))) {
+      // A web page's layout table (the article in one big cell, a navigation column…): its text
+      // as paragraphs, as before tables were read; a read-only table of prose helps nobody.
+      breakParagraph()
+      el.childNodes.forEach((child) => walk(child, bold))
+      breakParagraph()
       return
     }
     if (tag === 'TABLE') {
@@ -113,6 +123,24 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
     if (cleaned.length) out.push({ type: 'paragraph', runs: cleaned })
   }
   return out
+}
+
+/** More than this many characters in one cell is prose laid out by a page, not a figure. */
+const LAYOUT_CELL_CHARS = 300
+
+/**
+ * A table of data (Word's tables, a web page's figures), not a web page's layout grid: no
+ * presentation role, no table inside it, at least two columns, and no cell holding a passage.
+ */
+function isDataTable(table: Element): boolean {
+  const role = (table.getAttribute('role') ?? '').toLowerCase()
+  if (role === 'presentation' || role === 'none') return false
+  if (table.querySelector('table')) return false
+  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table)
+  const cells = rows.flatMap((tr) => Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName)))
+  const columns = Math.max(0, ...rows.map((tr) => Array.from(tr.children).reduce((n, c) => n + (/^(TD|TH)$/i.test(c.tagName) ? spanOf(c, 'colspan', 100) : 0), 0)))
+  if (columns < 2) return false
+  return !cells.some((c) => (c.textContent ?? '').replace(/\s+/g, '').length > LAYOUT_CELL_CHARS)
 }
 
 function isTableRows(item: PastedRun[] | string[][]): item is string[][] {

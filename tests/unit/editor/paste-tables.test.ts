@@ -109,6 +109,33 @@ describe('pasted HTML tables', () => {
 })
 
 describe('pasted tab-separated text', () => {
+  it('reads a web page’s layout table as paragraphs, and a data table inside it as a table', () => {
+    const article = '镇政府坚持依法行政，'.repeat(40)
+    const page = `<table role="presentation"><tr><td><a href="#">首页</a></td><td><p>${article}</p><p>第二段正文。</p></td></tr></table>`
+    const blocks = parsePastedBlocks(page)
+    expect(blocks.every((b) => b.type === 'paragraph')).toBe(true)
+    expect(blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''))).toEqual(['首页', article, '第二段正文。'])
+
+    // No role, but a passage in a cell and a table of figures nested in the layout.
+    const nested = `<table><tr><td>${article}</td><td><table border="1"><tr><td>项目</td><td>数量</td></tr><tr><td>讲座</td><td>6</td></tr></table></td></tr></table>`
+    expect(parsePastedBlocks(nested)).toEqual([
+      { type: 'paragraph', runs: [{ text: article, bold: false }] },
+      { type: 'table', rows: [['项目', '数量'], ['讲座', '6']] }
+    ])
+  })
+
+  it('reads a one-column web table as paragraphs, but anything from a spreadsheet as a table', () => {
+    expect(parsePastedBlocks('<table><tr><td>第一项</td></tr><tr><td>第二项</td></tr></table>')).toEqual([
+      { type: 'paragraph', runs: [{ text: '第一项', bold: false }] },
+      { type: 'paragraph', runs: [{ text: '第二项', bold: false }] }
+    ])
+    const long = '说明'.repeat(200)
+    const excel = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta name=ProgId content=Excel.Sheet></head><body><table><tr><td>备注</td><td>${long}</td></tr><tr><td>合计</td><td>3</td></tr></table></body></html>`
+    expect(parsePastedBlocks(excel)).toEqual([{ type: 'table', rows: [['备注', long], ['合计', '3']] }])
+    // The same long cell from a web page is prose laid out in a grid.
+    expect(parsePastedBlocks(excel.replace(/<head>.*<\/head>/, '').replace(' xmlns:x="urn:schemas-microsoft-com:office:excel"', '')).every((b) => b.type === 'paragraph')).toBe(true)
+  })
+
   it('reads Excel’s text (quoted multi-line cell, trailing tabs) as the same table its HTML gives', () => {
     const nodes = sliceNodes(plainTextSlice(reportSchema(), fixture('excel.txt').replace(/\n/g, '\r\n')))
     expect(nodes.map((n) => n.type.name)).toEqual(['plainTable'])
