@@ -77,15 +77,7 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
       current.push({ text: '\u3000', bold })
       return
     }
-    if (tag === 'TABLE' && !(fromSpreadsheet || isDataTable(el))) {
-      // A web page's layout table (the article in one big cell, a navigation column…): its text
-      // as paragraphs, as before tables were read; a read-only table of prose helps nobody.
-      breakParagraph()
-      el.childNodes.forEach((child) => walk(child, bold))
-      breakParagraph()
-      return
-    }
-    if (tag === 'TABLE') {
+    if (tag === 'TABLE' && (fromSpreadsheet || isDataTable(el))) {
       breakParagraph()
       const caption = Array.from(el.children).find((c) => c.tagName.toUpperCase() === 'CAPTION')
       if (caption) walk(caption, bold)
@@ -96,6 +88,8 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
       else if (rows.length) raw.push(rows)
       return
     }
+    // Everything else, a web page's layout table too (the article in one big cell, a navigation
+    // column…): its text as paragraphs; a read-only table of prose helps nobody.
     const block = BLOCK_TAGS.has(tag)
     if (block) breakParagraph()
     const childBold = bold || isBoldElement(el)
@@ -136,11 +130,20 @@ function isDataTable(table: Element): boolean {
   const role = (table.getAttribute('role') ?? '').toLowerCase()
   if (role === 'presentation' || role === 'none') return false
   if (table.querySelector('table')) return false
-  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table)
-  const cells = rows.flatMap((tr) => Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName)))
-  const columns = Math.max(0, ...rows.map((tr) => Array.from(tr.children).reduce((n, c) => n + (/^(TD|TH)$/i.test(c.tagName) ? spanOf(c, 'colspan', 100) : 0), 0)))
+  const rows = ownRows(table).map(cellsOf)
+  const columns = Math.max(0, ...rows.map((cells) => cells.reduce((n, c) => n + spanOf(c, 'colspan', 100), 0)))
   if (columns < 2) return false
-  return !cells.some((c) => (c.textContent ?? '').replace(/\s+/g, '').length > LAYOUT_CELL_CHARS)
+  return !rows.flat().some((c) => (c.textContent ?? '').replace(/\s+/g, '').length > LAYOUT_CELL_CHARS)
+}
+
+/** The table's own rows (not those of a table nested in a cell). */
+function ownRows(table: Element): Element[] {
+  return Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table)
+}
+
+/** A row's cells (td and th). */
+function cellsOf(tr: Element): Element[] {
+  return Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName))
 }
 
 function isTableRows(item: PastedRun[] | string[][]): item is string[][] {
@@ -196,14 +199,13 @@ function spanOf(el: Element, name: string, max: number): number {
  * the end (an Excel selection running past the figures) are dropped.
  */
 function tableRows(table: Element, normalize: (text: string) => string): string[][] {
-  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table && !isSkipped(tr))
+  const trs = ownRows(table).filter((tr) => !isSkipped(tr))
   const grid: Array<Array<string | undefined>> = trs.map(() => [])
   trs.forEach((tr, r) => {
     const row = grid[r]
     let c = 0
-    for (const cell of Array.from(tr.children)) {
-      const tag = cell.tagName.toUpperCase()
-      if ((tag !== 'TD' && tag !== 'TH') || isSkipped(cell)) continue
+    for (const cell of cellsOf(tr)) {
+      if (isSkipped(cell)) continue
       while (row[c] !== undefined) c++
       const colspan = spanOf(cell, 'colspan', 100)
       const rowspan = spanOf(cell, 'rowspan', trs.length - r)
