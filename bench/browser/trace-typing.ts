@@ -190,13 +190,6 @@ function summarize(events: TraceEvent[], keys: number): string[] {
       inv.set(k, (inv.get(k) ?? 0) + 1)
     }
     for (const [k, n] of [...inv].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  layout invalidation ${(n / keys).toFixed(2)}/key  ${k}`)
-    const paints = new Map<string, number>()
-    for (const e of events.filter((x) => x.pid === main.pid && x.name === 'PaintInvalidationTracking')) {
-      const d = e.args?.data as { nodeName?: string; reason?: string } | undefined
-      const k = `${d?.reason ?? '?'}: ${d?.nodeName ?? '?'}`
-      paints.set(k, (paints.get(k) ?? 0) + 1)
-    }
-    for (const [k, n] of [...paints].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  paint invalidation ${(n / keys).toFixed(2)}/key  ${k}`)
   }
   if (process.env.TRACE_LAYOUT_ARGS === '1') {
     const sample = own.filter((e) => e.name === 'Layout').slice(5, 7)
