@@ -77,7 +77,7 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
       current.push({ text: '\u3000', bold })
       return
     }
-    if (tag === 'TABLE' && (fromSpreadsheet || isDataTable(el))) {
+    if (tag === 'TABLE' && (fromSpreadsheet || isDataTable(el)) && columnsOf(el) <= MAX_COLUMNS) {
       breakParagraph()
       const caption = Array.from(el.children).find((c) => c.tagName.toUpperCase() === 'CAPTION')
       if (caption) walk(caption, bold)
@@ -121,6 +121,11 @@ export function parsePastedBlocks(html: string, normalize: (text: string) => str
 
 /** More than this many characters in one cell is prose laid out by a page, not a figure. */
 const LAYOUT_CELL_CHARS = 300
+/**
+ * Word's limit. A wider paste goes in as text: a few bytes of colspan="100" cells would
+ * otherwise spread into a grid of hundreds of thousands of empty cells.
+ */
+export const MAX_COLUMNS = 63
 
 /**
  * A table of data (Word's tables, a web page's figures), not a web page's layout grid: no
@@ -130,10 +135,13 @@ function isDataTable(table: Element): boolean {
   const role = (table.getAttribute('role') ?? '').toLowerCase()
   if (role === 'presentation' || role === 'none') return false
   if (table.querySelector('table')) return false
-  const rows = ownRows(table).map(cellsOf)
-  const columns = Math.max(0, ...rows.map((cells) => cells.reduce((n, c) => n + spanOf(c, 'colspan', 100), 0)))
-  if (columns < 2) return false
-  return !rows.flat().some((c) => (c.textContent ?? '').replace(/\s+/g, '').length > LAYOUT_CELL_CHARS)
+  if (columnsOf(table) < 2) return false
+  return !ownRows(table).flatMap(cellsOf).some((c) => (c.textContent ?? '').replace(/\s+/g, '').length > LAYOUT_CELL_CHARS)
+}
+
+/** Width of the table's widest row, merged cells counted by their span. */
+function columnsOf(table: Element): number {
+  return Math.max(0, ...ownRows(table).map((tr) => cellsOf(tr).reduce((n, c) => n + spanOf(c, 'colspan', 100), 0)))
 }
 
 /** The table's own rows (not those of a table nested in a cell). */
@@ -276,7 +284,7 @@ export function plainTextSlice(schema: Schema, text: string, normalize: (text: s
   const nodes: PMNode[] = []
   for (let i = 0; i < records.length; ) {
     let j = i
-    while (j < records.length && records[j].length > 1) j++
+    while (j < records.length && records[j].length > 1 && records[j].length <= MAX_COLUMNS) j++
     if (j - i >= 2) {
       const rows = trimGrid(records.slice(i, j).map((fields) => fields.map(cell)))
       if (rows.length) nodes.push(schema.nodes.plainTable.create({ rows }))

@@ -136,6 +136,21 @@ describe('pasted tab-separated text', () => {
     expect(parsePastedBlocks(excel.replace(/<head>.*<\/head>/, '').replace(' xmlns:x="urn:schemas-microsoft-com:office:excel"', '')).every((b) => b.type === 'paragraph')).toBe(true)
   })
 
+  it('pastes a table wider than Word allows as text, so spans cannot blow a few bytes up into a huge grid', () => {
+    // 100 cells of colspan 100 per row: about 10,000 columns if spans were followed.
+    const row = '<tr>' + '<td colspan="100">格</td>'.repeat(100) + '</tr>'
+    const blocks = parsePastedBlocks(`<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>${row.repeat(50)}</table></body></html>`)
+    expect(blocks.some((b) => b.type === 'table')).toBe(false)
+    expect(blocks).toHaveLength(100 * 50)
+    // The same from tab-separated text: one field more than 63 is text, 63 is a table.
+    const schema = reportSchema()
+    const wide = plainTextSlice(schema, Array(2).fill(Array(64).fill('数').join('\t')).join('\n'))
+    expect(sliceNodes(wide).map((n) => n.type.name)).toEqual(['paragraph', 'paragraph'])
+    const widest = plainTextSlice(schema, Array(2).fill(Array(63).fill('数').join('\t')).join('\n'))
+    expect(sliceNodes(widest).map((n) => n.type.name)).toEqual(['plainTable'])
+    expect((sliceNodes(widest)[0].attrs.rows as string[][])[0]).toHaveLength(63)
+  })
+
   it('reads Excel’s text (quoted multi-line cell, trailing tabs) as the same table its HTML gives', () => {
     const nodes = sliceNodes(plainTextSlice(reportSchema(), fixture('excel.txt').replace(/\n/g, '\r\n')))
     expect(nodes.map((n) => n.type.name)).toEqual(['plainTable'])
