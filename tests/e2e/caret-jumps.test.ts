@@ -24,11 +24,11 @@ async function openReport(): Promise<void> {
   await body.waitFor()
 }
 
-/** Every top-level block as [title or first paragraph, …paragraphs], widgets left out; from the DOM's text, on screen or not. */
+/** Every block (the preamble, each section) as [title or first paragraph, …paragraphs], widgets left out; from the DOM's text, on screen or not. */
 function blocks(): Promise<string[][]> {
   return page.evaluate(() => {
     const el = document.querySelector('[aria-label="报告正文"]') as HTMLElement
-    return Array.from(el.children).map((block) =>
+    return Array.from(el.querySelectorAll(':scope > .report-preamble, :scope > .report-chapter > section')).map((block) =>
       Array.from(block.querySelectorAll(':scope > .report-section__title, :scope > p')).map((b) => {
         const clone = b.cloneNode(true) as HTMLElement
         clone.querySelectorAll('[contenteditable="false"]').forEach((n) => n.remove())

@@ -11,7 +11,7 @@ import { isMarkActive, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
-import { listSections, sectionTitleText, topIndexAt } from '../editor/doc'
+import { blockAt, blockCount, blockIndexAt, forEachBlock, listSections, sectionTitleText } from '../editor/doc'
 import { CharacterCounter } from '../editor/counts'
 import { CitationCounter } from '../editor/citations'
 import { blockChange, mergeChanges, type BlockChange } from '../editor/block-changes'
@@ -75,8 +75,8 @@ function outlineOf(doc: PMNode): OutlineEntry[] {
 /** Whether a non-structural change touched a section title (then the outline text changes). */
 function titleTouched(before: PMNode, after: PMNode, change: { first: number; last: number }): boolean {
   for (let i = change.first; i <= change.last; i++) {
-    const a = before.child(i)
-    const b = after.child(i)
+    const a = blockAt(before, i)
+    const b = blockAt(after, i)
     if (b.type.name === 'section' && a.firstChild !== b.firstChild && a.firstChild?.textContent !== b.firstChild?.textContent) return true
   }
   return false
@@ -135,7 +135,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     citationsByBlock = []
     let total = 0
     const cites = new Map<string, number>()
-    doc.forEach((node) => {
+    forEachBlock(doc, (node) => {
       const n = counter.block(node)
       blockChars.push(n)
       total += n
@@ -151,8 +151,8 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   /** From the per-block citation maps already computed: one pass over blocks, no re-count. */
   function setFirstCitation(doc: PMNode): void {
     const first = new Map<string, string>()
-    citationsByBlock.forEach((c, i) => {
-      for (const id of c.keys()) if (!first.has(id)) first.set(id, doc.child(i).attrs.id as string)
+    forEachBlock(doc, (node, _pos, i) => {
+      for (const id of citationsByBlock[i].keys()) if (!first.has(id)) first.set(id, node.attrs.id as string)
     })
     set(d.firstCitation, first, equalMaps)
   }
@@ -163,14 +163,14 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     const doc = editor.view.state.doc
     const change = pending
     pending = 'none'
-    if (change === 'structure' || blockChars.length !== doc.childCount) fullDocPass(doc)
+    if (change === 'structure' || blockChars.length !== blockCount(doc)) fullDocPass(doc)
     else if (change !== 'none') {
       // Only the touched blocks: subtract what they had, add what they have now.
       let total = d.totalChars.value
       let cites: Map<string, number> | null = null
       let citedSetChanged = false
       for (let i = change.first; i <= change.last; i++) {
-        const node = doc.child(i)
+        const node = blockAt(doc, i)
         const n = counter.block(node)
         total += n - blockChars[i]
         blockChars[i] = n
@@ -199,8 +199,9 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     } else if (outlineTitles) {
       const { first, last } = outlineTitles
       outlineTitles = null
+      const count = blockCount(doc)
       const next = d.outline.value.map((entry) =>
-        entry.index >= first && entry.index <= last && entry.index < doc.childCount ? { ...entry, title: sectionTitleText(doc.child(entry.index)) } : entry
+        entry.index >= first && entry.index <= last && entry.index < count ? { ...entry, title: sectionTitleText(blockAt(doc, entry.index)) } : entry
       )
       set(d.outline, next, equalArraysBy)
     }
@@ -249,7 +250,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     frame = 0
     if (disposed || editor.view.composing) return
     const state: EditorState = editor.view.state
-    const index = topIndexAt(state.doc, state.selection.from)
+    const index = blockIndexAt(state.doc, state.selection.from)
     set(d.currentIndex, index)
     const test = (cmd: Command) => cmd(state)
     set(
@@ -262,7 +263,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     set(d.boldActive, isMarkActive(state, 'bold'))
     set(d.hasSelection, !state.selection.empty)
     // The current section's count: one block, cached per node, so only a changed block is recounted.
-    if (state.doc === shownDoc) set(d.sectionChars, counter.block(state.doc.child(index)))
+    if (state.doc === shownDoc) set(d.sectionChars, counter.block(blockAt(state.doc, index)))
   }
 
   function onTransaction({ transaction, appendedTransactions }: { transaction: Transaction; appendedTransactions?: Transaction[] }): void {

@@ -1,8 +1,9 @@
-// Which top-level blocks (preamble, sections) a transaction touched, so views derived from the
+// Which blocks (preamble, sections) a transaction touched, so views derived from the
 // document (outline, counts, citations, decorations) redo only those blocks after a keystroke
 // instead of walking the whole report.
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
+import { blockAt, blockCount, blockIndexAt } from './doc'
 
 /** 'none': the document did not change. 'structure': blocks were added, removed, moved or re-attributed. */
 export type BlockChange = 'none' | 'structure' | { first: number; last: number }
@@ -28,7 +29,7 @@ function sameAttrs(a: PMNode, b: PMNode): boolean {
 }
 
 /**
- * The top-level blocks `tr` changed, as an inclusive index range of the new document (the
+ * The blocks `tr` changed, as an inclusive block index range of the new document (the
  * neighbours of a change at a block boundary are included), when the block structure is the
  * same before and after: same number of blocks and, in the touched range, the same types and
  * attributes (section id, level, template key, required). Anything else is 'structure'.
@@ -37,13 +38,16 @@ export function blockChange(tr: Transaction): BlockChange {
   if (!tr.docChanged) return 'none'
   const before = tr.before
   const doc = tr.doc
-  if (before.childCount !== doc.childCount) return 'structure'
+  const count = blockCount(doc)
+  if (blockCount(before) !== count) return 'structure'
   const span = changedSpan(tr)
   if (!span) return 'none'
-  const first = doc.resolve(Math.max(0, span.from - 1)).index(0)
-  const last = Math.min(doc.childCount - 1, doc.resolve(Math.min(doc.content.size, span.to + 1)).index(0))
+  // The block before the change too: a position between two chapters counts as the next block.
+  const before1 = Math.max(0, span.from - 1)
+  const first = Math.max(0, blockIndexAt(doc, before1) - (doc.resolve(before1).depth === 0 ? 1 : 0))
+  const last = Math.min(count - 1, blockIndexAt(doc, Math.min(doc.content.size, span.to + 1)))
   for (let i = first; i <= last; i++) {
-    if (!sameAttrs(before.child(i), doc.child(i))) return 'structure'
+    if (!sameAttrs(blockAt(before, i), blockAt(doc, i))) return 'structure'
   }
   return { first: Math.min(first, last), last }
 }

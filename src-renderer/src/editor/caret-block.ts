@@ -1,10 +1,10 @@
-// The top-level block holding the selection is always laid out. Sections off screen are
-// skipped by `content-visibility: auto` (EditorView.vue); a caret put into a skipped section (an
-// outline jump to an empty section, a search hit) relies on Chromium laying that section out
-// before the first key arrives, and once in CI the first key typed after an outline jump was
-// lost (navigation.test.ts; not reproduced on demand). A node decoration marks the block (class
-// `report-block--caret`, CSS: content-visibility visible) in the same update that moves the
-// selection, so it is laid out before any key can reach it.
+// The top-level block (the preamble or a chapter) holding the selection is always laid out.
+// Chapters off screen are skipped by `content-visibility: auto` (EditorView.vue); a caret put
+// into a skipped chapter (an outline jump to an empty section, a search hit) relies on Chromium
+// laying it out before the first key arrives, and once in CI the first key typed after an
+// outline jump was lost (navigation.test.ts; not reproduced on demand). A node decoration marks
+// the block (class `report-block--caret`, CSS: content-visibility visible) in the same update
+// that moves the selection, so it is laid out before any key can reach it.
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 

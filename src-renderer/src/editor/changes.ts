@@ -1,8 +1,9 @@
-// Which top-level blocks changed since the last save. ProseMirror nodes are immutable and a
+// Which blocks (preamble, sections) changed since the last save. ProseMirror nodes are immutable and a
 // transaction reuses every node it does not touch, so "changed" is an identity comparison:
 // a keystroke in one section serialises that section only.
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { BlockJSON } from '@core/report'
+import { forEachBlock } from './doc'
 
 export interface SavedSnapshot {
   /** The node object last written for each block id. */
@@ -20,7 +21,7 @@ export interface SectionChange {
 export function snapshotOf(doc: PMNode): SavedSnapshot {
   const nodes = new Map<string, PMNode>()
   const order: string[] = []
-  doc.forEach((node) => {
+  forEachBlock(doc, (node) => {
     nodes.set(node.attrs.id, node)
     order.push(node.attrs.id)
   })

@@ -1,10 +1,11 @@
 // How many chips cite each metric, cached per block node so a keystroke re-scans one block.
 import type { Node as PMNode } from '@tiptap/pm/model'
+import { forEachBlock } from './doc'
 
 export class CitationCounter {
   private cache = new WeakMap<PMNode, Map<string, number>>()
 
-  /** Citations within one top-level block (cached per node object). */
+  /** Citations within one block (cached per node object). */
   block(node: PMNode): Map<string, number> {
     let counts = this.cache.get(node)
     if (!counts) {
@@ -21,16 +22,16 @@ export class CitationCounter {
 
   count(doc: PMNode): Map<string, number> {
     const total = new Map<string, number>()
-    doc.forEach((node) => {
+    forEachBlock(doc, (node) => {
       for (const [id, n] of this.block(node)) total.set(id, (total.get(id) ?? 0) + n)
     })
     return total
   }
 
-  /** The first section (top-level block id) citing each metric, in document order. */
+  /** The first section (block id) citing each metric, in document order. */
   firstSections(doc: PMNode): Map<string, string> {
     const first = new Map<string, string>()
-    doc.forEach((node) => {
+    forEachBlock(doc, (node) => {
       for (const id of this.block(node).keys()) if (!first.has(id)) first.set(id, node.attrs.id)
     })
     return first

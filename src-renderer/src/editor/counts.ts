@@ -3,7 +3,7 @@
 // change, the owner calls reset() (chip text changed without the document changing).
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { countCharacters } from '@core/text'
-import { inlineText } from './doc'
+import { forEachBlock, inlineText } from './doc'
 
 export class CharacterCounter {
   private cache = new WeakMap<PMNode, number>()
@@ -19,7 +19,7 @@ export class CharacterCounter {
     this.cache = new WeakMap()
   }
 
-  /** Characters of one top-level block (preamble or section, title included). */
+  /** Characters of one block (preamble or section, title included). */
   block(node: PMNode): number {
     const cached = this.cache.get(node)
     if (cached !== undefined) return cached
@@ -34,7 +34,7 @@ export class CharacterCounter {
 
   document(doc: PMNode): number {
     let total = 0
-    doc.forEach((node) => {
+    forEachBlock(doc, (node) => {
       total += this.block(node)
     })
     return total

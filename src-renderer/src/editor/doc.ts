@@ -1,17 +1,35 @@
-// Reading the report document: building it from stored rows and walking its top-level blocks.
+// Reading the report document: building it from stored rows and walking its blocks.
 import type { Node as PMNode, Schema } from '@tiptap/pm/model'
-import type { BlockJSON, ReportDocJSON, SectionLevel } from '@core/report'
+import type { BlockJSON, ReportDocJSON, SectionJSON, SectionLevel } from '@core/report'
 import { PREAMBLE_ID } from '@core/report'
 import { outlineNumbers } from '@core/numbering'
 
-/** Stored rows (preamble first, then sections in order) → the editor's document JSON. */
-export function docJSONFromBlocks(blocks: readonly BlockJSON[]): ReportDocJSON {
+/**
+ * The editor groups the sections into chapters: a chapter is a level-1 section with the sections
+ * under it (the report's 一、二、三…). The grouping exists for one reason: Chromium re-checks the
+ * on-screen state of every `content-visibility: auto` box in each frame whose layout changed,
+ * and ~20 chapters cost a keystroke a fraction of ~200 sections (EditorView.vue). Nothing else
+ * sees chapters: storage, exports and every view read the flat list of blocks — the preamble
+ * (block 0), then the sections in order — through the functions below, and the chapters
+ * plugin (chapters.ts) restores the grouping after any edit that changes the outline.
+ */
+export function chaptersOf<T extends { attrs: { level: SectionLevel } }>(sections: readonly T[]): T[][] {
+  const chapters: T[][] = []
+  for (const s of sections) {
+    if (chapters.length === 0 || s.attrs.level === 1) chapters.push([s])
+    else chapters[chapters.length - 1].push(s)
+  }
+  return chapters
+}
+
+/** Stored rows (preamble first, then sections in order) → the editor's document JSON (chapters). */
+export function docJSONFromBlocks(blocks: readonly BlockJSON[]): EditorDocJSON {
   const preamble = blocks.find((b) => b.type === 'preamble') ?? {
     type: 'preamble' as const,
     attrs: { id: PREAMBLE_ID },
     content: [{ type: 'paragraph' as const }]
   }
-  const sections = blocks.filter((b) => b.type === 'section')
+  const sections = blocks.filter((b): b is SectionJSON => b.type === 'section')
   if (sections.length === 0) {
     // The schema needs one section; an empty report gets an untitled one rather than failing.
     sections.push({
@@ -20,13 +38,109 @@ export function docJSONFromBlocks(blocks: readonly BlockJSON[]): ReportDocJSON {
       content: [{ type: 'sectionTitle' }, { type: 'paragraph' }]
     })
   }
-  return { type: 'doc', content: [preamble, ...sections] } as ReportDocJSON
+  return { type: 'doc', content: [preamble, ...chaptersOf(sections).map((content) => ({ type: 'chapter' as const, content }))] }
+}
+
+/** The editor's document JSON: the report's, with its sections grouped in chapters. */
+export interface EditorDocJSON {
+  type: 'doc'
+  content: (BlockJSON | { type: 'chapter'; content: SectionJSON[] })[]
+}
+
+/** A report document (flat, as stored and exported) → the editor's JSON. */
+export function editorDocJSON(doc: ReportDocJSON): EditorDocJSON {
+  return docJSONFromBlocks(doc.content)
+}
+
+/** The editor's document → the report's JSON (flat blocks, as stored and exported). */
+export function reportDocJSON(doc: PMNode): ReportDocJSON {
+  const content: BlockJSON[] = []
+  forEachBlock(doc, (node) => {
+    content.push(node.toJSON() as BlockJSON)
+  })
+  return { type: 'doc', content } as ReportDocJSON
 }
 
 export function docFromBlocks(schema: Schema, blocks: readonly BlockJSON[]): PMNode {
   const doc = schema.nodeFromJSON(docJSONFromBlocks(blocks))
   doc.check()
   return doc
+}
+
+/**
+ * Calls `f` for each block (preamble, then sections) with its position and index. Stops when
+ * `f` returns false. O(blocks).
+ */
+export function forEachBlock(doc: PMNode, f: (node: PMNode, pos: number, index: number) => void | false): void {
+  let index = 0
+  let pos = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const top = doc.child(i)
+    if (top.type.name === 'chapter') {
+      let inner = pos + 1
+      for (let j = 0; j < top.childCount; j++) {
+        const node = top.child(j)
+        if (f(node, inner, index++) === false) return
+        inner += node.nodeSize
+      }
+    } else if (f(top, pos, index++) === false) return
+    pos += top.nodeSize
+  }
+}
+
+/** Number of blocks (the preamble and the sections). O(chapters). */
+export function blockCount(doc: PMNode): number {
+  let n = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const top = doc.child(i)
+    n += top.type.name === 'chapter' ? top.childCount : 1
+  }
+  return n
+}
+
+/** Where the block at `index` is: its node and the position before it. O(chapters). */
+export function blockLocation(doc: PMNode, index: number): { node: PMNode; pos: number } {
+  let rest = index
+  let pos = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const top = doc.child(i)
+    const inside = top.type.name === 'chapter' ? top.childCount : 1
+    if (rest < inside) {
+      if (top.type.name !== 'chapter') return { node: top, pos }
+      pos += 1
+      for (let j = 0; j < rest; j++) pos += top.child(j).nodeSize
+      return { node: top.child(rest), pos }
+    }
+    rest -= inside
+    pos += top.nodeSize
+  }
+  throw new RangeError(`block ${index} out of range`)
+}
+
+/** The block at `index` (0 = preamble). */
+export function blockAt(doc: PMNode, index: number): PMNode {
+  return blockLocation(doc, index).node
+}
+
+/** Position before the block at `index`; for index = blockCount, the end of the last chapter. */
+export function blockPos(doc: PMNode, index: number): number {
+  if (index < blockCount(doc)) return blockLocation(doc, index).pos
+  return doc.lastChild?.type.name === 'chapter' ? doc.content.size - 1 : doc.content.size
+}
+
+/** Index of the block holding position `pos` (a position between blocks counts as the next one). */
+export function blockIndexAt(doc: PMNode, pos: number): number {
+  const $pos = doc.resolve(Math.min(Math.max(pos, 0), doc.content.size))
+  if ($pos.index(0) >= doc.childCount) return blockCount(doc) - 1
+  const top = $pos.index(0)
+  let index = 0
+  for (let i = 0; i < top; i++) {
+    const node = doc.child(i)
+    index += node.type.name === 'chapter' ? node.childCount : 1
+  }
+  if (doc.child(top).type.name !== 'chapter') return index
+  if ($pos.depth === 0) return index
+  return index + Math.min($pos.index(1), doc.child(top).childCount - 1)
 }
 
 export function newSectionId(): string {
@@ -36,7 +150,7 @@ export function newSectionId(): string {
 }
 
 export interface SectionInfo {
-  /** Index among the doc's top-level children (the preamble is 0). */
+  /** Block index (the preamble is 0). */
   index: number
   /** Position before the section node. */
   pos: number
@@ -51,7 +165,7 @@ export interface SectionInfo {
 /** Every section with its computed number, in document order. O(number of sections). */
 export function listSections(doc: PMNode): SectionInfo[] {
   const out: Omit<SectionInfo, 'number'>[] = []
-  doc.forEach((node, offset, index) => {
+  forEachBlock(doc, (node, offset, index) => {
     if (node.type.name !== 'section') return
     out.push({
       index,
@@ -69,23 +183,10 @@ export function listSections(doc: PMNode): SectionInfo[] {
 
 export function sectionLevels(doc: PMNode): SectionLevel[] {
   const levels: SectionLevel[] = []
-  doc.forEach((node) => {
+  forEachBlock(doc, (node) => {
     if (node.type.name === 'section') levels.push(node.attrs.level)
   })
   return levels
-}
-
-/** Index of the top-level block holding position `pos`. */
-export function topIndexAt(doc: PMNode, pos: number): number {
-  const $pos = doc.resolve(Math.min(Math.max(pos, 0), doc.content.size))
-  return $pos.depth === 0 ? Math.min($pos.index(0), doc.childCount - 1) : $pos.index(0)
-}
-
-/** Position before the top-level child at `index`. */
-export function posOfIndex(doc: PMNode, index: number): number {
-  let pos = 0
-  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize
-  return pos
 }
 
 /** Plain text of an inline container; chips count as the text they show. */

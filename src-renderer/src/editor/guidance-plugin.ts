@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { blockChange } from './block-changes'
+import { blockLocation, forEachBlock } from './doc'
 
 export interface GuidanceSource {
   /** Guidance for a template section key; undefined for user-added sections. */
@@ -30,7 +31,7 @@ function hintWidget(text: string): HTMLElement {
   return el
 }
 
-/** The decorations of one top-level block at `offset`. */
+/** The decorations of one block (preamble or section) at `offset`. */
 function blockDecorations(node: PMNode, offset: number, source: GuidanceSource, out: Decoration[]): void {
   if (node.type.name === 'preamble') {
     if (source.preamble && bodyIsEmpty(node, false)) {
@@ -53,7 +54,7 @@ function blockDecorations(node: PMNode, offset: number, source: GuidanceSource, 
 
 export function buildGuidance(doc: PMNode, source: GuidanceSource): DecorationSet {
   const decorations: Decoration[] = []
-  doc.forEach((node, offset) => blockDecorations(node, offset, source, decorations))
+  forEachBlock(doc, (node, offset) => blockDecorations(node, offset, source, decorations))
   return DecorationSet.create(doc, decorations)
 }
 
@@ -70,13 +71,11 @@ export function guidancePlugin(source: GuidanceSource): Plugin<DecorationSet> {
         if (change === 'structure') return buildGuidance(tr.doc, source)
         const doc = tr.doc
         let set = prev.map(tr.mapping, doc)
-        let offset = doc.resolve(0).posAtIndex(change.first, 0)
         const fresh: Decoration[] = []
         for (let i = change.first; i <= change.last; i++) {
-          const node = doc.child(i)
+          const { node, pos: offset } = blockLocation(doc, i)
           set = set.remove(set.find(offset, offset + node.nodeSize, () => true).filter((d) => d.from >= offset && d.to <= offset + node.nodeSize))
           blockDecorations(node, offset, source, fresh)
-          offset += node.nodeSize
         }
         return fresh.length ? set.add(doc, fresh) : set
       }

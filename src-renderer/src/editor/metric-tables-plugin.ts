@@ -10,6 +10,8 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ResolvedTable } from '@core/metric-tables'
 import type { MetricTableDefinition } from '@core/template'
 import type { Track } from './live'
+import { blockChange } from './block-changes'
+import { blockCount, blockLocation, forEachBlock } from './doc'
 
 export interface MetricTableSource {
   /** The tables printed with a template section, in template order (empty for most). */
@@ -24,8 +26,8 @@ export interface MetricTableSource {
 
 interface TablesState {
   decorations: DecorationSet
-  /** Top-level child count the decorations were built for: a section added or removed changes it. */
-  childCount: number
+  /** Block count the decorations were built for: a section added or removed changes it. */
+  blockCount: number
   /** How many times the set was built (tests check that typing does not rebuild). */
   builds: number
 }
@@ -39,7 +41,7 @@ interface WidgetSpec {
 
 function buildDecorations(doc: PMNode, source: MetricTableSource): DecorationSet {
   const decorations: Decoration[] = []
-  doc.forEach((node, offset) => {
+  forEachBlock(doc, (node, offset) => {
     if (node.type.name !== 'section') return
     const key = node.attrs.templateKey as string | null
     if (!key) return
@@ -61,38 +63,20 @@ function buildDecorations(doc: PMNode, source: MetricTableSource): DecorationSet
   return DecorationSet.create(doc, decorations)
 }
 
-/** The span of the new document the transaction touched, or null when it changed nothing. */
-function changedRange(tr: Transaction): { from: number; to: number } | null {
-  let from = Infinity
-  let to = -Infinity
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1)
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      from = Math.min(from, rest.map(newStart, -1))
-      to = Math.max(to, rest.map(newEnd, 1))
-    })
-  })
-  return from <= to ? { from, to } : null
-}
-
 /**
- * Whether the mapped widgets are what a rebuild would give: same number of top-level blocks, no
+ * Whether the mapped widgets are what a rebuild would give: same number of blocks, no
  * structural steps, and in every section the change touched, a widget exactly when its key has
  * tables, at the end of its content, for that section. Sections away from the change keep their
  * widget where it was, so a keystroke checks only the section being typed in.
  */
-function stillValid(tr: Transaction, mapped: DecorationSet, prevChildCount: number, source: MetricTableSource): boolean {
-  if (tr.doc.childCount !== prevChildCount) return false
+function stillValid(tr: Transaction, mapped: DecorationSet, prevBlockCount: number, source: MetricTableSource): boolean {
+  if (blockCount(tr.doc) !== prevBlockCount) return false
   if (tr.steps.some((s) => s instanceof AttrStep || s instanceof ReplaceAroundStep)) return false
-  const range = changedRange(tr)
-  if (!range) return true
-  const doc = tr.doc
-  const $from = doc.resolve(Math.max(0, range.from - 1))
-  const first = Math.min($from.index(0), doc.childCount - 1)
-  const last = doc.resolve(Math.min(doc.content.size, range.to + 1)).index(0)
-  let offset = $from.posAtIndex(first, 0)
-  for (let i = first; i <= last && i < doc.childCount; i++) {
-    const node = doc.child(i)
+  const change = blockChange(tr)
+  if (change === 'none') return true
+  if (change === 'structure') return false
+  for (let i = change.first; i <= change.last; i++) {
+    const { node, pos: offset } = blockLocation(tr.doc, i)
     const end = offset + node.nodeSize - 1
     const key = node.type.name === 'section' ? (node.attrs.templateKey as string | null) : null
     const expected = key !== null && source.tablesFor(key).length > 0
@@ -102,7 +86,6 @@ function stillValid(tr: Transaction, mapped: DecorationSet, prevChildCount: numb
       const spec = inside[0].spec as WidgetSpec
       if (inside[0].from !== end || spec.templateKey !== key || spec.sectionId !== node.attrs.id) return false
     }
-    offset += node.nodeSize
   }
   return true
 }
@@ -111,12 +94,12 @@ export function metricTablesPlugin(source: MetricTableSource): Plugin<TablesStat
   return new Plugin<TablesState>({
     key: metricTablesKey,
     state: {
-      init: (_c, state) => ({ decorations: buildDecorations(state.doc, source), childCount: state.doc.childCount, builds: 1 }),
+      init: (_c, state) => ({ decorations: buildDecorations(state.doc, source), blockCount: blockCount(state.doc), builds: 1 }),
       apply: (tr, prev) => {
         if (!tr.docChanged) return prev
         const mapped = prev.decorations.map(tr.mapping, tr.doc)
-        if (stillValid(tr, mapped, prev.childCount, source)) return { ...prev, decorations: mapped }
-        return { decorations: buildDecorations(tr.doc, source), childCount: tr.doc.childCount, builds: prev.builds + 1 }
+        if (stillValid(tr, mapped, prev.blockCount, source)) return { ...prev, decorations: mapped }
+        return { decorations: buildDecorations(tr.doc, source), blockCount: blockCount(tr.doc), builds: prev.builds + 1 }
       }
     },
     props: {

@@ -1,7 +1,7 @@
 // Scrolling the editor to a section the way a reader expects: its heading in the upper third of
 // the visible page, not at the bottom edge (ProseMirror's scrollIntoView scrolls the least it can).
 import type { EditorView } from '@tiptap/pm/view'
-import { posOfIndex } from './doc'
+import { blockCount, blockPos } from './doc'
 
 /** Where the heading's top goes, as a fraction of the scroller's visible height. */
 export const HEADING_AT = 0.2
@@ -14,11 +14,11 @@ function scrollParent(el: HTMLElement): HTMLElement {
   return (document.scrollingElement as HTMLElement | null) ?? document.documentElement
 }
 
-/** Scrolls so top-level block `index`'s heading (or the block's top) sits in the upper third. */
+/** Scrolls so block `index`'s heading (or the block's top) sits in the upper third. */
 export function scrollBlockToUpperThird(view: EditorView, index: number): void {
   const place = () => {
-    if (index >= view.state.doc.childCount) return
-    const block = view.nodeDOM(posOfIndex(view.state.doc, index)) as HTMLElement | null
+    if (index >= blockCount(view.state.doc)) return
+    const block = view.nodeDOM(blockPos(view.state.doc, index)) as HTMLElement | null
     if (!block || !(block instanceof HTMLElement)) return
     const target = block.querySelector<HTMLElement>('.report-section__title') ?? block
     const scroller = scrollParent(target)

@@ -5,7 +5,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineNumbers } from '@core/numbering'
-import { sectionLevels } from './doc'
+import { forEachBlock, sectionLevels } from './doc'
 import { blockChange } from './block-changes'
 
 interface NumberingState {
@@ -31,7 +31,7 @@ export function buildNumberDecorations(doc: PMNode): DecorationSet {
   const numbers = outlineNumbers(levels)
   const decorations: Decoration[] = []
   let i = 0
-  doc.forEach((node, offset) => {
+  forEachBlock(doc, (node, offset) => {
     if (node.type.name !== 'section') return
     const number = numbers[i++]
     const level = node.attrs.level as number

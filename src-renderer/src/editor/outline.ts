@@ -1,29 +1,31 @@
 // Outline operations as single ProseMirror transactions, so one undo reverts each and the
 // numbering (computed from position) follows at once.
-import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import type { SectionLevel } from '@core/report'
-import { newSectionId, posOfIndex, topIndexAt } from './doc'
+import { blockAt, blockCount, blockIndexAt, blockLocation, newSectionId } from './doc'
+import { replaceBlocks } from './chapters'
 
 export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean
 
-/** Top-level index of the section holding the selection, or -1 in the preamble. */
+/** Block index of the section holding the selection, or -1 in the preamble. */
 export function currentSectionIndex(state: EditorState): number {
-  const index = topIndexAt(state.doc, state.selection.from)
-  return state.doc.child(index).type.name === 'section' ? index : -1
+  const index = blockIndexAt(state.doc, state.selection.from)
+  return blockAt(state.doc, index).type.name === 'section' ? index : -1
 }
 
 /** Index just past the section at `index` and all its deeper sub-sections. */
 export function subtreeEnd(doc: PMNode, index: number): number {
-  const level = doc.child(index).attrs.level as number
+  const level = blockAt(doc, index).attrs.level as number
+  const count = blockCount(doc)
   let end = index + 1
-  while (end < doc.childCount && (doc.child(end).attrs.level as number) > level) end++
+  while (end < count && (blockAt(doc, end).attrs.level as number) > level) end++
   return end
 }
 
 function selectTitle(tr: Transaction, index: number): Transaction {
-  const pos = posOfIndex(tr.doc, index)
-  const title = tr.doc.child(index).firstChild!
+  const { pos, node } = blockLocation(tr.doc, index)
+  const title = node.firstChild!
   return tr.setSelection(TextSelection.create(tr.doc, pos + 2 + title.content.size))
 }
 
@@ -32,14 +34,14 @@ export function addSection(idFactory: () => string = newSectionId): Command {
   return (state, dispatch) => {
     const { doc, schema } = state
     const current = currentSectionIndex(state)
-    const level: SectionLevel = current < 0 ? 1 : doc.child(current).attrs.level
+    const level: SectionLevel = current < 0 ? 1 : blockAt(doc, current).attrs.level
     const insertAt = current < 0 ? 1 : subtreeEnd(doc, current)
     if (dispatch) {
       const section = schema.nodes.section.create({ id: idFactory(), level, templateKey: null, required: false }, [
         schema.nodes.sectionTitle.create(),
         schema.nodes.paragraph.create()
       ])
-      const tr = state.tr.insert(posOfIndex(doc, insertAt), section)
+      const tr = replaceBlocks(state.tr, insertAt, insertAt, [section])
       dispatch(selectTitle(tr, insertAt).scrollIntoView())
     }
     return true
@@ -52,11 +54,10 @@ export function deleteSection(): Command {
     const { doc } = state
     const current = currentSectionIndex(state)
     // The schema needs at least one section.
-    if (current < 0 || doc.childCount <= 2) return false
+    if (current < 0 || blockCount(doc) <= 2) return false
     if (dispatch) {
-      const from = posOfIndex(doc, current)
-      const tr = state.tr.delete(from, from + doc.child(current).nodeSize)
-      const target = Math.min(current, tr.doc.childCount - 1)
+      const tr = replaceBlocks(state.tr, current, current + 1, [])
+      const target = Math.min(current, blockCount(tr.doc) - 1)
       dispatch(selectTitle(tr, target).scrollIntoView())
     }
     return true
@@ -67,19 +68,17 @@ export function deleteSection(): Command {
 function swapBlocks(state: EditorState, aStart: number, aEnd: number, bEnd: number, selectIndex: (tr: Transaction) => number): Transaction {
   const { doc } = state
   const moved: PMNode[] = []
-  for (let i = aEnd; i < bEnd; i++) moved.push(doc.child(i))
-  for (let i = aStart; i < aEnd; i++) moved.push(doc.child(i))
-  const from = posOfIndex(doc, aStart)
-  const to = posOfIndex(doc, bEnd)
-  const tr = state.tr.replaceWith(from, to, Fragment.from(moved))
+  for (let i = aEnd; i < bEnd; i++) moved.push(blockAt(doc, i))
+  for (let i = aStart; i < aEnd; i++) moved.push(blockAt(doc, i))
+  const tr = replaceBlocks(state.tr, aStart, bEnd, moved)
   return selectTitle(tr, selectIndex(tr)).scrollIntoView()
 }
 
 /** Previous sibling (same level, same parent) of the section at `index`, or -1. */
 function previousSibling(doc: PMNode, index: number): number {
-  const level = doc.child(index).attrs.level as number
+  const level = blockAt(doc, index).attrs.level as number
   for (let i = index - 1; i >= 1; i--) {
-    const l = doc.child(i).attrs.level as number
+    const l = blockAt(doc, i).attrs.level as number
     if (l === level) return i
     if (l < level) return -1
   }
@@ -106,7 +105,7 @@ export function moveSectionDown(): Command {
     const current = currentSectionIndex(state)
     if (current < 0) return false
     const end = subtreeEnd(doc, current)
-    if (end >= doc.childCount || doc.child(end).attrs.level !== doc.child(current).attrs.level) return false
+    if (end >= blockCount(doc) || blockAt(doc, end).attrs.level !== blockAt(doc, current).attrs.level) return false
     const nextEnd = subtreeEnd(doc, end)
     if (dispatch) dispatch(swapBlocks(state, current, end, nextEnd, () => current + (nextEnd - end)))
     return true
@@ -118,11 +117,10 @@ export function shiftSectionLevel(delta: -1 | 1): Command {
   return (state, dispatch) => {
     const current = currentSectionIndex(state)
     if (current < 0) return false
-    const node = state.doc.child(current)
+    const { node, pos } = blockLocation(state.doc, current)
     const level = (node.attrs.level as number) + delta
     if (level < 1 || level > 4) return false
     if (dispatch) {
-      const pos = posOfIndex(state.doc, current)
       dispatch(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, level }).scrollIntoView())
     }
     return true
@@ -139,10 +137,9 @@ export function shiftSectionLevel(delta: -1 | 1): Command {
  */
 export function focusSection(index: number, options: { createParagraph?: boolean } = {}): Command {
   return (state, dispatch) => {
-    if (index < 0 || index >= state.doc.childCount) return false
+    if (index < 0 || index >= blockCount(state.doc)) return false
     if (dispatch) {
-      const node = state.doc.child(index)
-      const pos = posOfIndex(state.doc, index)
+      const { node, pos } = blockLocation(state.doc, index)
       const tr = state.tr
       let caret = pos + 2
       if (node.type.name === 'section') {

@@ -5,6 +5,7 @@
 // the certain fixes as one transaction (one undo step).
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { forEachBlock } from './doc'
 
 export interface TextSpot {
   sectionId: string
@@ -72,7 +73,7 @@ function mapContainer(node: PMNode, start: number, chipText: ChipText): MappedPa
 
 function paragraphsOf(doc: PMNode, sectionId: string, part: 'title' | 'body', chipText: ChipText): MappedParagraph[] | null {
   let found: MappedParagraph[] | null = null
-  doc.forEach((block, offset) => {
+  forEachBlock(doc, (block, offset) => {
     if (found || block.attrs.id !== sectionId) return
     const list: MappedParagraph[] = []
     block.forEach((child, childOffset) => {

@@ -1,16 +1,43 @@
-// The report's TipTap/ProseMirror schema. It mirrors core/report.ts exactly: the document the
-// editor holds is the very JSON that storage and the exporters read.
+// The report's TipTap/ProseMirror schema. It mirrors core/report.ts, with one addition the
+// editor alone sees: sections are grouped in chapters (doc.ts converts both ways).
 import { Node, mergeAttributes, getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
-import type { Schema } from '@tiptap/pm/model'
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
 import type { SectionLevel } from '@core/report'
 import { REVIEW_MARKS } from './review/marks'
 
 export const ReportDocument = Node.create({
   name: 'doc',
   topNode: true,
-  content: 'preamble section+'
+  content: 'preamble chapter+'
 })
+
+/**
+ * A level-1 section with the sections under it (editor only: doc.ts says why; chapters.ts keeps
+ * the grouping). Off screen, Chromium skips a chapter's layout and paint (content-visibility:
+ * auto, EditorView.vue) and reserves the height given here until it has been shown once.
+ */
+export const Chapter = Node.create({
+  name: 'chapter',
+  content: 'section+',
+  parseHTML() {
+    return [{ tag: 'div[data-chapter]' }]
+  },
+  renderHTML({ node }) {
+    return ['div', { 'data-chapter': '', class: 'report-chapter', style: `contain-intrinsic-size: auto ${estimatedHeight(node)}px` }, 0]
+  }
+})
+
+/** A rough height of a chapter on the editor's paper (18px text, 1.9 line height, ~36 characters a line). */
+function estimatedHeight(chapter: ProseMirrorNode): number {
+  let lines = 0
+  chapter.forEach((section) => {
+    section.forEach((block) => {
+      lines += block.type.name === 'plainTable' ? ((block.attrs.rows as unknown[] | null)?.length ?? 0) + 1 : Math.max(1, Math.ceil(block.content.size / 36))
+    })
+  })
+  return Math.round(lines * 34)
+}
 
 export const Preamble = Node.create({
   name: 'preamble',
@@ -173,6 +200,7 @@ export function schemaExtensions(metricNode: AnyExtension = MetricNodeBase): Any
     }),
     ReportDocument,
     Preamble,
+    Chapter,
     Section,
     SectionTitle,
     PlainTable,

@@ -1,7 +1,7 @@
 // Section ids are storage keys. Pasting a copied section (or splitting one) can produce a
 // duplicate or missing id; give such sections fresh ids in the same undo step.
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { newSectionId } from './doc'
+import { forEachBlock, newSectionId } from './doc'
 import { blockChange } from './block-changes'
 
 export function uniqueIdsPlugin(idFactory: () => string = newSectionId): Plugin {
@@ -12,7 +12,7 @@ export function uniqueIdsPlugin(idFactory: () => string = newSectionId): Plugin 
       if (!trs.some((tr) => blockChange(tr) === 'structure')) return null
       const seen = new Set<string>()
       let tr = null
-      state.doc.forEach((node, offset) => {
+      forEachBlock(state.doc, (node, offset) => {
         const id = node.attrs.id as string | null
         if (node.type.name === 'section' && (!id || id === 'preamble' || seen.has(id))) {
           tr ??= state.tr

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
 import { schemaExtensions } from '../../../src-renderer/src/editor/schema'
-import { posOfIndex } from '../../../src-renderer/src/editor/doc'
+import { blockAt, blockPos } from '../../../src-renderer/src/editor/doc'
 import { CharacterCounter } from '../../../src-renderer/src/editor/counts'
 import { COUNTS_EVERY_MS, useEditorDerived, type EditorDerived } from '../../../src-renderer/src/composables/editor-derived'
 import { docJSON } from '../editor/helpers'
@@ -35,8 +35,8 @@ function full(editor: Editor): Pick<EditorDerived, 'totalChars' | 'citations' | 
 
 function caretInBlock(editor: Editor, block: number, child = 1): void {
   const doc = editor.state.doc
-  let pos = posOfIndex(doc, block) + 1
-  for (let c = 0; c < child; c++) pos += doc.child(block).child(c).nodeSize
+  let pos = blockPos(doc, block) + 1
+  for (let c = 0; c < child; c++) pos += blockAt(doc, block).child(c).nodeSize
   editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, pos + 1)))
 }
 
@@ -95,7 +95,7 @@ describe('editor-derived after a keystroke', () => {
           editors.push(editor)
           const d = useEditorDerived(editor, chipText)
           for (const s of steps) {
-            const node = editor.state.doc.child(s.block)
+            const node = blockAt(editor.state.doc, s.block)
             const child = Math.min(s.child, node.childCount - 1)
             caretInBlock(editor, s.block, child)
             const { from } = editor.state.selection

@@ -8,7 +8,7 @@ import { blockChange } from '../../../src-renderer/src/editor/block-changes'
 import { buildGuidance, guidanceKey, guidancePlugin } from '../../../src-renderer/src/editor/guidance-plugin'
 import { buildNumberDecorations, numberingKey, numberingPlugin } from '../../../src-renderer/src/editor/numbering-plugin'
 import { addSection, shiftSectionLevel } from '../../../src-renderer/src/editor/outline'
-import { posOfIndex } from '../../../src-renderer/src/editor/doc'
+import { blockAt, blockPos } from '../../../src-renderer/src/editor/doc'
 import { docJSON, stateOf } from './helpers'
 
 const guidance = { forSection: (key: string) => `写作提示：${key}`, preamble: '导语提示' }
@@ -35,8 +35,8 @@ const describeSet = (decos: Decoration[]) =>
 
 /** Inside body paragraph `p` (1-based child of the block) of top-level block `index`. */
 function insideParagraph(state: EditorState, index: number, p: number): number {
-  const block = state.doc.child(index)
-  let pos = posOfIndex(state.doc, index) + 1
+  const block = blockAt(state.doc, index)
+  let pos = blockPos(state.doc, index) + 1
   for (let i = 0; i < p; i++) pos += block.child(i).nodeSize
   return pos + 1
 }
@@ -64,7 +64,7 @@ describe('incremental decorations equal a full rebuild', () => {
         (edits) => {
           let state = fresh()
           for (const e of edits) {
-            const block = state.doc.child(e.block)
+            const block = blockAt(state.doc, e.block)
             const at = insideParagraph(state, e.block, block.type.name === 'preamble' ? 0 : 1)
             const para = state.doc.resolve(at).parent
             const tr = e.del && para.content.size > 0 ? state.tr.delete(at, at + Math.min(para.content.size, e.text.length)) : state.tr.insertText(e.text, at)

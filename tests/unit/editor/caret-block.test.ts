@@ -19,7 +19,7 @@ const start = () =>
     [caretBlockPlugin()]
   )
 
-/** Indexes of the top-level blocks that carry the class. */
+/** Indexes of the top-level nodes (the preamble, the chapters) that carry the class. */
 function marked(state: EditorState): number[] {
   const set = state.plugins[0].getState(state) as DecorationSet
   const out: number[] = []
@@ -34,21 +34,22 @@ function marked(state: EditorState): number[] {
 const caretIn = (state: EditorState, index: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, posInBlock(state, index))))
 
 describe('caret block', () => {
-  it('marks the block of the caret, and follows it', () => {
+  // Top level: 0 the preamble, 1 the chapter of 甲 and 乙 (level 2), 2 丙's, 3 丁's.
+  it('marks the chapter of the caret, and follows it', () => {
     let s = start()
     expect(marked(s)).toEqual([0])
     s = caretIn(s, 3)
-    expect(marked(s)).toEqual([3])
-    s = s.apply(s.tr.insertText('新'))
-    expect(marked(s)).toEqual([3])
-    s = caretIn(s, 2)
     expect(marked(s)).toEqual([2])
+    s = s.apply(s.tr.insertText('新'))
+    expect(marked(s)).toEqual([2])
+    s = caretIn(s, 2)
+    expect(marked(s)).toEqual([1])
   })
 
-  it('marks both ends of a selection across blocks', () => {
+  it('marks both ends of a selection across chapters', () => {
     const s0 = start()
     const s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, posInBlock(s0, 1), posInBlock(s0, 4))))
-    expect(marked(s)).toEqual([1, 4])
+    expect(marked(s)).toEqual([1, 3])
   })
 
   it('after any sequence of caret moves, typing, splits and deletions: exactly the anchor and head blocks', () => {

@@ -4,6 +4,7 @@ import { CharacterCounter } from '../../../src-renderer/src/editor/counts'
 import { CitationCounter } from '../../../src-renderer/src/editor/citations'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { docJSON, posInBlock, stateOf } from './helpers'
+import { blockAt, editorDocJSON } from '../../../src-renderer/src/editor/doc'
 
 describe('character counts', () => {
   it('counts every non-space character, titles included, chips as their shown text', () => {
@@ -21,16 +22,16 @@ describe('character counts', () => {
         }
       ]
     }
-    const doc = reportSchema().nodeFromJSON(json)
+    const doc = reportSchema().nodeFromJSON(editorDocJSON(json))
     let chip = '120余次'
     const counter = new CharacterCounter(() => chip)
     // 导语两句。 = 5; 举措 = 2; 巡查120余次。 = 8
-    expect(counter.block(doc.child(0))).toBe(5)
-    expect(counter.block(doc.child(1))).toBe(10)
+    expect(counter.block(blockAt(doc, 0))).toBe(5)
+    expect(counter.block(blockAt(doc, 1))).toBe(10)
     expect(counter.document(doc)).toBe(15)
     chip = '【未填：日常巡查次数】'
     counter.reset()
-    expect(counter.block(doc.child(1))).toBe(2 + 2 + 11 + 1)
+    expect(counter.block(blockAt(doc, 1))).toBe(2 + 2 + 11 + 1)
   })
 
   it('recounts only the block a keystroke changed', () => {
@@ -49,7 +50,7 @@ describe('character counts', () => {
       type: 'paragraph',
       content: [{ type: 'metric', attrs: { metricId: 'x' } }, { type: 'text', text: '和' }, { type: 'metric', attrs: { metricId: 'x' } }, { type: 'metric', attrs: { metricId: 'y' } }]
     })
-    const doc = reportSchema().nodeFromJSON(json)
+    const doc = reportSchema().nodeFromJSON(editorDocJSON(json))
     expect([...new CitationCounter().count(doc)]).toEqual([['x', 2], ['y', 1]])
   })
 })

@@ -7,6 +7,7 @@ import { TextSelection, type EditorState } from '@tiptap/pm/state'
 import { chipsToTextTransaction, figureAtSelection, figureToChipTransaction } from '../../../src-renderer/src/editor/figure-chips'
 import { WORK_SUMMARY_TEMPLATE as W } from '@core/templates'
 import { docJSON, stateOf } from './helpers'
+import { blockAt } from '../../../src-renderer/src/editor/doc'
 
 function textPos(state: EditorState, needle: string): number {
   let at = -1
@@ -18,7 +19,7 @@ function textPos(state: EditorState, needle: string): number {
   return at
 }
 
-const paragraphOf = (state: EditorState) => state.doc.child(1).child(1).toJSON()
+const paragraphOf = (state: EditorState) => blockAt(state.doc, 1).child(1).toJSON()
 
 describe('figure to chip', () => {
   it('replaces exactly the figure, in one transaction that one undo reverts', () => {
@@ -54,7 +55,7 @@ describe('a deleted metric’s chips become text', () => {
     const before = stateOf(json, [history()])
     const tr = chipsToTextTransaction(before, 'own.study', (show) => (show === 'yoy' ? '同比增长100%' : '8次'))!
     const after = before.apply(tr)
-    expect(after.doc.child(1).child(1).textContent).toBe('学法8次，同比增长100%；巡查')
+    expect(blockAt(after.doc, 1).child(1).textContent).toBe('学法8次，同比增长100%；巡查')
     const chips: string[] = []
     after.doc.descendants((n) => void (n.type.name === 'metric' && chips.push(n.attrs.metricId)))
     expect(chips).toEqual(['enforcement.patrols'])

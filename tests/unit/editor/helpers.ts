@@ -2,6 +2,8 @@
 import { EditorState, type Plugin } from '@tiptap/pm/state'
 import type { ParagraphJSON, ReportDocJSON, SectionJSON, SectionLevel } from '@core/report'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { blockPos, editorDocJSON, forEachBlock } from '../../../src-renderer/src/editor/doc'
+import { chaptersPlugin } from '../../../src-renderer/src/editor/chapters'
 
 export interface SectionSpec {
   id: string
@@ -34,21 +36,20 @@ export function docJSON(sections: SectionSpec[], preamble = '导语'): ReportDoc
   }
 }
 
+/** An editor state of a report document (grouped in chapters, with the plugin keeping them so). */
 export function stateOf(json: ReportDocJSON, plugins: Plugin[] = []): EditorState {
   const schema = reportSchema()
-  return EditorState.create({ schema, doc: schema.nodeFromJSON(json), plugins })
+  return EditorState.create({ schema, doc: schema.nodeFromJSON(editorDocJSON(json)), plugins: [...plugins, chaptersPlugin()] })
 }
 
-/** Position inside the title of the top-level block at `index` (1 = first section). */
+/** Position inside the title of the block at `index` (1 = first section). */
 export function posInBlock(state: EditorState, index: number): number {
-  let pos = 0
-  for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize
-  return pos + 2
+  return blockPos(state.doc, index) + 2
 }
 
 export function titles(state: EditorState): string[] {
   const out: string[] = []
-  state.doc.forEach((node) => {
+  forEachBlock(state.doc, (node) => {
     if (node.type.name === 'section') out.push(node.firstChild!.textContent)
   })
   return out
@@ -56,7 +57,7 @@ export function titles(state: EditorState): string[] {
 
 export function levels(state: EditorState): number[] {
   const out: number[] = []
-  state.doc.forEach((node) => {
+  forEachBlock(state.doc, (node) => {
     if (node.type.name === 'section') out.push(node.attrs.level)
   })
   return out

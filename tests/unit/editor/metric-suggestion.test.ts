@@ -5,16 +5,20 @@ import fc from 'fast-check'
 import { findSuggestionMatch } from '@tiptap/suggestion'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { TRIGGER_CHARS, findTrigger } from '../../../src-renderer/src/editor/metric-suggestion'
+import { blockAt, blockPos } from '../../../src-renderer/src/editor/doc'
 
 const schema = reportSchema()
 
 function caretAfter(text: string, at: number) {
   const doc = schema.node('doc', null, [
     schema.node('preamble', null, [schema.node('paragraph')]),
-    schema.node('section', { id: 's1', level: 1 }, [schema.node('sectionTitle', null, schema.text('标题')), schema.node('paragraph', null, text ? schema.text(text) : undefined)])
+    schema.node('chapter', null, [
+      schema.node('section', { id: 's1', level: 1 }, [schema.node('sectionTitle', null, schema.text('标题')), schema.node('paragraph', null, text ? schema.text(text) : undefined)])
+    ])
   ])
-  // The paragraph's content starts after doc > preamble(…) > section > title(…) > paragraph.
-  const start = doc.child(0).nodeSize + 1 + doc.child(1).child(0).nodeSize + 1
+  doc.check()
+  // The paragraph's content starts after doc > preamble(…) > chapter > section > title(…) > paragraph.
+  const start = blockPos(doc, 1) + 1 + blockAt(doc, 1).child(0).nodeSize + 1
   return doc.resolve(start + at)
 }
 

@@ -11,6 +11,7 @@ import { GOV_DISCLOSURE_TEMPLATE } from '@core/templates'
 import type { MetricTableDefinition, MetricValue } from '@core/template'
 import { metricTablesKey, metricTablesPlugin, tablesWidget, type MetricTableSource } from '../../../src-renderer/src/editor/metric-tables-plugin'
 import { docJSON, section, stateOf } from './helpers'
+import { blockAt, blockPos } from '../../../src-renderer/src/editor/doc'
 
 const template = GOV_DISCLOSURE_TEMPLATE
 const t3 = template.tables!.find((t) => t.id === 'disclosure.t3')!
@@ -34,11 +35,9 @@ const outline = [
 const widgets = (state: EditorState) => metricTablesKey.getState(state)!.decorations.find()
 const builds = (state: EditorState) => metricTablesKey.getState(state)!.builds
 
-/** End of the content of the top-level block at `index`. */
+/** End of the content of the block at `index`. */
 function endOf(state: EditorState, index: number): number {
-  let pos = 0
-  for (let i = 0; i < index; i++) pos += state.doc.child(i).nodeSize
-  return pos + state.doc.child(index).nodeSize - 1
+  return blockPos(state.doc, index) + blockAt(state.doc, index).nodeSize - 1
 }
 
 describe('metricTablesPlugin decorations', () => {

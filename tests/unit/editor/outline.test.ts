@@ -11,6 +11,7 @@ import {
 } from '../../../src-renderer/src/editor/outline'
 import { numberingKey, numberingPlugin, shownNumbers } from '../../../src-renderer/src/editor/numbering-plugin'
 import { docJSON, levels, posInBlock, stateOf, titles } from './helpers'
+import { blockAt, blockIndexAt } from '../../../src-renderer/src/editor/doc'
 
 // 一、甲 （一）甲1 （二）甲2 二、乙 （一）乙1 三、丙
 const start = () =>
@@ -59,11 +60,11 @@ describe('outline commands', () => {
     const next = exec(at(start(), 1), addSection(() => 'new'))
     expect(levels(next)).toEqual([1, 2, 2, 1, 1, 2, 1])
     expect(titles(next)).toEqual(['甲', '甲1', '甲2', '', '乙', '乙1', '丙'])
-    expect(next.doc.child(4).attrs.id).toBe('new')
+    expect(blockAt(next.doc, 4).attrs.id).toBe('new')
     expect(shownNumbers(next)).toEqual(['一、', '（一）', '（二）', '二、', '三、', '（一）', '四、'])
     // The cursor is in the new title, ready for typing.
     expect(next.selection.$from.parent.type.name).toBe('sectionTitle')
-    expect(next.selection.$from.index(0)).toBe(4)
+    expect(blockIndexAt(next.doc, next.selection.from)).toBe(4)
     expect(titles(undone(next))).toEqual(titles(start()))
   })
 
@@ -71,7 +72,7 @@ describe('outline commands', () => {
     const state = start()
     const inPreamble = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 2)))
     const next = exec(inPreamble, addSection(() => 'first'))
-    expect(next.doc.child(1).attrs.id).toBe('first')
+    expect(blockAt(next.doc, 1).attrs.id).toBe('first')
     expect(shownNumbers(next).slice(0, 2)).toEqual(['一、', '二、'])
   })
 
@@ -93,14 +94,14 @@ describe('outline commands', () => {
     const next = exec(at(start(), 4), moveSectionUp())
     expect(titles(next)).toEqual(['乙', '乙1', '甲', '甲1', '甲2', '丙'])
     expect(shownNumbers(next)).toEqual(['一、', '（一）', '二、', '（一）', '（二）', '三、'])
-    expect(next.selection.$from.index(0)).toBe(1)
+    expect(blockIndexAt(next.doc, next.selection.from)).toBe(1)
     expect(titles(undone(next))).toEqual(titles(start()))
   })
 
   it('moves a section with its sub-sections down past its next sibling', () => {
     const next = exec(at(start(), 1), moveSectionDown())
     expect(titles(next)).toEqual(['乙', '乙1', '甲', '甲1', '甲2', '丙'])
-    expect(next.selection.$from.index(0)).toBe(3)
+    expect(blockIndexAt(next.doc, next.selection.from)).toBe(3)
     // Moving a sub-section stays within its parent.
     const sub = exec(at(start(), 2), moveSectionDown())
     expect(titles(sub)).toEqual(['甲', '甲2', '甲1', '乙', '乙1', '丙'])
@@ -155,7 +156,7 @@ describe('focusSection (outline click)', () => {
     const state = stateOf(docJSON([{ id: 'a', level: 1, title: '甲', paragraphs: ['x'] }]), [history()])
     // Title 甲 takes 3 positions from posInBlock - 1; the paragraph <p>x</p> the next 3.
     const bare = state.apply(state.tr.delete(posInBlock(state, 1) + 2, posInBlock(state, 1) + 5))
-    expect(bare.doc.child(1).childCount).toBe(1)
+    expect(blockAt(bare.doc, 1).childCount).toBe(1)
     let trs = 0
     let next = bare
     focusSection(1)(bare, (tr) => {
@@ -163,7 +164,7 @@ describe('focusSection (outline click)', () => {
       next = bare.apply(tr)
     })
     expect(trs).toBe(1)
-    expect(next.doc.child(1).childCount).toBe(2)
+    expect(blockAt(next.doc, 1).childCount).toBe(2)
     expect(next.selection.$head.parent.type.name).toBe('paragraph')
     let locked = bare
     focusSection(1, { createParagraph: false })(bare, (tr) => (locked = bare.apply(tr)))

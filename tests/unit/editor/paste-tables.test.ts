@@ -15,10 +15,11 @@ import { mountReportEditor, unmountReportEditor } from './mount'
 import { setEditorLock } from '../../../src-renderer/src/editor/lock'
 import { setSuggestMode, SUGGEST_TABLE_REFUSED_MESSAGE } from '../../../src-renderer/src/editor/review/suggest'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Report, ReportDocJSON } from '@core/report'
+import type { Report } from '@core/report'
 import { resolveReport } from '@core/resolve'
 import { exportReportDocx } from '@core/docx/export'
 import { WORK_SUMMARY_TEMPLATE } from '@core/templates'
+import { blockAt, reportDocJSON } from '../../../src-renderer/src/editor/doc'
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures/paste', name), 'utf8')
 
@@ -222,7 +223,7 @@ function caretAfter(ed: Editor, text: string): void {
 /** Each block of the doc's top-level container `index` as its type and text (a table: its rows). */
 function blocksOf(ed: Editor, index: number): unknown[] {
   const out: unknown[] = []
-  ed.state.doc.child(index).forEach((n) => out.push(n.type.name === 'plainTable' ? n.attrs.rows : `${n.type.name}:${n.textContent}`))
+  blockAt(ed.state.doc, index).forEach((n) => out.push(n.type.name === 'plainTable' ? n.attrs.rows : `${n.type.name}:${n.textContent}`))
   return out
 }
 
@@ -278,7 +279,7 @@ describe('pasting a table in the editor', () => {
     // Plain text still goes in as a suggestion.
     caretAfter(ed, '前一句。')
     ed.view.pasteText('补充')
-    const inserted = ed.state.doc.child(1).child(1).child(1)
+    const inserted = blockAt(ed.state.doc, 1).child(1).child(1)
     expect([inserted.text, inserted.marks.map((m) => m.type.name)]).toEqual(['补充', ['insertion']])
   })
 
@@ -304,7 +305,7 @@ describe('a pasted table in the Word export', () => {
     const ed = open()
     caretAfter(ed, '前一句。')
     ed.view.pasteHTML(fixture('excel.html'))
-    const doc = ed.state.doc.toJSON() as ReportDocJSON
+    const doc = reportDocJSON(ed.state.doc)
     const report: Report = {
       id: 'r1',
       templateId: WORK_SUMMARY_TEMPLATE.id,

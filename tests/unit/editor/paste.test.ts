@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { DOMParser as PMDOMParser } from '@tiptap/pm/model'
+import type { ReportDocJSON } from '@core/report'
 import { parsePastedHTML, plainTextSlice, sanitizePastedHTML } from '../../../src-renderer/src/editor/paste'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { blockAt, editorDocJSON } from '../../../src-renderer/src/editor/doc'
 
 // What Word 2016 puts on the clipboard for two paragraphs, the second with a bold run, a
 // hidden list number, a comment reference and the _GoBack bookmark.
@@ -75,7 +77,8 @@ describe('paste with the caret in a heading', () => {
     const { pasteAfterHeading } = await import('../../../src-renderer/src/editor/paste')
     const { EditorState, TextSelection } = await import('@tiptap/pm/state')
     const schema = reportSchema()
-    const doc = schema.nodeFromJSON({
+    const doc = schema.nodeFromJSON(
+      editorDocJSON({
       type: 'doc',
       content: [
         { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
@@ -88,13 +91,14 @@ describe('paste with the caret in a heading', () => {
           ]
         }
       ]
-    })
-    // Caret at the end of the title: preamble (4) + section open (1) + title open (1) + 4 chars.
-    const state = EditorState.create({ doc, selection: TextSelection.create(doc, 10) })
+    } as ReportDocJSON)
+    )
+    // Caret at the end of the title: preamble (4) + chapter and section open (2) + title open (1) + 4 chars.
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, 11) })
     expect(state.selection.$head.parent.type.name).toBe('sectionTitle')
     const two = plainTextSlice(schema, '第一段。\n第二段。')
     const tr = pasteAfterHeading(state, two)!
-    const section = tr.doc.child(1)
+    const section = blockAt(tr.doc, 1)
     expect(section.child(0).textContent).toBe('总体情况')
     expect([1, 2, 3].map((i) => section.child(i).textContent)).toEqual(['第一段。', '第二段。', '原有正文'])
     expect(tr.selection.$head.parent.textContent).toBe('第二段。')

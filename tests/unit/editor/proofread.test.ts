@@ -11,6 +11,7 @@ import type { ReportDocJSON } from '@core/report'
 import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { metricChipText } from '@core/metrics'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { editorDocJSON } from '../../../src-renderer/src/editor/doc'
 import { fixTransaction, spotRange, type TextFix } from '../../../src-renderer/src/editor/proofread'
 
 const template = RULE_OF_LAW_TEMPLATE
@@ -37,7 +38,7 @@ function setup() {
   const resolved = resolveReport(report, doc, template, values, { raw: true })
   const items = runChecks({ report: resolved, template, values, year: 2024, date: '2025-01-15', today: '2025-02-01' })
   const schema = reportSchema()
-  const state = EditorState.create({ schema, doc: schema.nodeFromJSON(doc), plugins: [history()] })
+  const state = EditorState.create({ schema, doc: schema.nodeFromJSON(editorDocJSON(doc)), plugins: [history()] })
   return { items, state }
 }
 

@@ -3,7 +3,7 @@ import type { ReportDocJSON } from '@core/report'
 import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
-import { docFromBlocks, listSections } from '../../../src-renderer/src/editor/doc'
+import { docFromBlocks, editorDocJSON, listSections, reportDocJSON } from '../../../src-renderer/src/editor/doc'
 
 describe('report schema', () => {
   it('round-trips a report created from the built-in template exactly', () => {
@@ -13,11 +13,11 @@ describe('report schema', () => {
       { organs: ['甲镇人民政府'], addressee: '乙县人民政府', year: 2024, date: '2025-01-15', title: '' },
       { reportId: 'r1', newSectionId: () => `s${++n}`, now: 0 }
     )
-    const node = reportSchema().nodeFromJSON(doc)
+    const node = reportSchema().nodeFromJSON(editorDocJSON(doc))
     node.check()
-    expect(node.toJSON()).toEqual(doc)
+    expect(reportDocJSON(node)).toEqual(doc)
     // Same key order as well: storage compares JSON text in places.
-    expect(JSON.stringify(node.toJSON())).toBe(JSON.stringify(doc))
+    expect(JSON.stringify(reportDocJSON(node))).toBe(JSON.stringify(doc))
   })
 
   it('round-trips every node and mark core/report.ts allows', () => {
@@ -48,12 +48,12 @@ describe('report schema', () => {
         { type: 'section', attrs: { id: 'b', level: 4, templateKey: null, required: false }, content: [{ type: 'sectionTitle' }] }
       ]
     }
-    expect(reportSchema().nodeFromJSON(doc).toJSON()).toEqual(doc)
+    expect(reportDocJSON(reportSchema().nodeFromJSON(editorDocJSON(doc)))).toEqual(doc)
   })
 
   it('has only the node and mark types of the report format', () => {
     const schema = reportSchema()
-    expect(Object.keys(schema.nodes).sort()).toEqual(['doc', 'hardBreak', 'metric', 'paragraph', 'plainTable', 'preamble', 'section', 'sectionTitle', 'text'])
+    expect(Object.keys(schema.nodes).sort()).toEqual(['chapter', 'doc', 'hardBreak', 'metric', 'paragraph', 'plainTable', 'preamble', 'section', 'sectionTitle', 'text'])
     // bold, plus the review's comment anchor and suggested insertion/deletion.
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'insertion'])
     expect(schema.nodes.metric.isAtom && schema.nodes.metric.isInline).toBe(true)
@@ -65,13 +65,15 @@ describe('report schema', () => {
     const schema = reportSchema()
     expect(() => schema.nodeFromJSON({ type: 'doc', content: [{ type: 'heading', content: [] }] })).toThrow()
     // A section must start with its title.
-    const bad = schema.nodeFromJSON({
-      type: 'doc',
-      content: [
-        { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
-        { type: 'section', attrs: { id: 'x', level: 1, templateKey: null, required: false }, content: [{ type: 'paragraph' }] }
-      ]
-    })
+    const bad = schema.nodeFromJSON(
+      editorDocJSON({
+        type: 'doc',
+        content: [
+          { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph' }] },
+          { type: 'section', attrs: { id: 'x', level: 1, templateKey: null, required: false }, content: [{ type: 'paragraph' }] }
+        ]
+      } as unknown as ReportDocJSON)
+    )
     expect(() => bad.check()).toThrow()
   })
 

@@ -10,6 +10,7 @@ import { advanceReport } from '@core/year-advance'
 import { WORK_SUMMARY_TEMPLATE } from '@core/templates'
 import type { Report, ReportDocJSON } from '@core/report'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { editorDocJSON, reportDocJSON } from '../../../src-renderer/src/editor/doc'
 
 const rows = [
   ['项目', '2024年完成', '备注'],
@@ -43,9 +44,9 @@ const report: Report = {
 
 describe('the plain table block', () => {
   it('is valid in the editor schema and round-trips through it', () => {
-    const node = reportSchema().nodeFromJSON(doc)
+    const node = reportSchema().nodeFromJSON(editorDocJSON(doc))
     node.check()
-    expect(node.toJSON().content[1].content[1]).toEqual({ type: 'plainTable', attrs: { rows } })
+    expect(reportDocJSON(node).content[1].content[1]).toEqual({ type: 'plainTable', attrs: { rows } })
   })
 
   it('is resolved in place and laid out as a table with its first row as header', () => {

@@ -6,11 +6,11 @@ import { setSuggestMode, suggestModePlugin, SUGGEST_REFUSED_MESSAGE } from '../.
 import { addCommentMark, findCommentRanges, findSuggestions, settleSuggestions } from '../../../src-renderer/src/editor/review/commands'
 import { commentAnchors, listSuggestions } from '@core/review/marks'
 import { docJSON, posOf } from '../editor/helpers'
-import type { ReportDocJSON } from '@core/report'
+import { blockAt, editorDocJSON, reportDocJSON } from '../../../src-renderer/src/editor/doc'
 
 function setup(text = '全年开展巡查工作。', refusals: string[] = [], now: () => number = () => 42): EditorState {
   const schema = reportSchema()
-  const doc = schema.nodeFromJSON(docJSON([{ id: 's1', level: 1, title: '主要做法', paragraphs: [text] }], '导语'))
+  const doc = schema.nodeFromJSON(editorDocJSON(docJSON([{ id: 's1', level: 1, title: '主要做法', paragraphs: [text] }], '导语')))
   return EditorState.create({ schema, doc, plugins: [suggestModePlugin({ onRefused: (m) => refusals.push(m), now })] })
 }
 
@@ -26,7 +26,7 @@ function suggesting(state: EditorState, author = '李主任'): EditorState {
 
 function paragraphText(state: EditorState): string {
   // Section 1's first paragraph.
-  return state.doc.child(1).child(1).textContent
+  return blockAt(state.doc, 1).child(1).textContent
 }
 
 function cursorAt(state: EditorState, pos: number): EditorState {
@@ -60,7 +60,7 @@ describe('suggestion mode', () => {
     let s = suggesting(setup(undefined, [], () => (clock += 25)))
     s = cursorAt(s, posOf(s, '巡查'))
     s = typeText(s, '日常性')
-    const paragraph = s.doc.child(1).child(1)
+    const paragraph = blockAt(s.doc, 1).child(1)
     const inserted: string[] = []
     paragraph.forEach((n) => {
       if (n.marks.some((m) => m.type.name === 'insertion')) inserted.push(n.text!)
@@ -159,7 +159,7 @@ describe('accept and reject', () => {
 
   it('stores suggestions in the section JSON the core reads', () => {
     const s = withTwo()
-    const json = s.doc.toJSON() as ReportDocJSON
+    const json = reportDocJSON(s.doc)
     expect(listSuggestions(json).map((x) => [x.kind, x.text, x.author])).toEqual([
       ['deletion', '年', '李主任'],
       ['insertion', '日常', '李主任']
@@ -211,6 +211,6 @@ describe('comment anchors through edits', () => {
     const r = findCommentRanges(s.doc).get('t1')!
     s = apply(s, s.tr.delete(r.from, r.to))
     expect(findCommentRanges(s.doc).has('t1')).toBe(false)
-    expect(commentAnchors(s.doc.toJSON() as ReportDocJSON).has('t1')).toBe(false)
+    expect(commentAnchors(reportDocJSON(s.doc)).has('t1')).toBe(false)
   })
 })

@@ -12,10 +12,11 @@ import { RULE_OF_LAW_TEMPLATE } from '@core/templates'
 import type { InlineJSON, Report, ReportDocJSON } from '@core/report'
 import { docJSON, posOf } from '../editor/helpers'
 import { META, blocks, del, ins, t } from './fixtures'
+import { blockAt, editorDocJSON, reportDocJSON } from '../../../src-renderer/src/editor/doc'
 
 function setup(paragraphs: string[], refusals: string[] = []): EditorState {
   const schema = reportSchema()
-  const doc = schema.nodeFromJSON(docJSON([{ id: 's1', level: 1, title: '主要做法', paragraphs }], '导语'))
+  const doc = schema.nodeFromJSON(editorDocJSON(docJSON([{ id: 's1', level: 1, title: '主要做法', paragraphs }], '导语')))
   let s = EditorState.create({ schema, doc, plugins: [suggestModePlugin({ onRefused: (m) => refusals.push(m), now: () => 42 })] })
   setSuggestMode(s, (tr) => (s = s.applyTransaction(tr).state), { enabled: true, author: '李主任' })
   return s
@@ -38,7 +39,7 @@ function cursorAt(state: EditorState, pos: number): EditorState {
 /** The section's paragraphs as text, hard breaks shown as '¶'. */
 function paragraphs(state: EditorState): string[] {
   const out: string[] = []
-  state.doc.child(1).forEach((p) => {
+  blockAt(state.doc, 1).forEach((p) => {
     if (p.type.name !== 'paragraph') return
     let text = ''
     p.forEach((n) => (text += n.isText ? n.text : n.type.name === 'hardBreak' ? '¶' : '▢'))
@@ -61,7 +62,7 @@ describe('a suggested split (Enter)', () => {
     const s = split()
     expect(paragraphs(s)).toEqual(['全年开展巡查。¶发现问题及时整改。'])
     expect(findSuggestions(s.doc).map((x) => [x.kind, x.text, x.author, x.at])).toEqual([['split', '分段', '李主任', 42]])
-    expect(listSuggestions(s.doc.toJSON() as ReportDocJSON).map((x) => [x.kind, x.text, x.author])).toEqual([['split', '分段', '李主任']])
+    expect(listSuggestions(reportDocJSON(s.doc)).map((x) => [x.kind, x.text, x.author])).toEqual([['split', '分段', '李主任']])
   })
 
   it('accepted: two paragraphs, nothing pending', () => {
@@ -177,10 +178,10 @@ describe('settling one or all, and several at once', () => {
 
   it('the JSON settle gives the same paragraphs as the editor', () => {
     const s = mixed()
-    const json = s.doc.toJSON() as ReportDocJSON
+    const json = reportDocJSON(s.doc)
     for (const mode of ['accept', 'reject'] as const) {
       // Compared as documents: the editor merges adjacent text nodes, the JSON settle need not.
-      expect(s.schema.nodeFromJSON(settleJSON(json, mode)).eq(settle(s, null, mode).doc)).toBe(true)
+      expect(s.schema.nodeFromJSON(editorDocJSON(settleJSON(json, mode))).eq(settle(s, null, mode).doc)).toBe(true)
     }
   })
 })

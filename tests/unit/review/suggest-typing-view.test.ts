@@ -10,6 +10,7 @@ import { mountReportEditor, unmountReportEditor } from '../editor/mount'
 import { setSuggestMode } from '../../../src-renderer/src/editor/review/suggest'
 import { findSuggestions } from '../../../src-renderer/src/editor/review/commands'
 import { setEditorLock } from '../../../src-renderer/src/editor/lock'
+import { blockAt } from '../../../src-renderer/src/editor/doc'
 
 const BLOCKS: BlockJSON[] = [
   { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '导语：今年全镇依法行政。' }] }] },
@@ -63,7 +64,7 @@ describe('typing in 修订模式 through the report editor', () => {
     const seen = recordTransactions(ed)
     for (const ch of '日常') key(ed, ch)
     expect(seen.map((s) => s.appended)).toEqual([0, 0])
-    expect(ed.state.doc.child(1).child(1).textContent).toBe('全年开展日常巡查工作。')
+    expect(blockAt(ed.state.doc, 1).child(1).textContent).toBe('全年开展日常巡查工作。')
     expect(findSuggestions(ed.state.doc).map((s) => [s.kind, s.author, s.text])).toEqual([['insertion', '王小明', '日常']])
     // The DOM shows it inside one <ins> by the author.
     const ins = ed.view.dom.querySelectorAll('ins.review-ins')
@@ -89,7 +90,7 @@ describe('typing in 修订模式 through the report editor', () => {
     caretAfter(ed, '开展')
     key(ed, '日')
     expect(findSuggestions(ed.state.doc)).toEqual([])
-    expect(ed.state.doc.child(1).child(1).textContent).toBe('全年开展日巡查工作。')
+    expect(blockAt(ed.state.doc, 1).child(1).textContent).toBe('全年开展日巡查工作。')
     setSuggestMode(ed.state, ed.view.dispatch, { enabled: true, author: '王小明' })
     setEditorLock(ed.state, ed.view.dispatch, { locked: true, allowComments: true })
     const before = ed.state.doc

@@ -10,6 +10,8 @@ import { reportSchema } from '../../../src-renderer/src/editor/schema'
 import { setSuggestMode, suggestModePlugin, trackedTextInput } from '../../../src-renderer/src/editor/review/suggest'
 import { findSuggestions } from '../../../src-renderer/src/editor/review/commands'
 import { posOf } from '../editor/helpers'
+import { blockAt, editorDocJSON } from '../../../src-renderer/src/editor/doc'
+import type { ReportDocJSON } from '@core/report'
 
 type Path = 'appended' | 'own'
 
@@ -18,7 +20,8 @@ function startDoc(): PMNode {
   const schema = reportSchema()
   const ins = (id: string, author: string) => ({ type: 'insertion', attrs: { id, author, at: 7 } })
   const del = (id: string, author: string) => ({ type: 'deletion', attrs: { id, author, at: 8 } })
-  return schema.nodeFromJSON({
+  return schema.nodeFromJSON(
+    editorDocJSON({
     type: 'doc',
     content: [
       { type: 'preamble', attrs: { id: 'preamble' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '导语段落' }] }] },
@@ -43,7 +46,8 @@ function startDoc(): PMNode {
         ]
       }
     ]
-  })
+  } as ReportDocJSON)
+  )
 }
 
 interface Run {
@@ -214,7 +218,7 @@ describe('typing in 修订模式 in one transaction', () => {
         const at = posOf(run.state, anchor) + offset
         apply(run, run.state.tr.setSelection(TextSelection.create(run.state.doc, at)))
         typeText(run, '甲')
-        expect(run.state.doc.child(1).child(1).textContent).toBe(text)
+        expect(blockAt(run.state.doc, 1).child(1).textContent).toBe(text)
         const insertions = findSuggestions(run.state.doc).filter((x) => x.kind === 'insertion')
         expect(insertions.map((x) => [x.author, x.text]), `${path} at ${anchor}+${offset}`).toEqual(expected)
         expect(findSuggestions(run.state.doc).filter((x) => x.kind === 'deletion').map((x) => x.text)).toEqual(['巡查'])
@@ -228,7 +232,7 @@ describe('typing in 修订模式 in one transaction', () => {
     const before = run.state.doc
     apply(run, run.state.tr.setSelection(TextSelection.create(run.state.doc, posOf(run.state, '第二段') + 2)))
     for (const ch of '新增内容') typeText(run, ch)
-    expect(run.state.doc.child(1).child(2).textContent).toBe('第二新增内容段文字')
+    expect(blockAt(run.state.doc, 1).child(2).textContent).toBe('第二新增内容段文字')
     const list = findSuggestions(run.state.doc).filter((x) => x.author === '李主任' && x.kind === 'insertion')
     expect(list.map((x) => x.text)).toEqual(['十二', '新增内容'])
     perform(run, { kind: 'undo' })

@@ -15,6 +15,7 @@ import { numberingPlugin } from '../../editor/numbering-plugin'
 import { guidancePlugin, type GuidanceSource } from '../../editor/guidance-plugin'
 import { metricTablesPlugin, type MetricTableSource } from '../../editor/metric-tables-plugin'
 import { uniqueIdsPlugin } from '../../editor/unique-ids'
+import { chaptersPlugin } from '../../editor/chapters'
 import { MetricNode, type ChipDisplay } from '../../editor/metric-node'
 import { MetricSuggestion, type MetricOption, type SuggestionUIState } from '../../editor/metric-suggestion'
 import { pasteAfterHeading, plainTextSlice, sanitizePastedHTML } from '../../editor/paste'
@@ -43,7 +44,7 @@ export function reportEditorExtensions(options: Omit<ReportEditorOptions, 'block
   const ReportBehaviour = Extension.create({
     name: 'reportBehaviour',
     addProseMirrorPlugins() {
-      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin()]
+      return [numberingPlugin(), guidancePlugin(options.guidance), ...(options.metricTables ? [metricTablesPlugin(options.metricTables)] : []), chaptersPlugin(), uniqueIdsPlugin(), search(), editorLockPlugin(), caretBlockPlugin(), caretScrollPlugin()]
     },
     addKeyboardShortcuts() {
       return {
