@@ -1,65 +1,106 @@
-// Keeps the editor's chapters canonical (doc.ts says why they exist): each chapter is a level-1
-// section with the sections under it; the first chapter may start at any level. Edits that change
-// the outline (adding, deleting, moving or re-levelling a section, pasting sections) may leave any
-// grouping; this plugin splits and joins chapters in the same undo step. The steps are plain
-// splits and joins, so the caret, comments and suggestions map through them unchanged.
+// Keeps the editor's chapters (doc.ts says why they exist) between 1 and CHAPTER_MAX sections.
+// After an edit that adds, removes or moves sections, a chapter grown past CHAPTER_MAX is split
+// into even parts and a small one joins its neighbour. Local only: one section added never moves
+// the boundaries of chapters it did not touch, so the view redraws nothing else. The steps are
+// plain splits and joins in the edit's own undo step, so the caret, comments and suggestions map
+// through them unchanged.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
 import { blockChange } from './block-changes'
-import { blockCount, blockLocation } from './doc'
+import { CHAPTER_MAX, CHAPTER_MIN, blockCount, blockLocation, chapterSizes } from './doc'
 import { REVIEW_INTERNAL } from './review/suggest'
 
-/** Splits and joins the chapters of `tr.doc` into the canonical grouping; false when it already was. */
-export function regroupChapters(tr: Transaction): boolean {
-  const doc = tr.doc
-  const starts: number[] = []
-  doc.forEach((_node, offset) => {
-    starts.push(offset)
-  })
+function chapterStart(doc: PMNode, index: number): number {
+  let pos = 0
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize
+  return pos
+}
+
+/** One pass from the end (earlier positions stay put); true when it changed anything. */
+function regroupPass(tr: Transaction): boolean {
   const before = tr.steps.length
-  // From the end, so that each step leaves the positions still to visit where they were.
-  for (let i = doc.childCount - 1; i >= 1; i--) {
-    const chapter = doc.child(i)
+  for (let i = tr.doc.childCount - 1; i >= 1; i--) {
+    const chapter = tr.doc.child(i)
     if (chapter.type.name !== 'chapter') continue
-    let inner = starts[i] + chapter.nodeSize - 1
-    for (let j = chapter.childCount - 1; j > 0; j--) {
-      inner -= chapter.child(j).nodeSize
-      if (chapter.child(j).attrs.level === 1) tr.split(inner, 1)
+    const start = chapterStart(tr.doc, i)
+    if (chapter.childCount > CHAPTER_MAX) {
+      const sizes = chapterSizes(chapter.childCount)
+      // Cut before the first section of each part but the first, the last cut first.
+      const cuts: number[] = []
+      let pos = start + 1
+      let index = 0
+      for (const n of sizes.slice(0, -1)) {
+        for (let k = 0; k < n; k++) pos += chapter.child(index++).nodeSize
+        cuts.push(pos)
+      }
+      for (const cut of cuts.reverse()) tr.split(cut, 1)
+      continue
     }
-    const previous = doc.child(i - 1)
-    if (previous.type.name === 'chapter' && chapter.firstChild!.attrs.level !== 1) tr.join(starts[i])
+    const previous = tr.doc.child(i - 1)
+    if (previous.type.name !== 'chapter') continue
+    const small = chapter.childCount < CHAPTER_MIN || previous.childCount < CHAPTER_MIN
+    if (small && chapter.childCount + previous.childCount <= CHAPTER_MAX) tr.join(start)
   }
   return tr.steps.length > before
 }
 
+/** Splits and joins chapters until each holds 1–CHAPTER_MAX sections and no small one can join a neighbour. */
+export function regroupChapters(tr: Transaction): boolean {
+  let changed = false
+  // A pass's splits can leave a new neighbour pair to join; a few passes settle any edit.
+  for (let pass = 0; pass < 8 && regroupPass(tr); pass++) changed = true
+  return changed
+}
+
 /**
  * Replaces blocks [from, to) (block indices, sections only: from ≥ 1) with `nodes`, as one step
- * over the chapters holding them; the chapters plugin then regroups. Used by the outline
- * commands, which move sections across chapter boundaries.
+ * over the chapters holding them, cut again with those chapters' sizes (a move keeps every
+ * boundary; sections added or removed change the last one's size, and the chapters plugin then
+ * evens it out). Used by the outline commands, which move sections across chapter boundaries.
  */
 export function replaceBlocks(tr: Transaction, from: number, to: number, nodes: readonly PMNode[]): Transaction {
   const doc = tr.doc
   const count = blockCount(doc)
   if (from < 1 || to < from || to > count) throw new RangeError(`blocks ${from}–${to} out of range`)
-  const chapterOf = (index: number) => {
-    const $pos = doc.resolve(blockLocation(doc, index).pos)
-    return { start: $pos.before(1), node: $pos.node(1), first: index - $pos.index(1) }
-  }
-  const first = chapterOf(Math.min(from, count - 1))
-  const last = to > from ? chapterOf(to - 1) : first
+  const topOf = (index: number) => doc.resolve(blockLocation(doc, index).pos)
+  const $first = topOf(Math.min(from, count - 1))
+  const firstTop = $first.index(0)
+  const lastTop = to > from ? topOf(to - 1).index(0) : firstTop
+  const firstBlock = Math.min(from, count - 1) - $first.index(1)
+  const sizes: number[] = []
   const kept: PMNode[] = []
-  for (let i = 0; i < from - first.first; i++) kept.push(first.node.child(i))
-  kept.push(...nodes)
-  for (let i = to - last.first; i < last.node.childCount; i++) kept.push(last.node.child(i))
-  const content = kept.length ? Fragment.from(doc.type.schema.nodes.chapter.create(null, kept)) : Fragment.empty
-  return tr.replaceWith(first.start, last.start + last.node.nodeSize, content)
+  for (let t = firstTop; t <= lastTop; t++) sizes.push(doc.child(t).childCount)
+  let block = firstBlock
+  for (let t = firstTop; t <= lastTop; t++) {
+    doc.child(t).forEach((section) => {
+      if (block === from) kept.push(...nodes)
+      if (block < from || block >= to) kept.push(section)
+      block++
+    })
+  }
+  if (block === from) kept.push(...nodes) // appended after the last section
+  const chapter = doc.type.schema.nodes.chapter
+  const chapters: PMNode[] = []
+  let at = 0
+  sizes.forEach((n, i) => {
+    const part = i === sizes.length - 1 ? kept.slice(at) : kept.slice(at, at + n)
+    at += part.length
+    if (part.length) chapters.push(chapter.create(null, part))
+  })
+  const start = $first.before(1)
+  const end = chapterEnd(doc, lastTop)
+  return tr.replaceWith(start, end, Fragment.from(chapters))
+}
+
+function chapterEnd(doc: PMNode, index: number): number {
+  return chapterStart(doc, index) + doc.child(index).nodeSize
 }
 
 export function chaptersPlugin(): Plugin {
   return new Plugin({
     key: new PluginKey('chapters'),
     appendTransaction(trs, _old, state) {
-      // Typing never changes the outline: only then is the top level walked.
+      // Typing never adds or removes sections: only then is the top level walked.
       if (!trs.some((tr) => tr.docChanged && (tr.before.childCount !== tr.doc.childCount || blockChange(tr) === 'structure'))) return null
       const tr = state.tr
       if (!regroupChapters(tr)) return null

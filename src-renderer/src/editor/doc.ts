@@ -5,21 +5,35 @@ import { PREAMBLE_ID } from '@core/report'
 import { outlineNumbers } from '@core/numbering'
 
 /**
- * The editor groups the sections into chapters: a chapter is a level-1 section with the sections
- * under it (the report's 一、二、三…). The grouping exists for one reason: Chromium re-checks the
- * on-screen state of every `content-visibility: auto` box in each frame whose layout changed,
- * and ~20 chapters cost a keystroke a fraction of ~200 sections (EditorView.vue). Nothing else
- * sees chapters: storage, exports and every view read the flat list of blocks — the preamble
- * (block 0), then the sections in order — through the functions below, and the chapters
- * plugin (chapters.ts) restores the grouping after any edit that changes the outline.
+ * The editor groups the sections into chapters: runs of consecutive sections, about
+ * CHAPTER_SIZE of them, whatever their levels. The grouping exists for one reason: Chromium
+ * re-checks the on-screen state of every `content-visibility: auto` box in each frame whose
+ * layout changed, and ~20 chapters cost a keystroke a fraction of ~200 sections (EditorView.vue).
+ * Not by level-1 heading: a real report's 一、 can hold most of its pages, and the chapter
+ * holding the caret is always laid out. Nothing else sees chapters: storage, exports and every
+ * view read the flat list of blocks — the preamble (block 0), then the sections in order —
+ * through the functions below; the chapters plugin (chapters.ts) keeps every chapter between 1
+ * and CHAPTER_MAX sections after edits that add, remove or move sections.
  */
-export function chaptersOf<T extends { attrs: { level: SectionLevel } }>(sections: readonly T[]): T[][] {
-  const chapters: T[][] = []
-  for (const s of sections) {
-    if (chapters.length === 0 || s.attrs.level === 1) chapters.push([s])
-    else chapters[chapters.length - 1].push(s)
+export const CHAPTER_SIZE = 12
+export const CHAPTER_MAX = 2 * CHAPTER_SIZE
+/** A chapter smaller than this joins a neighbour when together they fit in CHAPTER_MAX. */
+export const CHAPTER_MIN = 4
+
+/** Sizes of `n` sections cut into the fewest chapters of at most CHAPTER_SIZE, as even as can be. */
+export function chapterSizes(n: number, size = CHAPTER_SIZE): number[] {
+  const k = Math.max(1, Math.ceil(n / size))
+  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0))
+}
+
+export function chaptersOf<T>(sections: readonly T[]): T[][] {
+  const out: T[][] = []
+  let at = 0
+  for (const n of chapterSizes(sections.length)) {
+    out.push(sections.slice(at, at + n))
+    at += n
   }
-  return chapters
+  return out
 }
 
 /** Stored rows (preamble first, then sections in order) → the editor's document JSON (chapters). */

@@ -13,9 +13,10 @@ export const ReportDocument = Node.create({
 })
 
 /**
- * A level-1 section with the sections under it (editor only: doc.ts says why; chapters.ts keeps
- * the grouping). Off screen, Chromium skips a chapter's layout and paint (content-visibility:
- * auto, EditorView.vue) and reserves the height given here until it has been shown once.
+ * A run of about 12 consecutive sections, whatever their levels (editor only: doc.ts says why;
+ * chapters.ts keeps each between 1 and 24). Off screen, Chromium skips a chapter's layout and
+ * paint (content-visibility: auto, EditorView.vue) and reserves the height given here until it
+ * has been shown once.
  */
 export const Chapter = Node.create({
   name: 'chapter',

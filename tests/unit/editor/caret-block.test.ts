@@ -8,12 +8,17 @@ import fc from 'fast-check'
 import { CARET_BLOCK_CLASS, caretBlockPlugin } from '../../../src-renderer/src/editor/caret-block'
 import { docJSON, posInBlock, stateOf } from './helpers'
 
+const filler = (n: number) => ({ id: `f${n}`, level: 2 as const, title: `节${n}`, paragraphs: [`第${n}节正文`] })
+
+// 14 sections, so two chapters of 7: 甲 乙 and five more, then 丙 … 丁.
 const start = () =>
   stateOf(
     docJSON([
       { id: 'a', level: 1, title: '甲', paragraphs: ['第一段'] },
       { id: 'b', level: 2, title: '乙', paragraphs: ['乙的正文', '第二段'] },
+      ...[1, 2, 3, 4, 5].map(filler),
       { id: 'c', level: 1, title: '丙', paragraphs: [] },
+      ...[6, 7, 8, 9, 10].map(filler),
       { id: 'd', level: 1, title: '丁', paragraphs: ['丁的正文'] }
     ]),
     [caretBlockPlugin()]
@@ -34,11 +39,11 @@ function marked(state: EditorState): number[] {
 const caretIn = (state: EditorState, index: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, posInBlock(state, index))))
 
 describe('caret block', () => {
-  // Top level: 0 the preamble, 1 the chapter of 甲 and 乙 (level 2), 2 丙's, 3 丁's.
+  // Top level: 0 the preamble, 1 the chapter of 甲 (block 1) and 乙 (block 2), 2 the chapter of 丙 (block 8) and 丁 (block 14).
   it('marks the chapter of the caret, and follows it', () => {
     let s = start()
     expect(marked(s)).toEqual([0])
-    s = caretIn(s, 3)
+    s = caretIn(s, 8)
     expect(marked(s)).toEqual([2])
     s = s.apply(s.tr.insertText('新'))
     expect(marked(s)).toEqual([2])
@@ -48,8 +53,8 @@ describe('caret block', () => {
 
   it('marks both ends of a selection across chapters', () => {
     const s0 = start()
-    const s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, posInBlock(s0, 1), posInBlock(s0, 4))))
-    expect(marked(s)).toEqual([1, 3])
+    const s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, posInBlock(s0, 1), posInBlock(s0, 14))))
+    expect(marked(s)).toEqual([1, 2])
   })
 
   it('after any sequence of caret moves, typing, splits and deletions: exactly the anchor and head blocks', () => {

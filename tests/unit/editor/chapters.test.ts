@@ -1,60 +1,76 @@
-// The editor groups sections in chapters (a level-1 section and the sections under it) so that
-// Chromium tracks ~20 off-screen boxes instead of ~200. The grouping must be invisible: the
-// stored blocks round-trip exactly, and after any outline command, paste, deletion or undo the
-// chapters are again exactly the canonical grouping of the sections' levels.
+// The editor groups sections in chapters (runs of about 12 sections) so that Chromium tracks ~20
+// off-screen boxes instead of ~200. The grouping must be invisible and stay bounded: the stored
+// blocks round-trip exactly, and after any outline command, paste, deletion or undo every chapter
+// holds 1–CHAPTER_MAX sections and no small chapter is left beside one it could join.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { TextSelection, type EditorState } from '@tiptap/pm/state'
 import { closeHistory, history, redo, undo } from '@tiptap/pm/history'
 import type { BlockJSON, SectionLevel } from '@core/report'
 import { addSection, deleteSection, moveSectionDown, moveSectionUp, shiftSectionLevel, type Command } from '../../../src-renderer/src/editor/outline'
-import { blockAt, blockCount, blockIndexAt, blockPos, chaptersOf, docJSONFromBlocks, forEachBlock, reportDocJSON } from '../../../src-renderer/src/editor/doc'
+import {
+  CHAPTER_MAX,
+  CHAPTER_MIN,
+  blockAt,
+  blockCount,
+  blockIndexAt,
+  blockPos,
+  chapterSizes,
+  docJSONFromBlocks,
+  forEachBlock,
+  reportDocJSON
+} from '../../../src-renderer/src/editor/doc'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
-import { docJSON, levels, posInBlock, stateOf, titles, type SectionSpec } from './helpers'
+import { docJSON, posInBlock, stateOf, titles, type SectionSpec } from './helpers'
 
-/** The chapters' level sequences, e.g. [[1, 2], [1]]. */
-function chapterLevels(state: EditorState): number[][] {
-  const out: number[][] = []
+/** How many sections each chapter holds. */
+function chapterCounts(state: EditorState): number[] {
+  const out: number[] = []
   state.doc.forEach((top) => {
-    if (top.type.name === 'chapter') out.push(top.content.content.map((s) => s.attrs.level as number))
+    if (top.type.name === 'chapter') out.push(top.childCount)
   })
   return out
 }
 
-/** The canonical grouping: a new chapter at each level-1 section (and at the first section). */
-function canonical(levelList: number[]): number[][] {
-  return chaptersOf(levelList.map((level) => ({ attrs: { level: level as SectionLevel } }))).map((c) => c.map((s) => s.attrs.level))
-}
-
-function expectCanonical(state: EditorState): void {
+function expectBounded(state: EditorState): void {
   state.doc.check()
-  expect(chapterLevels(state)).toEqual(canonical(levels(state)))
+  const counts = chapterCounts(state)
+  for (const n of counts) expect(n).toBeLessThanOrEqual(CHAPTER_MAX)
+  for (let i = 1; i < counts.length; i++) {
+    const small = Math.min(counts[i - 1], counts[i]) < CHAPTER_MIN
+    expect(small && counts[i - 1] + counts[i] <= CHAPTER_MAX, `chapters ${counts.join(',')}`).toBe(false)
+  }
 }
 
-const SPECS: SectionSpec[] = [
-  { id: 'a', level: 1, title: '甲', paragraphs: ['甲的正文'] },
-  { id: 'a1', level: 2, title: '甲1', paragraphs: ['甲1的正文', '第二段'] },
-  { id: 'a11', level: 3, title: '甲1一', paragraphs: [''] },
-  { id: 'b', level: 1, title: '乙', paragraphs: ['乙的正文'] },
-  { id: 'b1', level: 2, title: '乙1' },
-  { id: 'c', level: 1, title: '丙', paragraphs: ['丙的正文'] }
-]
+const LEVELS: SectionLevel[] = [1, 2, 3, 3, 2, 1, 2, 2, 3, 4, 1, 2, 3, 2, 1, 2, 1, 2, 2, 3, 1, 2, 2, 2, 1, 1, 2]
+const specs = (n: number): SectionSpec[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `s${i}`, level: LEVELS[i % LEVELS.length], title: `第${i}节`, paragraphs: [`第${i}节的正文`] }))
 
-const start = () => stateOf(docJSON(SPECS), [history()])
+const start = (n = 27) => stateOf(docJSON(specs(n)), [history()])
 
 function at(state: EditorState, blockIndex: number): EditorState {
   return state.apply(state.tr.setSelection(TextSelection.create(state.doc, posInBlock(state, blockIndex))))
 }
 
+function run(state: EditorState, command: Command): EditorState {
+  let next: EditorState | null = null
+  // Each command its own undo step (history would merge quick successive edits).
+  command(state, (tr) => (next = state.apply(closeHistory(tr))))
+  return next ?? state
+}
+
 describe('chapters in the editor document', () => {
-  it('are built from the stored blocks, and the blocks read back exactly', () => {
-    const json = docJSON([{ id: 'x', level: 2, title: '先有二级' }, ...SPECS])
+  it('cut the stored sections into even runs of at most 12, and the blocks read back exactly', () => {
+    expect(chapterSizes(27)).toEqual([9, 9, 9])
+    expect(chapterSizes(12)).toEqual([12])
+    expect(chapterSizes(13)).toEqual([7, 6])
+    expect(chapterSizes(1)).toEqual([1])
+    const json = docJSON(specs(27))
     const doc = reportSchema().nodeFromJSON(docJSONFromBlocks(json.content as BlockJSON[]))
     doc.check()
-    // A report may start below level 1: its first chapter starts there.
-    expect(doc.content.content.map((n) => n.type.name)).toEqual(['preamble', 'chapter', 'chapter', 'chapter', 'chapter'])
+    expect(doc.content.content.map((n) => n.type.name)).toEqual(['preamble', 'chapter', 'chapter', 'chapter'])
     expect(reportDocJSON(doc)).toEqual(json)
-    expect(blockCount(doc)).toBe(8)
+    expect(blockCount(doc)).toBe(28)
     const ids: string[] = []
     forEachBlock(doc, (node, pos, index) => {
       ids.push(node.attrs.id)
@@ -63,10 +79,10 @@ describe('chapters in the editor document', () => {
       expect(blockAt(doc, index)).toBe(node)
       expect(blockIndexAt(doc, pos + 1)).toBe(index)
     })
-    expect(ids).toEqual(['preamble', 'x', 'a', 'a1', 'a11', 'b', 'b1', 'c'])
+    expect(ids).toEqual(['preamble', ...specs(27).map((s) => s.id)])
   })
 
-  it('stay canonical after any sequence of outline commands, and undo/redo brings back each state', () => {
+  it('stay bounded after any sequence of outline commands, and undo brings back each state', () => {
     const commands: Record<string, Command> = {
       add: addSection(),
       remove: deleteSection(),
@@ -75,53 +91,54 @@ describe('chapters in the editor document', () => {
       promote: shiftSectionLevel(-1),
       demote: shiftSectionLevel(1)
     }
-    const step = fc.record({ block: fc.nat(), command: fc.constantFrom(...Object.keys(commands)) })
+    // Adding and removing weigh more, so chapters grow past the maximum and shrink below the minimum.
+    const name = fc.constantFrom('add', 'add', 'add', 'remove', 'remove', 'remove', 'up', 'down', 'promote', 'demote')
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => {
-        let state = start()
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.record({ block: fc.nat(), command: name }), { minLength: 1, maxLength: 40 }), (n, steps) => {
+        let state = start(n)
         const seen: string[] = [JSON.stringify(reportDocJSON(state.doc))]
         for (const s of steps) {
-          const placed = at(state, 1 + (s.block % (blockCount(state.doc) - 1)))
-          let next: EditorState | null = null
-          // Each command its own undo step (history would merge quick successive edits).
-          commands[s.command](placed, (tr) => (next = placed.apply(closeHistory(tr))))
-          if (!next) continue
+          const next = run(at(state, 1 + (s.block % (blockCount(state.doc) - 1))), commands[s.command])
+          if (next.doc.eq(state.doc)) continue
           state = next
-          expectCanonical(state)
+          expectBounded(state)
           seen.push(JSON.stringify(reportDocJSON(state.doc)))
         }
-        // Undo walks back through the same flat documents, each with canonical chapters.
+        // Undo walks back through the same flat documents, each with bounded chapters.
         for (let i = seen.length - 2; i >= 0; i--) {
-          let back: EditorState | null = null
-          undo(state, (tr) => (back = state.apply(tr)))
-          state = back!
-          expectCanonical(state)
+          state = run(state, undo)
+          expectBounded(state)
           expect(JSON.stringify(reportDocJSON(state.doc))).toBe(seen[i])
         }
-        let forward: EditorState | null = null
-        if (redo(state, (tr) => (forward = state.apply(tr)))) expectCanonical(forward!)
+        expectBounded(run(state, redo))
       }),
-      { numRuns: 80 }
+      { numRuns: 60 }
     )
   })
 
-  it('demoting a chapter head joins it to the chapter before; promoting splits it out again', () => {
-    let state = at(start(), 4) // 乙
-    shiftSectionLevel(1)(state, (tr) => (state = state.apply(tr)))
-    expect(chapterLevels(state)).toEqual([
-      [1, 2, 3, 2, 2],
-      [1]
-    ])
-    shiftSectionLevel(-1)(state, (tr) => (state = state.apply(tr)))
-    expect(chapterLevels(state)).toEqual([[1, 2, 3], [1, 2], [1]])
-    // The caret stayed in 乙's title throughout.
-    expect(blockAt(state.doc, blockIndexAt(state.doc, state.selection.from)).attrs.id).toBe('b')
+  it('adding sections to one chapter splits only that chapter; the others stay the same nodes', () => {
+    let state = start(27) // chapters of 9, 9, 9
+    const before = [state.doc.child(1), state.doc.child(3)]
+    for (let i = 0; i < CHAPTER_MAX - 9 + 1; i++) state = run(at(state, 12), addSection())
+    // The middle chapter grew to 25 and was cut in three even parts.
+    expect(chapterCounts(state)).toEqual([9, 9, 8, 8, 9])
+    // The first and last chapters were not redrawn: the same node objects.
+    expect(state.doc.child(1)).toBe(before[0])
+    expect(state.doc.child(5)).toBe(before[1])
   })
 
-  it('a deletion across chapters leaves a valid document with canonical chapters', () => {
+  it('a chapter emptied down to a few sections joins its neighbour', () => {
+    let state = start(27)
+    for (let i = 0; i < 7; i++) state = run(at(state, 10), deleteSection())
+    // The middle chapter, down to 2 sections, joined the one after it.
+    expect(chapterCounts(state)).toEqual([9, 11])
+    expect(titles(state)).toHaveLength(20)
+  })
+
+  it('a deletion across chapters leaves a valid document with bounded chapters', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), (a, b) => {
-        const state = start()
+        const state = start(27)
         const size = state.doc.content.size
         const [from, to] = [a % size, b % size].sort((x, y) => x - y)
         let next: EditorState
@@ -130,19 +147,21 @@ describe('chapters in the editor document', () => {
         } catch {
           return // ProseMirror refuses some ranges outright: nothing changed
         }
-        expectCanonical(next)
+        expectBounded(next)
       }),
       { numRuns: 200 }
     )
   })
 
-  it('pasting copied sections (a slice across chapters) regroups them', () => {
-    const state = start()
-    // From inside 甲1's body to inside 乙's body: crosses the boundary between two chapters.
-    const slice = state.doc.slice(posInBlock(state, 2) + 4, posInBlock(state, 4) + 4)
-    const end = blockPos(state.doc, blockCount(state.doc) - 1) + 2
-    const pasted = state.apply(state.tr.replaceRange(end, end, slice))
-    expectCanonical(pasted)
-    expect(titles(pasted).length).toBeGreaterThanOrEqual(titles(state).length)
+  it('pasting copied sections (a slice across chapters) keeps them bounded', () => {
+    let state = start(27)
+    // From inside the 8th section's body to inside the 12th's: crosses a chapter boundary.
+    const slice = state.doc.slice(posInBlock(state, 8) + 4, posInBlock(state, 12) + 4)
+    for (let i = 0; i < 5; i++) {
+      const end = blockPos(state.doc, blockCount(state.doc) - 1) + 2
+      state = state.apply(state.tr.replaceRange(end, end, slice))
+      expectBounded(state)
+    }
+    expect(titles(state).length).toBeGreaterThan(27 + 5 * 3)
   })
 })
