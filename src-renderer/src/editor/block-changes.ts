@@ -36,6 +36,17 @@ function sameAttrs(a: PMNode, b: PMNode): boolean {
  */
 export function blockChange(tr: Transaction): BlockChange {
   if (!tr.docChanged) return 'none'
+  // Six plugins and the derived views ask about each transaction; a keystroke works it out once.
+  const known = computed.get(tr)
+  if (known && known.steps === tr.steps.length) return known.change
+  const change = computeBlockChange(tr)
+  computed.set(tr, { steps: tr.steps.length, change })
+  return change
+}
+
+const computed = new WeakMap<Transaction, { steps: number; change: BlockChange }>()
+
+function computeBlockChange(tr: Transaction): BlockChange {
   const before = tr.before
   const doc = tr.doc
   const count = blockCount(doc)
