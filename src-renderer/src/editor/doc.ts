@@ -152,9 +152,9 @@ export function blockIndexAt(doc: PMNode, pos: number): number {
     const node = doc.child(i)
     index += node.type.name === 'chapter' ? node.childCount : 1
   }
-  if (doc.child(top).type.name !== 'chapter') return index
-  if ($pos.depth === 0) return index
-  return index + Math.min($pos.index(1), doc.child(top).childCount - 1)
+  if (doc.child(top).type.name !== 'chapter' || $pos.depth === 0) return index
+  // At a chapter's end (after its last section) the next block is the next chapter's first.
+  return Math.min(index + $pos.index(1), blockCount(doc) - 1)
 }
 
 export function newSectionId(): string {

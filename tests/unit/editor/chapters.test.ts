@@ -80,6 +80,12 @@ describe('chapters in the editor document', () => {
       expect(blockIndexAt(doc, pos + 1)).toBe(index)
     })
     expect(ids).toEqual(['preamble', ...specs(27).map((s) => s.id)])
+    // Between blocks, a position counts as the next block, across chapter boundaries too.
+    const firstChapter = doc.child(1)
+    const endOfFirst = doc.child(0).nodeSize + firstChapter.nodeSize - 1
+    expect(blockIndexAt(doc, endOfFirst)).toBe(1 + firstChapter.childCount)
+    expect(blockIndexAt(doc, endOfFirst + 1)).toBe(1 + firstChapter.childCount)
+    expect(blockIndexAt(doc, doc.content.size)).toBe(27)
   })
 
   it('stay bounded after any sequence of outline commands, and undo brings back each state', () => {
