@@ -129,6 +129,9 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   /** When the oldest change the counts do not show yet was made (0: none). */
   let countsSince = 0
   let disposed = false
+  /** Bumped by every change of blocks or their attributes (the outline). */
+  let outlineVersion = 0
+  let canFor: { index: number; outline: number } | null = null
 
   function fullDocPass(doc: PMNode): void {
     blockChars = []
@@ -252,12 +255,17 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     const state: EditorState = editor.view.state
     const index = blockIndexAt(state.doc, state.selection.from)
     set(d.currentIndex, index)
-    const test = (cmd: Command) => cmd(state)
-    set(
-      d.can,
-      { add: test(addSection()), remove: test(deleteSection()), up: test(moveSectionUp()), down: test(moveSectionDown()), promote: test(shiftSectionLevel(-1)), demote: test(shiftSectionLevel(1)) },
-      shallowEqualObjects
-    )
+    // The outline commands depend on the section holding the caret and on the outline, never on
+    // the text: typing in one section does not dry-run them again.
+    if (!canFor || canFor.index !== index || canFor.outline !== outlineVersion) {
+      canFor = { index, outline: outlineVersion }
+      const test = (cmd: Command) => cmd(state)
+      set(
+        d.can,
+        { add: test(addSection()), remove: test(deleteSection()), up: test(moveSectionUp()), down: test(moveSectionDown()), promote: test(shiftSectionLevel(-1)), demote: test(shiftSectionLevel(1)) },
+        shallowEqualObjects
+      )
+    }
     set(d.canUndo, undoDepth(state) > 0)
     set(d.canRedo, redoDepth(state) > 0)
     set(d.boldActive, isMarkActive(state, 'bold'))
@@ -270,8 +278,10 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     if (transaction.docChanged || appendedTransactions?.some((t) => t.docChanged)) {
       let change = blockChange(transaction)
       for (const t of appendedTransactions ?? []) change = mergeChanges(change, blockChange(t))
-      if (change === 'structure') outlineDirty = true
-      else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) {
+      if (change === 'structure') {
+        outlineDirty = true
+        outlineVersion++
+      } else if (change !== 'none' && !outlineDirty && titleTouched(transaction.before, transaction.doc, change)) {
         outlineTitles = outlineTitles ? { first: Math.min(outlineTitles.first, change.first), last: Math.max(outlineTitles.last, change.last) } : { ...change }
       }
       pending = mergeChanges(pending, change)

@@ -7,7 +7,8 @@ import fc from 'fast-check'
 import { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
 import { schemaExtensions } from '../../../src-renderer/src/editor/schema'
-import { blockAt, blockPos } from '../../../src-renderer/src/editor/doc'
+import { blockAt, blockPos, editorDocJSON } from '../../../src-renderer/src/editor/doc'
+import { moveSectionUp } from '../../../src-renderer/src/editor/outline'
 import { CharacterCounter } from '../../../src-renderer/src/editor/counts'
 import { COUNTS_EVERY_MS, useEditorDerived, type EditorDerived } from '../../../src-renderer/src/composables/editor-derived'
 import { docJSON } from '../editor/helpers'
@@ -22,7 +23,7 @@ function makeEditor(): Editor {
   // Section 5 cites m1 once.
   const p = json.content[6].content[1] as { content: unknown[] }
   p.content = [{ type: 'text', text: '共' }, { type: 'metric', attrs: { metricId: 'm1', show: 'value' } }, { type: 'text', text: '次' }]
-  return new Editor({ extensions: schemaExtensions(), content: json, enableCoreExtensions: { delete: false } })
+  return new Editor({ extensions: schemaExtensions(), content: editorDocJSON(json), enableCoreExtensions: { delete: false } })
 }
 
 const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()))
@@ -65,6 +66,38 @@ describe('editor-derived after a keystroke', () => {
     expect(counted.mock.calls.length).toBeGreaterThan(0)
     expect(recounted.size).toBeLessThanOrEqual(2)
     expect(d.sectionChars.value).toBe(counted.mock.results[0].value)
+    d.dispose()
+  })
+
+  it('keeps the outline buttons’ states while typing, and redoes them when the caret or the outline moves', async () => {
+    const editor = makeEditor()
+    editors.push(editor)
+    const d = useEditorDerived(editor, chipText)
+    // Block 1 is the first level-1 section: nothing to move it above.
+    caretInBlock(editor, 1)
+    await frame()
+    expect(d.can.value).toMatchObject({ up: false, down: true, remove: true })
+    editor.view.dispatch(editor.state.tr.insertText('字'))
+    await frame()
+    expect(d.can.value).toMatchObject({ up: false, down: true })
+    // Block 4 is the second level-1 section.
+    caretInBlock(editor, 4)
+    await frame()
+    expect(d.can.value).toMatchObject({ up: true, down: true })
+    // Moved up, the same section is first again: same caret section id, new outline.
+    expect(moveSectionUp()(editor.state, editor.view.dispatch)).toBe(true)
+    await frame()
+    expect(d.outline.value[0].id).toBe('s3')
+    expect(d.can.value).toMatchObject({ up: false, down: true })
+    // The caret stays in the same block while the section before it changes level: 上移 follows.
+    caretInBlock(editor, 2)
+    await frame()
+    expect(d.can.value.up).toBe(false) // s4 (level 2) right after the level-1 s3
+    const head = blockAt(editor.state.doc, 1)
+    editor.view.dispatch(editor.state.tr.setNodeMarkup(blockPos(editor.state.doc, 1), undefined, { ...head.attrs, level: 2 }))
+    await frame()
+    expect(d.currentIndex.value).toBe(2)
+    expect(d.can.value.up).toBe(true) // s3 is now its level-2 sibling
     d.dispose()
   })
 
