@@ -10,19 +10,13 @@ import { blockChange } from './block-changes'
 import { CHAPTER_MAX, CHAPTER_MIN, blockCount, blockLocation, chapterSizes } from './doc'
 import { REVIEW_INTERNAL } from './review/suggest'
 
-function chapterStart(doc: PMNode, index: number): number {
-  let pos = 0
-  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize
-  return pos
-}
-
 /** One pass from the end (earlier positions stay put); true when it changed anything. */
 function regroupPass(tr: Transaction): boolean {
   const before = tr.steps.length
   for (let i = tr.doc.childCount - 1; i >= 1; i--) {
     const chapter = tr.doc.child(i)
     if (chapter.type.name !== 'chapter') continue
-    const start = chapterStart(tr.doc, i)
+    const start = tr.doc.resolve(0).posAtIndex(i)
     if (chapter.childCount > CHAPTER_MAX) {
       const sizes = chapterSizes(chapter.childCount)
       // Cut before the first section of each part but the first, the last cut first.
@@ -87,13 +81,7 @@ export function replaceBlocks(tr: Transaction, from: number, to: number, nodes: 
     at += part.length
     if (part.length) chapters.push(chapter.create(null, part))
   })
-  const start = $first.before(1)
-  const end = chapterEnd(doc, lastTop)
-  return tr.replaceWith(start, end, Fragment.from(chapters))
-}
-
-function chapterEnd(doc: PMNode, index: number): number {
-  return chapterStart(doc, index) + doc.child(index).nodeSize
+  return tr.replaceWith($first.before(1), doc.resolve(0).posAtIndex(lastTop + 1), Fragment.from(chapters))
 }
 
 export function chaptersPlugin(): Plugin {
@@ -104,7 +92,7 @@ export function chaptersPlugin(): Plugin {
       if (!trs.some((tr) => tr.docChanged && (tr.before.childCount !== tr.doc.childCount || blockChange(tr) === 'structure'))) return null
       const tr = state.tr
       if (!regroupChapters(tr)) return null
-      return tr.setMeta(REVIEW_INTERNAL, true).setMeta('chapters', true)
+      return tr.setMeta(REVIEW_INTERNAL, true)
     }
   })
 }

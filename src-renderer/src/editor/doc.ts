@@ -136,10 +136,9 @@ export function blockAt(doc: PMNode, index: number): PMNode {
   return blockLocation(doc, index).node
 }
 
-/** Position before the block at `index`; for index = blockCount, the end of the last chapter. */
+/** Position before the block at `index`. */
 export function blockPos(doc: PMNode, index: number): number {
-  if (index < blockCount(doc)) return blockLocation(doc, index).pos
-  return doc.lastChild?.type.name === 'chapter' ? doc.content.size - 1 : doc.content.size
+  return blockLocation(doc, index).pos
 }
 
 /** Index of the block holding position `pos` (a position between blocks counts as the next one). */

@@ -11,7 +11,7 @@ import type { ResolvedTable } from '@core/metric-tables'
 import type { MetricTableDefinition } from '@core/template'
 import type { Track } from './live'
 import { blockChange } from './block-changes'
-import { blockCount, blockLocation, forEachBlock } from './doc'
+import { blockLocation, forEachBlock } from './doc'
 
 export interface MetricTableSource {
   /** The tables printed with a template section, in template order (empty for most). */
@@ -26,8 +26,6 @@ export interface MetricTableSource {
 
 interface TablesState {
   decorations: DecorationSet
-  /** Block count the decorations were built for: a section added or removed changes it. */
-  blockCount: number
   /** How many times the set was built (tests check that typing does not rebuild). */
   builds: number
 }
@@ -64,13 +62,13 @@ function buildDecorations(doc: PMNode, source: MetricTableSource): DecorationSet
 }
 
 /**
- * Whether the mapped widgets are what a rebuild would give: same number of blocks, no
- * structural steps, and in every section the change touched, a widget exactly when its key has
+ * Whether the mapped widgets are what a rebuild would give: the same blocks (a section added,
+ * removed or re-attributed is a 'structure' change), no structural steps, and in every section
+ * the change touched, a widget exactly when its key has
  * tables, at the end of its content, for that section. Sections away from the change keep their
  * widget where it was, so a keystroke checks only the section being typed in.
  */
-function stillValid(tr: Transaction, mapped: DecorationSet, prevBlockCount: number, source: MetricTableSource): boolean {
-  if (blockCount(tr.doc) !== prevBlockCount) return false
+function stillValid(tr: Transaction, mapped: DecorationSet, source: MetricTableSource): boolean {
   if (tr.steps.some((s) => s instanceof AttrStep || s instanceof ReplaceAroundStep)) return false
   const change = blockChange(tr)
   if (change === 'none') return true
@@ -94,12 +92,12 @@ export function metricTablesPlugin(source: MetricTableSource): Plugin<TablesStat
   return new Plugin<TablesState>({
     key: metricTablesKey,
     state: {
-      init: (_c, state) => ({ decorations: buildDecorations(state.doc, source), blockCount: blockCount(state.doc), builds: 1 }),
+      init: (_c, state) => ({ decorations: buildDecorations(state.doc, source), builds: 1 }),
       apply: (tr, prev) => {
         if (!tr.docChanged) return prev
         const mapped = prev.decorations.map(tr.mapping, tr.doc)
-        if (stillValid(tr, mapped, prev.blockCount, source)) return { ...prev, decorations: mapped }
-        return { decorations: buildDecorations(tr.doc, source), blockCount: blockCount(tr.doc), builds: prev.builds + 1 }
+        if (stillValid(tr, mapped, source)) return { ...prev, decorations: mapped }
+        return { decorations: buildDecorations(tr.doc, source), builds: prev.builds + 1 }
       }
     },
     props: {
