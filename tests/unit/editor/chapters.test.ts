@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { TextSelection, type EditorState } from '@tiptap/pm/state'
+import { Fragment, Slice } from '@tiptap/pm/model'
 import { closeHistory, history, redo, undo } from '@tiptap/pm/history'
 import type { BlockJSON, SectionLevel } from '@core/report'
 import { addSection, deleteSection, moveSectionDown, moveSectionUp, shiftSectionLevel, type Command } from '../../../src-renderer/src/editor/outline'
@@ -21,6 +22,7 @@ import {
   reportDocJSON
 } from '../../../src-renderer/src/editor/doc'
 import { reportSchema } from '../../../src-renderer/src/editor/schema'
+import { uniqueIdsPlugin } from '../../../src-renderer/src/editor/unique-ids'
 import { docJSON, posInBlock, stateOf, titles, type SectionSpec } from './helpers'
 
 /** How many sections each chapter holds. */
@@ -46,7 +48,8 @@ const LEVELS: SectionLevel[] = [1, 2, 3, 3, 2, 1, 2, 2, 3, 4, 1, 2, 3, 2, 1, 2, 
 const specs = (n: number): SectionSpec[] =>
   Array.from({ length: n }, (_, i) => ({ id: `s${i}`, level: LEVELS[i % LEVELS.length], title: `第${i}节`, paragraphs: [`第${i}节的正文`] }))
 
-const start = (n = 27) => stateOf(docJSON(specs(n)), [history()])
+const start = (n = 27) => stateOf(docJSON(specs(n)), [history(), uniqueIdsPlugin(() => `u${++nextId}`)])
+let nextId = 0
 
 function at(state: EditorState, blockIndex: number): EditorState {
   return state.apply(state.tr.setSelection(TextSelection.create(state.doc, posInBlock(state, blockIndex))))
@@ -157,6 +160,30 @@ describe('chapters in the editor document', () => {
       }),
       { numRuns: 200 }
     )
+  })
+
+  it('a hostile paste of 300 copied sections with one id comes in cut into bounded chapters, each with its own id, and one undo takes it out', () => {
+    let state = start(27)
+    const schema = state.schema
+    const section = (i: number) =>
+      schema.nodes.section.create({ id: 'dup', level: 1 + (i % 4), templateKey: null, required: false }, [
+        schema.nodes.sectionTitle.create(null, schema.text(`粘贴${i}`)),
+        schema.nodes.paragraph.create(null, schema.text('正文'))
+      ])
+    const pasted = new Slice(Fragment.from(schema.nodes.chapter.create(null, Array.from({ length: 300 }, (_, i) => section(i)))), 0, 0)
+    const before = JSON.stringify(reportDocJSON(state.doc))
+    const end = blockPos(state.doc, 10)
+    state = run(state, (s, dispatch) => {
+      dispatch?.(s.tr.replaceRange(end, end, pasted))
+      return true
+    })
+    expectBounded(state)
+    expect(titles(state)).toHaveLength(327)
+    const ids = new Set<string>()
+    forEachBlock(state.doc, (node) => void ids.add(node.attrs.id))
+    expect(ids.size).toBe(328)
+    state = run(state, undo)
+    expect(JSON.stringify(reportDocJSON(state.doc))).toBe(before)
   })
 
   it('pasting copied sections (a slice across chapters) keeps them bounded', () => {
