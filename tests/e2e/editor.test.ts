@@ -97,7 +97,13 @@ describe('report editor', () => {
     // Undo walks back through delete, typing, add and promote to the moved outline; one more
     // undo reverts the move itself.
     const undo = page.getByRole('button', { name: '撤销' })
-    for (let i = 0; i < 6 && JSON.stringify(await outlineNames()) !== JSON.stringify(moved); i++) await undo.click()
+    // The outline is redrawn in the frame after each undo: read it only once that frame is past,
+    // or a stale read clicks once too often and walks past the move.
+    const settledNames = async () => {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      return outlineNames()
+    }
+    for (let i = 0; i < 6 && JSON.stringify(await settledNames()) !== JSON.stringify(moved); i++) await undo.click()
     expect(await outlineNames()).toEqual(moved)
     await undo.click()
     await expect.poll(outlineNames).toEqual(before)

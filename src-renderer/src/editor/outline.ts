@@ -2,6 +2,7 @@
 // numbering (computed from position) follows at once.
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { closeHistory } from '@tiptap/pm/history'
 import type { SectionLevel } from '@core/report'
 import { blockAt, blockCount, blockIndexAt, blockLocation, newSectionId } from './doc'
 import { replaceBlocks } from './chapters'
@@ -23,6 +24,15 @@ export function subtreeEnd(doc: PMNode, index: number): number {
   return end
 }
 
+/**
+ * An outline operation is its own undo step. History merges a change into the previous step
+ * when it comes quickly and touches it, and an operation replaces whole chapters, so a move
+ * right after typing or after another operation would otherwise be undone together with it.
+ */
+function ownUndoStep(tr: Transaction): Transaction {
+  return closeHistory(tr).scrollIntoView()
+}
+
 function selectTitle(tr: Transaction, index: number): Transaction {
   const { pos, node } = blockLocation(tr.doc, index)
   const title = node.firstChild!
@@ -42,7 +52,7 @@ export function addSection(idFactory: () => string = newSectionId): Command {
         schema.nodes.paragraph.create()
       ])
       const tr = replaceBlocks(state.tr, insertAt, insertAt, [section])
-      dispatch(selectTitle(tr, insertAt).scrollIntoView())
+      dispatch(ownUndoStep(selectTitle(tr, insertAt)))
     }
     return true
   }
@@ -58,7 +68,7 @@ export function deleteSection(): Command {
     if (dispatch) {
       const tr = replaceBlocks(state.tr, current, current + 1, [])
       const target = Math.min(current, blockCount(tr.doc) - 1)
-      dispatch(selectTitle(tr, target).scrollIntoView())
+      dispatch(ownUndoStep(selectTitle(tr, target)))
     }
     return true
   }
@@ -71,7 +81,7 @@ function swapBlocks(state: EditorState, aStart: number, aEnd: number, bEnd: numb
   for (let i = aEnd; i < bEnd; i++) moved.push(blockAt(doc, i))
   for (let i = aStart; i < aEnd; i++) moved.push(blockAt(doc, i))
   const tr = replaceBlocks(state.tr, aStart, bEnd, moved)
-  return selectTitle(tr, selectIndex(tr)).scrollIntoView()
+  return ownUndoStep(selectTitle(tr, selectIndex(tr)))
 }
 
 /** Previous sibling (same level, same parent) of the section at `index`, or -1. */
@@ -121,7 +131,7 @@ export function shiftSectionLevel(delta: -1 | 1): Command {
     const level = (node.attrs.level as number) + delta
     if (level < 1 || level > 4) return false
     if (dispatch) {
-      dispatch(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, level }).scrollIntoView())
+      dispatch(ownUndoStep(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, level })))
     }
     return true
   }

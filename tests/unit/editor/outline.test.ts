@@ -115,6 +115,23 @@ describe('outline commands', () => {
     expect(moveSectionUp()(at(start(), 1))).toBe(false)
   })
 
+  it('makes each operation its own undo step, even right after typing or another operation', () => {
+    // Everything here happens within history's grouping delay, as fast clicks do.
+    const typedState = at(start(), 6)
+    const typed = typedState.apply(typedState.tr.insertText('正文', posInBlock(typedState, 6)))
+    const moved = exec(typed, moveSectionUp())
+    const promoted = exec(at(moved, 3), shiftSectionLevel(-1))
+    const added = exec(promoted, addSection(() => 'new'))
+    const deleted = exec(added, deleteSection())
+    const steps = [deleted, added, promoted, moved, typed]
+    let state = deleted
+    for (let i = 1; i < steps.length; i++) {
+      state = undone(state)
+      expect([titles(state), levels(state)]).toEqual([titles(steps[i]), levels(steps[i])])
+    }
+    expect(titles(undone(state))).toEqual(titles(start()))
+  })
+
   it('promotes and demotes a section within levels 1 to 4 and renumbers', () => {
     const promoted = exec(at(start(), 3), shiftSectionLevel(-1))
     expect(levels(promoted)).toEqual([1, 2, 1, 1, 2, 1])
