@@ -195,6 +195,15 @@ function summarize(events: TraceEvent[], keys: number): string[] {
     const sample = own.filter((e) => e.name === 'Layout').slice(5, 7)
     for (const e of sample) lines.push(`  layout args: ${JSON.stringify(e.args).slice(0, 1500)}`)
   }
+  // TRACE_ARGS=Layerize,Commit: the arguments of two events of each named kind, and every event
+  // nested inside them (what the phase did), on the renderer's main thread.
+  for (const name of (process.env.TRACE_ARGS ?? '').split(',').filter(Boolean)) {
+    for (const e of own.filter((x) => x.name === name).slice(10, 12)) {
+      const inner = events.filter((x) => x.pid === main.pid && x.tid === main.tid && x !== e && x.ts >= e.ts && x.ts <= e.ts + (e.dur ?? 0))
+      lines.push(`  ${name} ${((e.dur ?? 0) / 1000).toFixed(2)} ms args ${JSON.stringify(e.args).slice(0, 600)}`)
+      for (const x of inner.slice(0, 30)) lines.push(`    ${x.name} ${x.ph} ${((x.dur ?? 0) / 1000).toFixed(2)} ${JSON.stringify(x.args ?? {}).slice(0, 300)}`)
+    }
+  }
   return lines
 }
 
