@@ -128,6 +128,8 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
   let counts = 0
   /** When the oldest change the counts do not show yet was made (0: none). */
   let countsSince = 0
+  /** When the latest such change was made. */
+  let countsLast = 0
   let disposed = false
   /** Bumped by every change of blocks or their attributes (the outline). */
   let outlineVersion = 0
@@ -242,11 +244,23 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
     selectionPass()
   }
 
+  /** Milliseconds until the counts are due: a pause of COUNTS_EVERY_MS, or COUNTS_MAX_WAIT_MS after the first change. */
+  function countsDueIn(now: number): number {
+    return Math.max(0, Math.min(countsLast + COUNTS_EVERY_MS, countsSince + COUNTS_MAX_WAIT_MS) - now)
+  }
+
   function scheduleCounts(): void {
     const now = Date.now()
     if (!countsSince) countsSince = now
-    if (counts) clearTimeout(counts)
-    counts = setTimeout(countsPass, Math.max(0, Math.min(COUNTS_EVERY_MS, countsSince + COUNTS_MAX_WAIT_MS - now))) as unknown as number
+    countsLast = now
+    // One timer per pause, not one per key: when it fires it waits out any typing since.
+    if (!counts) counts = setTimeout(countsTimer, countsDueIn(now)) as unknown as number
+  }
+
+  function countsTimer(): void {
+    const wait = countsDueIn(Date.now())
+    if (wait > 0) counts = setTimeout(countsTimer, wait) as unknown as number
+    else countsPass()
   }
 
   function selectionPass(): void {

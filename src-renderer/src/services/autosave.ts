@@ -28,6 +28,7 @@ export class Autosaver {
   private snapshot: SavedSnapshot
   private dirty = false
   private firstDirtyAt = 0
+  private lastChangeAt = 0
   private timer: ReturnType<typeof setTimeout> | null = null
   private inFlight: Promise<boolean> | null = null
   private failures = 0
@@ -58,7 +59,16 @@ export class Autosaver {
     // While a failed save waits for its retry, keep the backoff: typing must not hammer a
     // failing database.
     if (this.status.kind === 'error') return
-    this.schedule(Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - (now - this.firstDirtyAt))))
+    this.lastChangeAt = now
+    // A pending timer looks at the due time again when it fires: re-arming a timer on every
+    // keystroke cost a clearTimeout and a setTimeout per key.
+    if (this.timer) return
+    this.schedule(this.dueIn(now))
+  }
+
+  /** Milliseconds until the save is due: a pause of debounceMs, or maxWaitMs after the first unsaved change. */
+  private dueIn(now: number): number {
+    return Math.max(0, Math.min(this.lastChangeAt + this.debounceMs, this.firstDirtyAt + this.maxWaitMs) - now)
   }
 
   /** Saves everything now; resolves once stored, rejects if the save fails. */
@@ -79,6 +89,11 @@ export class Autosaver {
     this.clearTimer()
     this.timer = setTimeout(() => {
       this.timer = null
+      // Typing went on since the timer was set: wait for the pause (or the max wait) it moved.
+      if (this.dirty && this.firstDirtyAt && this.status.kind !== 'error') {
+        const wait = this.dueIn(this.now())
+        if (wait > 0) return this.schedule(wait)
+      }
       void this.run()
     }, delay)
   }

@@ -69,6 +69,28 @@ describe('editor-derived after a keystroke', () => {
     d.dispose()
   })
 
+  it('while typing goes on, shows the counts within the max wait, and once more after the pause', async () => {
+    const editor = makeEditor()
+    editors.push(editor)
+    const d = useEditorDerived(editor, chipText)
+    const total0 = d.totalChars.value
+    caretInBlock(editor, 10)
+    await frame()
+    const pause = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms))
+    // 14 keys 100 ms apart: the pause never comes, the max wait (1 s) does.
+    const seen: number[] = []
+    for (let i = 0; i < 14; i++) {
+      editor.view.dispatch(editor.state.tr.insertText('字'))
+      await pause(100)
+      seen.push(d.totalChars.value)
+    }
+    expect(seen.some((n) => n > total0 && n < total0 + 14)).toBe(true)
+    // Right after the last key the counts lag; a pause later they show every key.
+    await countsFollow()
+    expect(d.totalChars.value).toBe(total0 + 14)
+    d.dispose()
+  })
+
   it('keeps the outline buttons’ states while typing, and redoes them when the caret or the outline moves', async () => {
     const editor = makeEditor()
     editors.push(editor)

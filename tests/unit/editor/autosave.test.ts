@@ -34,6 +34,24 @@ describe('Autosaver', () => {
     expect(writes[0].order).toBeNull()
   })
 
+  it('a key before the pause ends moves the save to a pause after that key', async () => {
+    const writes: SectionChange[] = []
+    const { type } = setup(async (c) => void writes.push(c))
+    type(2, '一')
+    await vi.advanceTimersByTimeAsync(200)
+    type(2, '二')
+    // 300 ms after the first key, 100 ms after the second: still typing, nothing written.
+    await vi.advanceTimersByTimeAsync(100)
+    expect(writes).toEqual([])
+    await vi.advanceTimersByTimeAsync(199)
+    expect(writes).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(writes).toHaveLength(1)
+    // Nothing more to save: no second write.
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(writes).toHaveLength(1)
+  })
+
   it('saves during continuous typing no later than the max wait', async () => {
     const writes: SectionChange[] = []
     const { type } = setup(async (c) => void writes.push(c))
