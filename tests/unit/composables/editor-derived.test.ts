@@ -48,14 +48,20 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+/** An editor with the page's derived state, the caret in `block`, and the total before typing. */
+async function typingInBlock(block: number): Promise<{ editor: Editor; d: EditorDerived; total0: number }> {
+  const editor = makeEditor()
+  editors.push(editor)
+  const d = useEditorDerived(editor, chipText)
+  const total0 = d.totalChars.value
+  caretInBlock(editor, block)
+  await frame()
+  return { editor, d, total0 }
+}
+
 describe('editor-derived after a keystroke', () => {
   it('updates the counts after the keys, recounting only the touched block', async () => {
-    const editor = makeEditor()
-    editors.push(editor)
-    const d = useEditorDerived(editor, chipText)
-    const total0 = d.totalChars.value
-    caretInBlock(editor, 10)
-    await frame()
+    const { editor, d, total0 } = await typingInBlock(10)
     const counted = vi.spyOn(CharacterCounter.prototype, 'block')
     editor.view.dispatch(editor.state.tr.insertText('新增五个字'))
     await countsFollow()
@@ -70,12 +76,7 @@ describe('editor-derived after a keystroke', () => {
   })
 
   it('while typing goes on, shows the counts within the max wait, and once more after the pause', async () => {
-    const editor = makeEditor()
-    editors.push(editor)
-    const d = useEditorDerived(editor, chipText)
-    const total0 = d.totalChars.value
-    caretInBlock(editor, 10)
-    await frame()
+    const { editor, d, total0 } = await typingInBlock(10)
     const pause = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms))
     // 14 keys 100 ms apart: the pause never comes, the max wait (1 s) does.
     const seen: number[] = []
