@@ -49,7 +49,12 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Starts autosaving the editor's document; `initialDoc` is what was loaded. */
-  function attach(getDoc: () => PMNode, initialDoc: PMNode, options: { debounceMs?: number; maxWaitMs?: number } = {}): void {
+  /**
+   * Starts autosaving the open report's editor. Returns what to call after every doc-changing
+   * transaction: cheap (no serialisation), and a plain function, not a store action, whose
+   * wrapper would run on every keystroke.
+   */
+  function attach(getDoc: () => PMNode, initialDoc: PMNode, options: { debounceMs?: number; maxWaitMs?: number } = {}): () => void {
     const r = report.value
     if (!r) throw new Error('attach() before open()')
     const reportId = r.id
@@ -83,11 +88,8 @@ export const useEditorStore = defineStore('editor', () => {
       document.removeEventListener('visibilitychange', onHidden)
       window.removeEventListener('pagehide', onPageHide)
     }
-  }
-
-  /** Call after every doc-changing transaction; cheap (no serialisation here). */
-  function notifyChange(): void {
-    autosaver?.notifyChange()
+    const saver = autosaver
+    return () => saver.notifyChange()
   }
 
   /** Writes pending changes now. Rejects with a Chinese reason if the save fails. */
@@ -110,7 +112,7 @@ export const useEditorStore = defineStore('editor', () => {
     report.value = null
   }
 
-  return { report, status, statusText, prefetch, dropPrefetch, open, attach, notifyChange, flush, updateMeta, close }
+  return { report, status, statusText, prefetch, dropPrefetch, open, attach, flush, updateMeta, close }
 })
 
 /** For the export service and anything else that must see the stored state up to date. */
