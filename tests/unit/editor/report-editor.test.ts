@@ -116,6 +116,25 @@ describe('opening a report in the editor', () => {
     expect(editor.view.dom.textContent).toContain('再接再厉')
   })
 
+  it('keeps asterisks typed or pasted as text: no Markdown shortcut makes them bold', () => {
+    const { editor } = open(BLOCKS)
+    const view = editor.view
+    const at = editor.state.doc.content.size - 2
+    editor.commands.setTextSelection(at)
+    // As ProseMirror types a key: the plugins may take the text, else it is inserted.
+    // Bold's shortcuts fire after a space or at a paragraph's start.
+    for (const ch of ' **重点**') {
+      const { from, to } = view.state.selection
+      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch, from, to)))) view.dispatch(view.state.tr.insertText(ch, from, to))
+    }
+    view.pasteText('，以及 __另一处__ 与 **第三处**')
+    expect(editor.state.doc.textContent).toContain(' **重点**，以及 __另一处__ 与 **第三处**')
+    // Only the stored bold text is bold.
+    let bold = ''
+    editor.state.doc.descendants((n) => void (n.isText && n.marks.some((m) => m.type.name === 'bold') && (bold += n.text)))
+    expect(bold).toBe('不足')
+  })
+
   it('refuses content the schema cannot hold instead of opening an empty report', () => {
     const broken = [preamble, { type: 'section', attrs: { id: 'x', level: 1 }, content: [{ type: 'nonsense' }] } as unknown as BlockJSON]
     expect(() => open(broken)).toThrow(/正文无法读取.*数据未作任何改动/)
