@@ -82,7 +82,7 @@ export async function inputFor(pages: number): Promise<Input> {
 
 // ---- in-page helpers (self-contained: they run in the page) ------------------------------
 
-function installEventTiming(): void {
+export function installEventTiming(): void {
   // One entry per key: keydown for typed keys, compositionupdate/compositionend for IME steps
   // (its duration runs from the event to the next paint, so it covers the input it causes).
   // A commit gives compositionupdate and compositionend with one timestamp: one step, kept once.
@@ -97,7 +97,7 @@ function installEventTiming(): void {
   }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
 }
 
-function takeEventTiming(): number[] {
+export function takeEventTiming(): number[] {
   const w = window as unknown as { __benchEvents: Map<number, number> }
   const out = [...w.__benchEvents.values()]
   w.__benchEvents.clear()

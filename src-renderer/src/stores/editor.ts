@@ -48,11 +48,10 @@ export const useEditorStore = defineStore('editor', () => {
     return found
   }
 
-  /** Starts autosaving the editor's document; `initialDoc` is what was loaded. */
   /**
-   * Starts autosaving the open report's editor. Returns what to call after every doc-changing
-   * transaction: cheap (no serialisation), and a plain function, not a store action, whose
-   * wrapper would run on every keystroke.
+   * Starts autosaving the editor's document; `initialDoc` is what was loaded. Returns what to
+   * call after every doc-changing transaction: cheap (no serialisation), and a plain function,
+   * not a store action, whose wrapper would run on every keystroke.
    */
   function attach(getDoc: () => PMNode, initialDoc: PMNode, options: { debounceMs?: number; maxWaitMs?: number } = {}): () => void {
     const r = report.value
