@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EditorState } from '@tiptap/pm/state'
-import { Autosaver, formatSaveStatus, type SaveStatus } from '../../../src-renderer/src/services/autosave'
+import { Autosaver, IDLE_TIMEOUT_MS, formatSaveStatus, type SaveStatus } from '../../../src-renderer/src/services/autosave'
 import type { SectionChange } from '../../../src-renderer/src/editor/changes'
 import { docJSON, posInBlock, stateOf } from './helpers'
 
@@ -12,10 +12,10 @@ describe('Autosaver', () => {
     vi.useRealTimers()
   })
 
-  function setup(write: (c: SectionChange) => Promise<void>) {
+  function setup(write: (c: SectionChange) => Promise<void>, whenIdle?: (start: () => void) => () => void) {
     let state: EditorState = stateOf(docJSON([{ id: 'a', level: 1, title: '甲' }, { id: 'b', level: 1, title: '乙' }]))
     const statuses: SaveStatus[] = []
-    const saver = new Autosaver({ getDoc: () => state.doc, initialDoc: state.doc, write, onStatus: (s) => statuses.push(s), debounceMs: 300, maxWaitMs: 800 })
+    const saver = new Autosaver({ getDoc: () => state.doc, initialDoc: state.doc, write, onStatus: (s) => statuses.push(s), debounceMs: 300, maxWaitMs: 800, whenIdle })
     const type = (block: number, text: string) => {
       state = state.apply(state.tr.insertText(text, posInBlock(state, block)))
       saver.notifyChange()
@@ -63,12 +63,31 @@ describe('Autosaver', () => {
     expect(writes.length).toBeGreaterThanOrEqual(1)
   })
 
-  it('keeps the README promise with the settings the app uses: every edit stored within a second', async () => {
-    // No overrides: the editor store attaches the Autosaver with its defaults.
+  // The page's idle period comes at once (Node has no requestIdleCallback: the app's default
+  // then starts the save at once) or, at worst, when requestIdleCallback's timeout runs out.
+  const idleAtWorst = (start: () => void) => {
+    const t = setTimeout(start, IDLE_TIMEOUT_MS)
+    return () => clearTimeout(t)
+  }
+  it.each([
+    ['an idle period at once', undefined],
+    ['no idle period until the timeout', idleAtWorst]
+  ])('keeps the README promise with the settings the app uses: every edit stored within a second (%s)', async (_name, whenIdle) => {
+    // No overrides but the idle wait: the editor store attaches the Autosaver with its defaults.
     let state: EditorState = stateOf(docJSON([{ id: 'a', level: 1, title: '甲' }, { id: 'b', level: 1, title: '乙' }]))
     const typedAt: number[] = []
     const writtenAt: number[] = []
-    const saver = new Autosaver({ getDoc: () => state.doc, initialDoc: state.doc, write: async () => void writtenAt.push(Date.now()), onStatus: () => {} })
+    // The write itself takes a while (IndexedDB commits to disk before it reports success).
+    const saver = new Autosaver({
+      getDoc: () => state.doc,
+      initialDoc: state.doc,
+      write: async () => {
+        await new Promise((ok) => setTimeout(ok, 60))
+        writtenAt.push(Date.now())
+      },
+      onStatus: () => {},
+      whenIdle
+    })
     // Bursts of typing with irregular gaps (10–700 ms), as a clerk types and pauses.
     const gaps = [40, 90, 10, 700, 120, 60, 300, 30, 450, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 650, 20]
     for (const gap of gaps) {
@@ -84,6 +103,74 @@ describe('Autosaver', () => {
       expect(stored, `edit at ${t} ms never written`).toBeDefined()
       expect(stored! - t, `edit at ${t} ms`).toBeLessThanOrEqual(1000)
     }
+  })
+
+  describe('a due save starts in an idle period', () => {
+    function idleQueue() {
+      const waiting: Array<{ start: () => void; cancelled: boolean }> = []
+      const whenIdle = (start: () => void) => {
+        const entry = { start, cancelled: false }
+        waiting.push(entry)
+        return () => void (entry.cancelled = true)
+      }
+      /** The page goes idle: every save waiting for it starts. */
+      const goIdle = () => {
+        for (const e of waiting.splice(0)) if (!e.cancelled) e.start()
+      }
+      return { whenIdle, goIdle, waiting }
+    }
+
+    it('waits for the idle period, and takes the keys typed meanwhile along in one write', async () => {
+      const writes: SectionChange[] = []
+      const idle = idleQueue()
+      const { type } = setup(async (c) => void writes.push(c), idle.whenIdle)
+      type(1, '甲')
+      await vi.advanceTimersByTimeAsync(350)
+      // Due, but the page has not been idle yet.
+      expect(writes).toEqual([])
+      expect(idle.waiting).toHaveLength(1)
+      type(2, '乙')
+      type(2, '丙')
+      // Still one save waiting, not one per key.
+      expect(idle.waiting).toHaveLength(1)
+      idle.goIdle()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(writes.map((c) => c.changed.map((b) => b.attrs.id).sort())).toEqual([['a', 'b']])
+      await vi.advanceTimersByTimeAsync(2000)
+      idle.goIdle()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(writes).toHaveLength(1)
+    })
+
+    it('flush() saves at once without waiting, and the waiting save does not write again', async () => {
+      const writes: SectionChange[] = []
+      const idle = idleQueue()
+      const { saver, type } = setup(async (c) => void writes.push(c), idle.whenIdle)
+      type(1, '甲')
+      await vi.advanceTimersByTimeAsync(350)
+      expect(idle.waiting).toHaveLength(1)
+      await saver.flush()
+      expect(writes).toHaveLength(1)
+      expect(idle.waiting[0].cancelled).toBe(true)
+      // Typing after the flush schedules a new save as usual.
+      type(2, '乙')
+      await vi.advanceTimersByTimeAsync(350)
+      idle.goIdle()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(writes.map((c) => c.changed.map((b) => b.attrs.id))).toEqual([['a'], ['b']])
+    })
+
+    it('closing the editor cancels a save waiting for the idle period', async () => {
+      const writes: SectionChange[] = []
+      const idle = idleQueue()
+      const { saver, type } = setup(async (c) => void writes.push(c), idle.whenIdle)
+      type(1, '甲')
+      await vi.advanceTimersByTimeAsync(350)
+      saver.dispose()
+      idle.goIdle()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(writes).toEqual([])
+    })
   })
 
   it('flush() writes pending changes immediately', async () => {
