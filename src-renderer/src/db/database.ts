@@ -306,14 +306,15 @@ export async function saveSections(
   by: Role = 'clerk'
 ): Promise<void> {
   await db.transaction('rw', db.reports, db.sections, async () => {
-    await guardSectionWrite(db, reportId, by, change)
-    if (change.changed.length > 0) {
-      await db.sections.bulkPut(change.changed.map((json) => ({ reportId, id: json.attrs.id, json, updatedAt: now })))
-    }
-    if (change.removedIds.length > 0) {
-      await db.sections.bulkDelete(change.removedIds.map((id) => [reportId, id] as [string, string]))
-    }
-    await db.reports.update(reportId, change.order ? { sectionOrder: change.order, updatedAt: now } : { updatedAt: now })
+    const report = await guardSectionWrite(db, reportId, by, change)
+    // The writes go out together and the report row read by the guard is written back, not read
+    // again (update() would): an autosave runs while the clerk types, and each request awaited in
+    // turn was one more task on the main thread between keystrokes.
+    const writes: Array<Promise<unknown>> = []
+    if (change.changed.length > 0) writes.push(db.sections.bulkPut(change.changed.map((json) => ({ reportId, id: json.attrs.id, json, updatedAt: now }))))
+    if (change.removedIds.length > 0) writes.push(db.sections.bulkDelete(change.removedIds.map((id) => [reportId, id] as [string, string])))
+    writes.push(db.reports.put(change.order ? { ...report, sectionOrder: change.order, updatedAt: now } : { ...report, updatedAt: now }))
+    await Promise.all(writes)
   })
 }
 

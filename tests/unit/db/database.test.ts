@@ -141,6 +141,17 @@ describe('reports and sections', () => {
     expect((await loadSections(db, report!))[2]).toEqual(edited)
   })
 
+  it('autosave changes only updatedAt (and the order) of the report row: every other field stays as stored', async () => {
+    const db = freshDb()
+    await seed(db, 'r1', 1000)
+    await db.reports.update('r1', { meta: { ...(await getReport(db, 'r1'))!.meta, title: '改过的标题' }, previousReportId: 'r0' })
+    const before = (await getReport(db, 'r1'))!
+    await saveSections(db, 'r1', { changed: [section('s1', '第一节', '改写')], removedIds: [], order: null }, 7000)
+    expect(await getReport(db, 'r1')).toEqual({ ...before, updatedAt: 7000 })
+    await saveSections(db, 'r1', { changed: [], removedIds: [], order: ['preamble', 's2', 's1', 's3'] }, 8000)
+    expect(await getReport(db, 'r1')).toEqual({ ...before, sectionOrder: ['preamble', 's2', 's1', 's3'], updatedAt: 8000 })
+  })
+
   it('autosave handles removal and reorder atomically', async () => {
     const db = freshDb()
     await seed(db, 'r1', 1000)
