@@ -6,7 +6,8 @@
 // it can be told from that drift.
 //
 //   ET_VARIANTS='{"nobg":".editor-paper-scroll{background:transparent!important}"}' \
-//     node --import tsx bench/browser/et-ab.ts      (ET_PAGES=60 ET_MODE=ascii|ime|suggest ET_ROUNDS=12)
+//     node --import tsx bench/browser/et-ab.ts      (ET_PAGES=60 ET_MODE=ascii|ime|suggest ET_ROUNDS=12
+//     ET_DELAY=25: ms from key to key, 100 for a typist's pace; ET_RENDERER: another build)
 import { launchBrowser, serveRenderer, RENDERER_DIR } from '../../tests/e2e/harness'
 import { buildBenchBundles } from './bundle'
 import { burst, inputFor, installEventTiming, openApp, seedReport, takeEventTiming, type Mode } from './speed'
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     const cdp = await session.context.newCDPSession(page)
     await page.evaluate(installEventTiming)
     await page.evaluate(placeCaretMidway, '报告正文')
-    await burst(page, cdp, mode) // warm-up
+    const delay = Number(process.env.ET_DELAY ?? 25)
+    await burst(page, cdp, mode, 40, delay) // warm-up
     await sleep(1200)
     const tallies = new Map<string, Tally>()
     const names = Object.keys(variants)
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
         await page.evaluate(placeCaretMidway, '报告正文')
         await sleep(400)
         await page.evaluate(takeEventTiming)
-        const keys = await burst(page, cdp, mode)
+        const keys = await burst(page, cdp, mode, 40, delay)
         await sleep(1200)
         const durations = await page.evaluate(takeEventTiming)
         const t = tallies.get(name) ?? { keys: 0, over16: 0, over24: 0, perBurst: [] }
