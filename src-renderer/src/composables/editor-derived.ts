@@ -17,6 +17,7 @@ import { CitationCounter } from '../editor/citations'
 import { blockChange, mergeChanges, type BlockChange } from '../editor/block-changes'
 import { addSection, deleteSection, moveSectionDown, moveSectionUp, shiftSectionLevel, type Command } from '../editor/outline'
 import { equalArraysBy, equalMaps, shallowEqualObjects } from './stable-computed'
+import { msUntilDue } from '../services/pause'
 
 export interface OutlineEntry {
   index: number
@@ -246,7 +247,7 @@ export function useEditorDerived(editor: Editor, chipText: (metricId: string) =>
 
   /** Milliseconds until the counts are due: a pause of COUNTS_EVERY_MS, or COUNTS_MAX_WAIT_MS after the first change. */
   function countsDueIn(now: number): number {
-    return Math.max(0, Math.min(countsLast + COUNTS_EVERY_MS, countsSince + COUNTS_MAX_WAIT_MS) - now)
+    return msUntilDue(now, { first: countsSince, last: countsLast }, COUNTS_EVERY_MS, COUNTS_MAX_WAIT_MS)
   }
 
   function scheduleCounts(): void {

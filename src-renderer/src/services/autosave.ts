@@ -4,6 +4,7 @@
 // identity changed are serialised.
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { detectChanges, isEmptyChange, snapshotOf, type SavedSnapshot, type SectionChange } from '../editor/changes'
+import { msUntilDue } from './pause'
 
 export type SaveStatus =
   | { kind: 'saved'; at: number }
@@ -94,7 +95,7 @@ export class Autosaver {
 
   /** Milliseconds until the save is due: a pause of debounceMs, or maxWaitMs after the first unsaved change. */
   private dueIn(now: number): number {
-    return Math.max(0, Math.min(this.lastChangeAt + this.debounceMs, this.firstDirtyAt + this.maxWaitMs) - now)
+    return msUntilDue(now, { first: this.firstDirtyAt, last: this.lastChangeAt }, this.debounceMs, this.maxWaitMs)
   }
 
   /** Saves everything now; resolves once stored, rejects if the save fails. */
