@@ -97,6 +97,9 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     if (maximized) mainWindow.maximize()
     trackWindowState(mainWindow, stateFile)
     mainWindow.on('closed', () => {
+      // The editor records edits still unsaved when the window goes (its last autosave may not
+      // commit) in localStorage; Chromium writes that to disk lazily, so write it now.
+      session.defaultSession.flushStorageData()
       mainWindow = null
     })
     // A failed load is logged, not fatal: the window stays and the clerk can retry via reload.

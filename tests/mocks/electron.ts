@@ -416,6 +416,11 @@ class FakeSession extends EventEmitter {
   setDisplayMediaRequestHandler(handler: ((request: unknown, callback: (streams: unknown) => void) => void) | null): void {
     this.displayMediaRequestHandler = handler
   }
+  /** How often main asked for DOM storage (localStorage) to be written to disk. */
+  storageFlushes = 0
+  flushStorageData(): void {
+    this.storageFlushes += 1
+  }
   /** Test helper: would Chromium let this request through? */
   async requestAllowed(url: string): Promise<boolean> {
     if (!this.beforeRequest) return true

@@ -76,6 +76,16 @@ export class Autosaver {
     return this.dirty || this.inFlight !== null
   }
 
+  /**
+   * What a save now would write, or null when nothing is unsaved. Includes a save still in
+   * flight: the page may be torn down before it commits.
+   */
+  pendingChange(): SectionChange | null {
+    if (!this.hasUnsavedChanges) return null
+    const { change } = detectChanges(this.options.getDoc(), this.snapshot)
+    return isEmptyChange(change) ? null : change
+  }
+
   notifyChange(): void {
     if (this.disposed) return
     this.dirty = true

@@ -6,6 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Report, ReportMeta } from '@core/report'
 import { getDatabase, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
 import { readReportForEditor, type ReportForEditor } from '../db/open-report'
+import { clearUnsavedEdits, pageStorage, recordUnsavedEdits, recoverUnsavedEdits, type RecoveryResult } from '../db/unsaved-edits'
 import { Autosaver, formatSaveStatus, type SaveStatus } from '../services/autosave'
 import { useSessionStore } from './session'
 
@@ -21,11 +22,11 @@ export const useEditorStore = defineStore('editor', () => {
   let db: HuibaoDatabase = getDatabase()
   let detachPageListeners: (() => void) | null = null
   /** A read started before the editor's code has loaded (the route does it), used once by open(). */
-  let prefetched: { id: string; db: HuibaoDatabase; read: Promise<ReportForEditor | null> } | null = null
+  let prefetched: { id: string; db: HuibaoDatabase; read: Promise<OpenedReport | null> } | null = null
 
   /** Starts reading a report the editor is about to open, so the read overlaps loading the editor. */
   function prefetch(id: string, database: HuibaoDatabase = getDatabase()): void {
-    const read = readReportForEditor(database, id)
+    const read = recoverThenRead(database, id)
     // A failure is reported by open(), which awaits the same promise.
     read.catch(() => {})
     prefetched = { id, db: database, read }
@@ -36,13 +37,16 @@ export const useEditorStore = defineStore('editor', () => {
     prefetched = null
   }
 
-  /** Loads the report with its blocks in document order, figures, review state and comments. */
-  async function open(id: string, database: HuibaoDatabase = getDatabase()): Promise<ReportForEditor> {
+  /**
+   * Loads the report with its blocks in document order, figures, review state and comments,
+   * after putting back edits left unsaved when the page last went away (`recovery` says how).
+   */
+  async function open(id: string, database: HuibaoDatabase = getDatabase()): Promise<OpenedReport> {
     close()
     db = database
     const pending = prefetched && prefetched.id === id && prefetched.db === database ? prefetched.read : null
     prefetched = null
-    const found = await (pending ?? readReportForEditor(db, id))
+    const found = await (pending ?? recoverThenRead(db, id))
     if (!found || found.report.deletedAt !== null) throw new EditorLoadError('找不到这份报告，它可能已被删除或移入回收站。')
     report.value = found.report
     return found
@@ -80,7 +84,17 @@ export const useEditorStore = defineStore('editor', () => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void flush().catch(() => {})
     }
-    const onPageHide = () => void flush().catch(() => {})
+    // The page is going away (reload, window closed): the save started here may not commit
+    // before it is gone, so what it would write is also recorded synchronously; the next open
+    // puts it back (db/unsaved-edits.ts). Once the save has committed the record goes.
+    const onPageHide = () => {
+      const change = autosaver?.pendingChange()
+      const storage = change ? pageStorage() : null
+      const recorded = change ? recordUnsavedEdits(storage, { reportId, at: Date.now(), by: useSessionStore().role, change }) : false
+      void flush()
+        .then(() => recorded && clearUnsavedEdits(storage, reportId))
+        .catch(() => {})
+    }
     document.addEventListener('visibilitychange', onHidden)
     window.addEventListener('pagehide', onPageHide)
     detachPageListeners = () => {
@@ -113,6 +127,15 @@ export const useEditorStore = defineStore('editor', () => {
 
   return { report, status, statusText, prefetch, dropPrefetch, open, attach, flush, updateMeta, close }
 })
+
+export type OpenedReport = ReportForEditor & { recovery: RecoveryResult }
+
+async function recoverThenRead(db: HuibaoDatabase, id: string): Promise<OpenedReport | null> {
+  // Before the read, so the editor shows the recovered text.
+  const recovery = await recoverUnsavedEdits(db, id, pageStorage())
+  const found = await readReportForEditor(db, id)
+  return found && { ...found, recovery }
+}
 
 /** For the export service and anything else that must see the stored state up to date. */
 export async function flushEditor(): Promise<void> {

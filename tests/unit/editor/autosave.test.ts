@@ -173,6 +173,30 @@ describe('Autosaver', () => {
     })
   })
 
+  it('pendingChange() is what a save now would write, including a save still in flight', async () => {
+    let finish: () => void = () => {}
+    const writes: SectionChange[] = []
+    const { saver, type } = setup((c) => {
+      writes.push(c)
+      return new Promise<void>((resolve) => (finish = resolve))
+    })
+    expect(saver.pendingChange()).toBeNull()
+    type(1, '甲')
+    expect(saver.pendingChange()?.changed.map((b) => b.attrs.id)).toEqual(['a'])
+    await vi.advanceTimersByTimeAsync(350)
+    expect(writes).toHaveLength(1)
+    // The write has not committed: the page going away now must still keep section a.
+    type(2, '乙')
+    expect(saver.pendingChange()?.changed.map((b) => b.attrs.id)).toEqual(['a', 'b'])
+    finish()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saver.pendingChange()?.changed.map((b) => b.attrs.id)).toEqual(['b'])
+    await vi.advanceTimersByTimeAsync(350)
+    finish()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saver.pendingChange()).toBeNull()
+  })
+
   it('flush() writes pending changes immediately', async () => {
     const writes: SectionChange[] = []
     const { saver, type } = setup(async (c) => void writes.push(c))

@@ -1,0 +1,162 @@
+// Edits recorded when the page went away before its last save committed (db/unsaved-edits.ts),
+// put back against a real IndexedDB implementation: only what is missing is written, a stale
+// or damaged record never overwrites the stored text, and a locked report stays as it was.
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BlockJSON, Report, ReportStatus } from '@core/report'
+import { HuibaoDatabase, createReport, saveSections, sectionRowsOf } from '../../../src-renderer/src/db/database'
+import {
+  recordUnsavedEdits,
+  recoverUnsavedEdits,
+  unsavedEditsKey,
+  type UnsavedEdits,
+  type UnsavedEditsStorage
+} from '../../../src-renderer/src/db/unsaved-edits'
+import { META, blocks, sectionOf, t } from '../review/fixtures'
+
+const opened: HuibaoDatabase[] = []
+let counter = 0
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+const S1 = sectionOf('s1', '主要做法', [t('全年开展巡查。')])
+const S2 = sectionOf('s2', '存在问题', [t('仍有不足。')])
+const DOC: BlockJSON[] = blocks([t('导语。')], S1, S2)
+/** When the stored rows were written; records below are made later than this. */
+const STORED_AT = 1_000
+
+async function seeded(status: ReportStatus = 'draft'): Promise<HuibaoDatabase> {
+  const db = new HuibaoDatabase(`huibao-unsaved-${process.pid}-${++counter}`)
+  opened.push(db)
+  const report: Report = { id: 'r1', templateId: 'rule-of-law-annual', templateVersion: 1, meta: META, status: 'draft', sectionOrder: DOC.map((b) => b.attrs.id), createdAt: STORED_AT, updatedAt: STORED_AT, deletedAt: null }
+  await createReport(db, report, DOC, [])
+  if (status !== 'draft') await db.reports.update('r1', { status })
+  return db
+}
+
+function memoryStorage(): UnsavedEditsStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>()
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key)
+  }
+}
+
+async function textOf(db: HuibaoDatabase): Promise<Record<string, string>> {
+  const rows = await sectionRowsOf(db, 'r1')
+  return Object.fromEntries(rows.map((row) => [row.id, JSON.stringify(row.json)]))
+}
+
+const typed = sectionOf('s1', '主要做法', [t('全年开展巡查。关闭窗口前刚打的字。')])
+const record = (change: Partial<UnsavedEdits['change']>, at = 5_000, by: UnsavedEdits['by'] = 'clerk'): UnsavedEdits => ({
+  reportId: 'r1',
+  at,
+  by,
+  change: { changed: [], removedIds: [], order: null, ...change }
+})
+
+describe('edits left unsaved when the page went away', () => {
+  it('are put back into the report, and the record is removed', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    expect(recordUnsavedEdits(storage, record({ changed: [typed] }))).toBe(true)
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+    const rows = await sectionRowsOf(db, 'r1')
+    expect(rows.find((r) => r.id === 's1')!.json).toEqual(typed)
+    expect(rows.find((r) => r.id === 's2')!.json).toEqual(S2)
+    expect(storage.map.has(unsavedEditsKey('r1'))).toBe(false)
+    // Opening again finds nothing left to do.
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'none' })
+  })
+
+  it('bring back a new section, a removed one and the new order', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    const added = sectionOf('s3', '下一步打算', [t('继续推进。')])
+    recordUnsavedEdits(storage, record({ changed: [added], removedIds: ['s2'], order: ['preamble', 's3', 's1'] }))
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+    expect((await db.reports.get('r1'))!.sectionOrder).toEqual(['preamble', 's3', 's1'])
+    const rows = await sectionRowsOf(db, 'r1')
+    expect(rows.map((r) => r.id).sort()).toEqual(['preamble', 's1', 's3'])
+    expect(rows.find((r) => r.id === 's3')!.json).toEqual(added)
+  })
+
+  it('write nothing when the last save did commit', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    // The record and the save made from the same document at the same moment.
+    recordUnsavedEdits(storage, record({ changed: [typed] }, 5_000))
+    await saveSections(db, 'r1', { changed: [typed], removedIds: [], order: null }, 5_000)
+    const before = await db.reports.get('r1')
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'already-saved' })
+    expect(await db.reports.get('r1')).toEqual(before)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('never overwrite text saved after the page went away', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    recordUnsavedEdits(storage, record({ changed: [typed] }, 5_000))
+    const later = sectionOf('s1', '主要做法', [t('之后又改过的文字。')])
+    await saveSections(db, 'r1', { changed: [later], removedIds: [], order: null }, 6_000)
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'already-saved' })
+    expect((await sectionRowsOf(db, 'r1')).find((r) => r.id === 's1')!.json).toEqual(later)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('leave the report untouched and say so in Chinese when the record is damaged', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    const before = await textOf(db)
+    for (const damaged of ['{"format":"huibao-unsaved-edits"', JSON.stringify({ format: 'huibao-unsaved-edits', formatVersion: 1, reportId: 'r1', at: 5, by: 'clerk', change: { changed: [{ type: 'section' }], removedIds: [], order: null } })]) {
+      storage.setItem(unsavedEditsKey('r1'), damaged)
+      const result = await recoverUnsavedEdits(db, 'r1', storage)
+      expect(result).toEqual({ kind: 'failed', message: expect.stringMatching(/未保存的内容.*损坏/) })
+      expect(storage.map.size).toBe(0)
+    }
+    expect(await textOf(db)).toEqual(before)
+  })
+
+  it('are refused by the approval lock like any other write, with its reason', async () => {
+    const db = await seeded('approved')
+    const storage = memoryStorage()
+    const before = await textOf(db)
+    recordUnsavedEdits(storage, record({ changed: [typed] }))
+    const result = await recoverUnsavedEdits(db, 'r1', storage)
+    expect(result.kind).toBe('failed')
+    expect(result.kind === 'failed' && result.message).toMatch(/^上次关闭前未保存的内容无法恢复：.+/)
+    expect(await textOf(db)).toEqual(before)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('are kept for the next open when the database fails now', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    recordUnsavedEdits(storage, record({ changed: [typed] }))
+    db.close()
+    const result = await recoverUnsavedEdits(db, 'r1', storage)
+    expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('下次打开这份报告时会再试') })
+    expect(storage.map.has(unsavedEditsKey('r1'))).toBe(true)
+    await db.open()
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+  })
+
+  it('are recorded only where storage accepts them', () => {
+    const full: UnsavedEditsStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+      removeItem: () => {}
+    }
+    expect(recordUnsavedEdits(full, record({ changed: [typed] }))).toBe(false)
+    expect(recordUnsavedEdits(null, record({ changed: [typed] }))).toBe(false)
+  })
+})
