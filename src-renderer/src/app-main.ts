@@ -13,6 +13,7 @@ import { databaseOpenErrorMessage, requestPersistentStorage } from './services/s
 import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
 import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
 import { getPlatform } from './platform'
+import { pageStorage, recoverAllUnsavedEdits } from './db/unsaved-edits'
 
 async function start(): Promise<void> {
   // Marks along a window's start (read by the bench, bench/browser/opening.ts).
@@ -40,6 +41,19 @@ async function start(): Promise<void> {
   performance.mark('huibao:db-open')
   app.mount('#app')
   startDataSafety()
+  // Edits left unsaved when the window last closed go back into their reports, once the first
+  // screen is up (opening a report does the same for itself first).
+  requestIdleCallback(() => void putBackUnsavedEdits(), { timeout: 1000 })
+}
+
+async function putBackUnsavedEdits(): Promise<void> {
+  const results = await recoverAllUnsavedEdits(getDatabase(), pageStorage())
+  if (results.every((r) => r.kind === 'none' || r.kind === 'already-saved')) return
+  const { notifySuccess, notifyError } = await import('./components/home/notify')
+  for (const r of results) {
+    if (r.kind === 'recovered') notifySuccess(`已恢复《${r.title}》上次关闭前尚未保存的修改。`)
+    else if (r.kind === 'failed') notifyError(r.message)
+  }
 }
 
 void start()

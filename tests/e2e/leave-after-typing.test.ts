@@ -84,6 +84,11 @@ describe('leaving right after typing', () => {
       await context.close()
       context = await launch()
       p = context.pages()[0] ?? (await context.newPage())
+      // The app starts on its list, as the desktop app does: the edits go back into the report
+      // before it is opened (the list, backups and exports see them too).
+      await p.goto(server.url)
+      await p.getByRole('heading', { name: '报告列表' }).waitFor()
+      await expect.poll(() => leftoverRecords(p), { timeout: 5000 }).toEqual([])
       await p.goto(url)
       const reopened = p.getByRole('textbox', { name: '报告正文' })
       await reopened.waitFor()

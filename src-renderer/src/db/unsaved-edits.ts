@@ -11,6 +11,8 @@ import { ReportLockedError } from './lock'
 
 /** The part of localStorage this needs (a Map-backed fake in tests). */
 export type UnsavedEditsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+/** Also lists its keys: for the sweep at start-up. */
+export type ListableStorage = UnsavedEditsStorage & Pick<Storage, 'key' | 'length'>
 
 export interface UnsavedEdits {
   reportId: string
@@ -22,8 +24,8 @@ export interface UnsavedEdits {
 
 export type RecoveryResult =
   | { kind: 'none' }
-  /** The record's edits were written back into the report. */
-  | { kind: 'recovered' }
+  /** The record's edits were written back into the report (its title, for the message). */
+  | { kind: 'recovered'; title: string }
   /** There was a record but nothing to put back: the save had committed, or newer edits exist. */
   | { kind: 'already-saved' }
   | { kind: 'failed'; message: string }
@@ -54,7 +56,7 @@ const recordSchema = z.strictObject({
 })
 
 /** The page's localStorage, or null where the page may not use it. */
-export function pageStorage(): UnsavedEditsStorage | null {
+export function pageStorage(): ListableStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage
   } catch {
@@ -105,15 +107,15 @@ export async function recoverUnsavedEdits(db: HuibaoDatabase, reportId: string, 
   try {
     const wrote = await db.transaction('rw', db.reports, db.sections, async () => {
       const report = await db.reports.get(reportId)
-      if (!report || report.deletedAt !== null) return false
+      if (!report || report.deletedAt !== null) return null
       const rows = new Map((await sectionRowsOf(db, reportId)).map((row) => [row.id, row]))
       const change = remainingChange(record, rows, report.sectionOrder)
-      if (!change) return false
+      if (!change) return null
       await saveSections(db, reportId, change, Date.now(), record.by)
-      return true
+      return report.meta.title
     })
     clearUnsavedEdits(storage, reportId)
-    return wrote ? { kind: 'recovered' } : { kind: 'already-saved' }
+    return wrote === null ? { kind: 'already-saved' } : { kind: 'recovered', title: wrote }
   } catch (error) {
     // A lock refusal will not change on a retry; any other failure keeps the record for the next open.
     if (error instanceof ReportLockedError) {
@@ -122,6 +124,26 @@ export async function recoverUnsavedEdits(db: HuibaoDatabase, reportId: string, 
     }
     return { kind: 'failed', message: '上次关闭前未保存的内容暂时无法恢复，下次打开这份报告时会再试。' }
   }
+}
+
+/**
+ * Every report's recorded edits, put back one report after another: at start-up, so a report
+ * the clerk does not open first (the list, backups, exports) has them too. Opening a report
+ * does the same for that report, so the two may meet: the second finds nothing left to do.
+ */
+export async function recoverAllUnsavedEdits(db: HuibaoDatabase, storage: ListableStorage | null): Promise<RecoveryResult[]> {
+  const ids: string[] = []
+  try {
+    for (let i = 0; storage && i < storage.length; i++) {
+      const key = storage.key(i)
+      if (key?.startsWith(KEY_PREFIX)) ids.push(key.slice(KEY_PREFIX.length))
+    }
+  } catch {
+    return []
+  }
+  const results: RecoveryResult[] = []
+  for (const id of ids) results.push(await recoverUnsavedEdits(db, id, storage))
+  return results
 }
 
 /** What of the record is not in the stored rows yet; null when nothing is (or the record is stale). */

@@ -8,8 +8,10 @@ import type { BlockJSON, Report, ReportStatus } from '@core/report'
 import { HuibaoDatabase, createReport, saveSections, sectionRowsOf } from '../../../src-renderer/src/db/database'
 import {
   recordUnsavedEdits,
+  recoverAllUnsavedEdits,
   recoverUnsavedEdits,
   unsavedEditsKey,
+  type ListableStorage,
   type UnsavedEdits,
   type UnsavedEditsStorage
 } from '../../../src-renderer/src/db/unsaved-edits'
@@ -39,10 +41,14 @@ async function seeded(status: ReportStatus = 'draft'): Promise<HuibaoDatabase> {
   return db
 }
 
-function memoryStorage(): UnsavedEditsStorage & { map: Map<string, string> } {
+function memoryStorage(): ListableStorage & { map: Map<string, string> } {
   const map = new Map<string, string>()
   return {
     map,
+    get length() {
+      return map.size
+    },
+    key: (i) => [...map.keys()][i] ?? null,
     getItem: (key) => map.get(key) ?? null,
     setItem: (key, value) => void map.set(key, value),
     removeItem: (key) => void map.delete(key)
@@ -67,7 +73,7 @@ describe('edits left unsaved when the page went away', () => {
     const db = await seeded()
     const storage = memoryStorage()
     expect(recordUnsavedEdits(storage, record({ changed: [typed] }))).toBe(true)
-    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered', title: META.title })
     const rows = await sectionRowsOf(db, 'r1')
     expect(rows.find((r) => r.id === 's1')!.json).toEqual(typed)
     expect(rows.find((r) => r.id === 's2')!.json).toEqual(S2)
@@ -81,7 +87,7 @@ describe('edits left unsaved when the page went away', () => {
     const storage = memoryStorage()
     const added = sectionOf('s3', '下一步打算', [t('继续推进。')])
     recordUnsavedEdits(storage, record({ changed: [added], removedIds: ['s2'], order: ['preamble', 's3', 's1'] }))
-    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered', title: META.title })
     expect((await db.reports.get('r1'))!.sectionOrder).toEqual(['preamble', 's3', 's1'])
     const rows = await sectionRowsOf(db, 'r1')
     expect(rows.map((r) => r.id).sort()).toEqual(['preamble', 's1', 's3'])
@@ -145,7 +151,7 @@ describe('edits left unsaved when the page went away', () => {
     expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('下次打开这份报告时会再试') })
     expect(storage.map.has(unsavedEditsKey('r1'))).toBe(true)
     await db.open()
-    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered' })
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered', title: META.title })
   })
 
   it('are recorded only where storage accepts them', () => {
@@ -158,5 +164,26 @@ describe('edits left unsaved when the page went away', () => {
     }
     expect(recordUnsavedEdits(full, record({ changed: [typed] }))).toBe(false)
     expect(recordUnsavedEdits(null, record({ changed: [typed] }))).toBe(false)
+  })
+
+  it('of every report are put back at start-up, leaving other keys alone', async () => {
+    const db = await seeded()
+    const other: Report = { ...(await db.reports.get('r1'))!, id: 'r2', meta: { ...META, title: '另一份报告' } }
+    const otherSection = sectionOf('s1', '主要做法', [t('另一份的旧文字。')])
+    await createReport(db, other, [otherSection], [])
+    const storage = memoryStorage()
+    storage.setItem('huibao.audit-anchor', 'kept')
+    recordUnsavedEdits(storage, record({ changed: [typed] }))
+    const newer = sectionOf('s1', '主要做法', [t('另一份关闭前的新文字。')])
+    recordUnsavedEdits(storage, { ...record({ changed: [newer] }), reportId: 'r2' })
+    const results = await recoverAllUnsavedEdits(db, storage)
+    expect(results).toEqual([
+      { kind: 'recovered', title: META.title },
+      { kind: 'recovered', title: '另一份报告' }
+    ])
+    expect((await db.sections.get(['r2', 's1']))!.json).toEqual(newer)
+    expect((await db.sections.get(['r1', 's1']))!.json).toEqual(typed)
+    expect([...storage.map.keys()]).toEqual(['huibao.audit-anchor'])
+    expect(await recoverAllUnsavedEdits(db, storage)).toEqual([])
   })
 })
