@@ -125,6 +125,8 @@ export interface IpcChannels {
   'anchor:write': { request: WriteAuditAnchorRequest; response: void }
   'pdf:print': { request: PrintToPdfRequest; response: PrintToPdfResult }
   'pdf:ready': { request: PrintReadyRequest; response: void }
+  /** The page has stored what it had to after 'window:closing': the window may close. */
+  'window:close-ready': { request: void; response: void }
 }
 
 export type IpcChannel = keyof IpcChannels
@@ -148,6 +150,8 @@ export interface IpcEvents {
   'menu:command': MenuCommand
   /** The screen locked or the PC is suspending: the renderer drops the leader's role. */
   'session:lock': SessionLockReason
+  /** The main window is about to close: store what is unsaved, then answer 'window:close-ready'. */
+  'window:closing': undefined
 }
 
 export type IpcEvent = keyof IpcEvents
@@ -184,6 +188,11 @@ export interface HuibaoBridge {
   writeAuditAnchor(json: string): Promise<void>
   /** Subscribes to screen-lock / suspend notices; returns the function that unsubscribes. */
   onSessionLock(listener: (reason: SessionLockReason) => void): () => void
+  /**
+   * Sets what runs when the window is about to close (the page's last saves); the window closes
+   * once it settles, or after main's time limit. Returns the function that removes it.
+   */
+  onWindowClosing(handler: () => Promise<void>): () => void
   /** Exports the report as PDF through a hidden print window; resolves once saved or cancelled. */
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>
   /** Called by the print view when its pages are laid out (the hidden window is then printed). */

@@ -22,6 +22,7 @@ import { installAppProtocol, registerAppScheme } from './protocol'
 import { registerRecoveryHandlers } from './recovery'
 import { registerAnchorHandlers } from './anchor'
 import { installSessionLock } from './power'
+import { guardWindowClose, registerCloseGuardHandlers } from './close-guard'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 import { clampToDisplays, loadWindowState, trackWindowState } from './window-state'
@@ -83,6 +84,7 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     registerBackupHandlers({ dataDir, currentVersion: app.getVersion(), previousRunVersion: check.previous })
     registerRecoveryHandlers(dataDir)
     registerAnchorHandlers(dataDir)
+    registerCloseGuardHandlers()
     installSessionLock()
     installMenu(appInfo(userData), devUrl !== null)
 
@@ -96,6 +98,7 @@ export function startApp({ mainDir }: AppPaths): StartedApp {
     mainWindow = createMainWindow(join(mainDir, '../preload/index.js'), rect)
     if (maximized) mainWindow.maximize()
     trackWindowState(mainWindow, stateFile)
+    guardWindowClose(mainWindow)
     mainWindow.on('closed', () => {
       // The editor records edits still unsaved when the window goes (its last autosave may not
       // commit) in localStorage; Chromium writes that to disk lazily, so write it now.

@@ -14,12 +14,31 @@ async function invoke<C extends IpcChannel>(
   throw new Error(message)
 }
 
+/** What the page runs before its window closes (one at a time: the app sets it once). */
+let closingHandler: (() => Promise<void>) | null = null
+// Registered here, not by the page: a page that set no handler (the start-up error page) must
+// still answer at once, or its window would wait for main's time limit.
+ipcRenderer.on('window:closing', () => {
+  const handler = closingHandler
+  void Promise.resolve()
+    .then(() => handler?.())
+    .catch(() => {})
+    .then(() => invoke('window:close-ready', undefined))
+    .catch(() => {})
+})
+
 const bridge: HuibaoBridge = {
   saveFile: (request) => invoke('file:save', request),
   openFile: (request) => invoke('file:open', request),
   getAppInfo: () => invoke('app:info', undefined),
   printToPdf: (request) => invoke('pdf:print', request),
   printReady: (info) => invoke('pdf:ready', info),
+  onWindowClosing: (handler: () => Promise<void>) => {
+    closingHandler = handler
+    return () => {
+      if (closingHandler === handler) closingHandler = null
+    }
+  },
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const relay = (_event: IpcRendererEvent, command: IpcEvents['menu:command']) => listener(command)
     ipcRenderer.on('menu:command', relay)

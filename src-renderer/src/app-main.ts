@@ -14,6 +14,7 @@ import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-st
 import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
 import { getPlatform } from './platform'
 import { pageStorage, recoverAllUnsavedEdits } from './db/unsaved-edits'
+import { finishBeforeClose } from './services/before-close'
 
 async function start(): Promise<void> {
   // Marks along a window's start (read by the bench, bench/browser/opening.ts).
@@ -33,6 +34,8 @@ async function start(): Promise<void> {
   }
   // Every audit entry from now on also updates the anchor kept outside IndexedDB.
   installAuditAnchor(platformAnchorStore(getPlatform()))
+  // The desktop window waits for the page's last saves before it closes.
+  getPlatform().onWindowClosing?.(finishBeforeClose)
   const router = createAppRouter()
   const app = createApp(App).use(createPinia()).use(router)
   // Chinese texts for Element Plus widgets; the widgets themselves are imported where used

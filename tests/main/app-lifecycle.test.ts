@@ -11,7 +11,7 @@ import {
   trustedOrigins
 } from '../../src-main/main/constants'
 import { boot, freshProfile, type Booted } from './app-helpers'
-import { app, BrowserWindow, dialog, ipcMain, mainFrame, Menu, protocol, session } from '../mocks/electron'
+import { app, BrowserWindow, dialog, ipcMain, mainFrame, Menu, protocol } from '../mocks/electron'
 
 let booted: Booted | null = null
 afterEach(() => {
@@ -37,15 +37,6 @@ describe('profile location', () => {
     expect(DATA_DIR_NAME).not.toBe('databases')
     const dataDir = join(booted.profile, DATA_DIR_NAME)
     expect(JSON.parse(readFileSync(join(dataDir, LAST_VERSION_FILE), 'utf8'))).toEqual({ version: app.getVersion() })
-  })
-})
-
-describe('closing the window', () => {
-  it('writes DOM storage to disk once the window is gone (the editor keeps unsaved edits there)', async () => {
-    booted = await boot()
-    expect(session.defaultSession.storageFlushes).toBe(0)
-    booted.window!.close()
-    expect(session.defaultSession.storageFlushes).toBe(1)
   })
 })
 

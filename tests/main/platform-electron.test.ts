@@ -30,7 +30,9 @@ function fakeBridge() {
     // Anchor and session-lock functions: tests/main/trust.test.ts.
     readAuditAnchor: async () => null,
     writeAuditAnchor: async () => {},
-    onSessionLock: () => () => {}
+    onSessionLock: () => () => {},
+    // The close handshake: tests/main/close-guard.test.ts and preload.test.ts.
+    onWindowClosing: () => () => {}
   }
   return { bridge, saved, listeners }
 }

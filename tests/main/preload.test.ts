@@ -1,5 +1,5 @@
 // The preload runs on import: it exposes window.huibao through contextBridge.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HuibaoBridge, MenuCommand } from '@contract/ipc'
 import { contextBridge, ipcRenderer, resetElectronMock } from '../mocks/electron'
 
@@ -19,7 +19,8 @@ const CONTRACT = {
   printReady: true,
   readAuditAnchor: true,
   writeAuditAnchor: true,
-  onSessionLock: true
+  onSessionLock: true,
+  onWindowClosing: true
 } satisfies Record<keyof HuibaoBridge, true>
 
 let bridge: HuibaoBridge
@@ -46,7 +47,7 @@ describe('preload bridge', () => {
     expect(values).not.toContain(ipcRenderer)
     expect(values).not.toContain(ipcRenderer.invoke)
     expect(values).not.toContain(ipcRenderer.send)
-    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && k !== 'onMenuCommand' && k !== 'onSessionLock')).toEqual([])
+    expect(Object.keys(bridge).filter((k) => /^(invoke|send|on|ipc)/i.test(k) && !['onMenuCommand', 'onSessionLock', 'onWindowClosing'].includes(k))).toEqual([])
   })
 
   it("saveFile invokes 'file:save' with the request and resolves the value", async () => {
@@ -89,6 +90,31 @@ describe('preload bridge', () => {
     ipcRenderer.emitFromMain('session:lock', 'lock-screen')
     expect(received).toEqual(['lock-screen', 'suspend'])
     expect(ipcRenderer.listenerCount('session:lock')).toBe(0)
+  })
+
+  it("answers 'window:closing' with 'window:close-ready' once the page's handler has settled", async () => {
+    ipcRenderer.responses.set('window:close-ready', { ok: true, value: undefined })
+    let finish: () => void = () => {}
+    const off = bridge.onWindowClosing(() => new Promise<void>((resolve) => (finish = resolve)))
+    ipcRenderer.emitFromMain('window:closing')
+    await new Promise((r) => setTimeout(r, 10))
+    // The last save is still running: the window must not close yet.
+    expect(ipcRenderer.invocations).toEqual([])
+    finish()
+    await vi.waitFor(() => expect(ipcRenderer.invocations).toEqual([{ channel: 'window:close-ready', args: [undefined] }]))
+    off()
+  })
+
+  it("answers 'window:closing' even when the handler fails, and at once when the page set none", async () => {
+    ipcRenderer.responses.set('window:close-ready', { ok: true, value: undefined })
+    const off = bridge.onWindowClosing(async () => {
+      throw new Error('保存失败')
+    })
+    ipcRenderer.emitFromMain('window:closing')
+    await vi.waitFor(() => expect(ipcRenderer.invocations).toHaveLength(1))
+    off()
+    ipcRenderer.emitFromMain('window:closing')
+    await vi.waitFor(() => expect(ipcRenderer.invocations.map((i) => i.channel)).toEqual(['window:close-ready', 'window:close-ready']))
   })
 
   it("reads and writes the audit anchor through 'anchor:read' / 'anchor:write'", async () => {

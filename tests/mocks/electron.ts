@@ -233,7 +233,11 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed
   }
   close(): void {
-    this.emit('close', fakeEvent())
+    if (this.destroyed) return
+    const event = fakeEvent()
+    this.emit('close', event)
+    // As in Electron: a prevented 'close' leaves the window open.
+    if (event.defaultPrevented) return
     this.destroyed = true
     this.webContents.destroyed = true
     this.emit('closed')

@@ -16,6 +16,7 @@ type DesktopSafety = Required<
     | 'readAuditAnchor'
     | 'writeAuditAnchor'
     | 'onSessionLock'
+    | 'onWindowClosing'
   >
 >
 
@@ -46,6 +47,7 @@ export function createElectronPlatform(bridge: HuibaoBridge): ElectronPlatform {
     readRecoveryCopy: (reportId, fileName) => bridge.readRecoveryCopy(reportId, fileName),
     readAuditAnchor: () => bridge.readAuditAnchor(),
     writeAuditAnchor: (json) => bridge.writeAuditAnchor(json),
-    onSessionLock: (listener) => bridge.onSessionLock(listener)
+    onSessionLock: (listener) => bridge.onSessionLock(listener),
+    onWindowClosing: (handler) => bridge.onWindowClosing(handler)
   }
 }

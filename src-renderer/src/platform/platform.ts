@@ -66,4 +66,10 @@ export interface Platform {
   writeAuditAnchor?(json: string): Promise<void>
   /** The OS locked the screen or is suspending (desktop only); returns unsubscribe. */
   onSessionLock?(listener: (reason: SessionLockReason) => void): () => void
+  /**
+   * What runs before the desktop window closes (the last saves): the window waits until it
+   * settles, within main's limit. Absent in the browser, where a tab cannot be held open; the
+   * page records its unsaved edits on pagehide instead (db/unsaved-edits.ts).
+   */
+  onWindowClosing?(handler: () => Promise<void>): () => void
 }

@@ -7,6 +7,7 @@ import type { Report, ReportMeta } from '@core/report'
 import { getDatabase, saveSections, updateReport, type HuibaoDatabase } from '../db/database'
 import { readReportForEditor, type ReportForEditor } from '../db/open-report'
 import { clearUnsavedEdits, pageStorage, recordUnsavedEdits, recoverUnsavedEdits, type RecoveryResult } from '../db/unsaved-edits'
+import { beforeWindowCloses } from '../services/before-close'
 import { Autosaver, formatSaveStatus, type SaveStatus } from '../services/autosave'
 import { useSessionStore } from './session'
 
@@ -86,20 +87,23 @@ export const useEditorStore = defineStore('editor', () => {
     }
     // The page is going away (reload, window closed): the save started here may not commit
     // before it is gone, so what it would write is also recorded synchronously; the next open
-    // puts it back (db/unsaved-edits.ts). Once the save has committed the record goes.
-    const onPageHide = () => {
+    // puts it back (db/unsaved-edits.ts). Once the save has committed the record goes. The
+    // desktop window also waits for this save before it closes (services/before-close.ts).
+    const keepUnsaved = async () => {
       const change = autosaver?.pendingChange()
       const storage = change ? pageStorage() : null
       const recorded = change ? recordUnsavedEdits(storage, { reportId, at: Date.now(), by: useSessionStore().role, change }) : false
-      void flush()
-        .then(() => recorded && clearUnsavedEdits(storage, reportId))
-        .catch(() => {})
+      await flush()
+      if (recorded) clearUnsavedEdits(storage, reportId)
     }
+    const onPageHide = () => void keepUnsaved().catch(() => {})
     document.addEventListener('visibilitychange', onHidden)
     window.addEventListener('pagehide', onPageHide)
+    const stopWaitingAtClose = beforeWindowCloses(keepUnsaved)
     detachPageListeners = () => {
       document.removeEventListener('visibilitychange', onHidden)
       window.removeEventListener('pagehide', onPageHide)
+      stopWaitingAtClose()
     }
     const saver = autosaver
     return () => saver.notifyChange()

@@ -10,6 +10,7 @@ import { yoyChipText } from '@core/year-on-year'
 import { checkOwnMetric, isOwnMetricId, withReportMetrics } from '@core/report-metrics'
 import { useTemplatesStore } from './templates'
 import type { Report } from '@core/report'
+import { clearUnsavedFigures, pageStorage, recordUnsavedFigures } from '../db/unsaved-edits'
 import { getDatabase, loadMetricValues, loadPreviousYearValues, ReportLockedError, saveMetricValue, saveMetricValues, saveReportMetrics, type HuibaoDatabase } from '../db/database'
 import { approvedPreviousValues } from '../services/approval'
 import { useSessionStore } from './session'
@@ -263,6 +264,31 @@ export const useMetricsStore = defineStore('metrics', () => {
     return failed
   }
 
+  /**
+   * The page is going away with figures typed but not confirmed (no Enter, the field never
+   * left, so no change event). Their checked values are recorded synchronously
+   * (db/unsaved-edits.ts), since the save started here may die with the page, and stored; the
+   * record goes once they are. An invalid entry is left alone, as leaving its field would.
+   */
+  async function keepUnconfirmed(drafts: Readonly<Record<string, string>>): Promise<void> {
+    const id = reportId.value
+    if (!id) return
+    const figures: MetricValue[] = []
+    for (const [metricId, raw] of Object.entries(drafts)) {
+      const def = definition(metricId)
+      if (!def || def.formula !== undefined) continue
+      const parsed = parseMetricInput(def, raw)
+      const current = values[metricId]
+      if (!parsed.ok || (current?.value ?? null) === parsed.value) continue
+      figures.push({ metricId, value: parsed.value, qualifier: current?.qualifier ?? '' })
+    }
+    if (figures.length === 0) return
+    const storage = pageStorage()
+    const recorded = recordUnsavedFigures(storage, { reportId: id, at: Date.now(), by: useSessionStore().role, figures })
+    const failed = await setInputs(figures.map((f) => ({ metricId: f.metricId, raw: drafts[f.metricId]! })))
+    if (recorded && failed.length === 0) clearUnsavedFigures(storage, id)
+  }
+
   async function setQualifier(metricId: string, qualifier: Qualifier): Promise<boolean> {
     const current = values[metricId]
     if (current?.qualifier === qualifier) return true
@@ -320,6 +346,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     chipText,
     setInput,
     setInputs,
+    keepUnconfirmed,
     setQualifier,
     setValue,
     addOwnMetric,

@@ -5,9 +5,10 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlockJSON, Report, ReportStatus } from '@core/report'
-import { HuibaoDatabase, createReport, saveSections, sectionRowsOf } from '../../../src-renderer/src/db/database'
+import { HuibaoDatabase, createReport, loadMetricValues, saveMetricValue, saveSections, sectionRowsOf } from '../../../src-renderer/src/db/database'
 import {
   recordUnsavedEdits,
+  recordUnsavedFigures,
   recoverAllUnsavedEdits,
   recoverUnsavedEdits,
   unsavedEditsKey,
@@ -36,7 +37,7 @@ async function seeded(status: ReportStatus = 'draft'): Promise<HuibaoDatabase> {
   const db = new HuibaoDatabase(`huibao-unsaved-${process.pid}-${++counter}`)
   opened.push(db)
   const report: Report = { id: 'r1', templateId: 'rule-of-law-annual', templateVersion: 1, meta: META, status: 'draft', sectionOrder: DOC.map((b) => b.attrs.id), createdAt: STORED_AT, updatedAt: STORED_AT, deletedAt: null }
-  await createReport(db, report, DOC, [])
+  await createReport(db, report, DOC, [{ metricId: 'patrols', value: 100, qualifier: '余' }])
   if (status !== 'draft') await db.reports.update('r1', { status })
   return db
 }
@@ -185,5 +186,49 @@ describe('edits left unsaved when the page went away', () => {
     expect((await db.sections.get(['r1', 's1']))!.json).toEqual(typed)
     expect([...storage.map.keys()]).toEqual(['huibao.audit-anchor'])
     expect(await recoverAllUnsavedEdits(db, storage)).toEqual([])
+  })
+
+  it('of figures typed but not confirmed are put back with the text, in one go', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    recordUnsavedEdits(storage, record({ changed: [typed] }))
+    recordUnsavedFigures(storage, { reportId: 'r1', at: 5_000, by: 'clerk', figures: [{ metricId: 'patrols', value: 126, qualifier: '余' }, { metricId: 'cases', value: 8, qualifier: '' }] })
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'recovered', title: META.title })
+    const values = new Map((await loadMetricValues(db, 'r1')).map((v) => [v.metricId, v]))
+    expect(values.get('patrols')).toEqual({ metricId: 'patrols', value: 126, qualifier: '余' })
+    expect(values.get('cases')).toEqual({ metricId: 'cases', value: 8, qualifier: '' })
+    expect((await sectionRowsOf(db, 'r1')).find((r) => r.id === 's1')!.json).toEqual(typed)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('of figures are dropped when the figure was saved again after the page went away', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    recordUnsavedFigures(storage, { reportId: 'r1', at: 5_000, by: 'clerk', figures: [{ metricId: 'patrols', value: 126, qualifier: '余' }] })
+    await saveMetricValue(db, 'r1', { metricId: 'patrols', value: 130, qualifier: '' }, 6_000)
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'already-saved' })
+    expect((await loadMetricValues(db, 'r1')).find((v) => v.metricId === 'patrols')!.value).toBe(130)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('of figures are refused on an approved report, and a damaged figures record says so', async () => {
+    const locked = await seeded('approved')
+    const storage = memoryStorage()
+    recordUnsavedFigures(storage, { reportId: 'r1', at: 5_000, by: 'clerk', figures: [{ metricId: 'patrols', value: 126, qualifier: '余' }] })
+    expect(await recoverUnsavedEdits(locked, 'r1', storage)).toEqual({ kind: 'failed', message: expect.stringMatching(/^上次关闭前未保存的内容无法恢复：/) })
+    expect((await loadMetricValues(locked, 'r1'))[0].value).toBe(100)
+    const db = await seeded()
+    storage.setItem('huibao.unsaved-figures.r1', JSON.stringify({ format: 'huibao-unsaved-figures', formatVersion: 1, reportId: 'r1', at: 5, by: 'clerk', figures: [{ metricId: 'patrols', value: { a: 1 }, qualifier: '' }] }))
+    expect(await recoverUnsavedEdits(db, 'r1', storage)).toEqual({ kind: 'failed', message: expect.stringMatching(/损坏/) })
+    expect((await loadMetricValues(db, 'r1'))[0].value).toBe(100)
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('of figures only, for a report never opened again, are found by the start-up sweep', async () => {
+    const db = await seeded()
+    const storage = memoryStorage()
+    recordUnsavedFigures(storage, { reportId: 'r1', at: 5_000, by: 'clerk', figures: [{ metricId: 'patrols', value: 126, qualifier: '余' }] })
+    expect(await recoverAllUnsavedEdits(db, storage)).toEqual([{ kind: 'recovered', title: META.title }])
+    expect((await loadMetricValues(db, 'r1'))[0].value).toBe(126)
   })
 })

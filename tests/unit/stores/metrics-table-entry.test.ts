@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { GOV_DISCLOSURE_TEMPLATE as T } from '@core/templates'
 import { createReportFromTemplate } from '@core/report-factory'
 import { metricTableCellId } from '@core/metric-tables'
@@ -75,5 +75,36 @@ describe('metrics store: setInputs', () => {
     expect(t3Inputs.filter((v) => v.value !== 0).map((v) => [v.metricId, v.value])).toEqual([[id('disclosed', 'natural'), 5]])
     expect(metrics.results.get(id('carriedOut', 'total'))).toEqual({ state: 'ok', value: 0 })
     expect(metrics.results.get(id('handledTotal', 'total'))).toEqual({ state: 'ok', value: 5 })
+  })
+})
+
+describe('metrics store: figures typed but not confirmed when the page goes away', () => {
+  it('records the checked values at once, stores them, then drops the record; invalid and unchanged ones are left alone', async () => {
+    const map = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      get length() {
+        return map.size
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k)
+    })
+    try {
+      const metrics = useMetricsStore()
+      await metrics.load(made, T, db)
+      await metrics.setInput(id('received', 'research'), '7')
+      metrics.keepUnconfirmed({ [id('received', 'natural')]: '12', [id('received', 'business')]: '3 1', [id('received', 'research')]: '7' })
+      // Recorded synchronously, before any database write: the page may be gone after this.
+      const record = JSON.parse(map.get('huibao.unsaved-figures.r1')!)
+      expect(record.figures).toEqual([{ metricId: id('received', 'natural'), value: 12, qualifier: '' }])
+      await vi.waitFor(() => expect(map.size).toBe(0))
+      const stored = new Map((await loadMetricValues(db, 'r1')).map((v) => [v.metricId, v.value]))
+      expect(stored.get(id('received', 'natural'))).toBe(12)
+      expect(stored.get(id('received', 'business'))).toBeNull()
+      expect(stored.get(id('received', 'research'))).toBe(7)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
