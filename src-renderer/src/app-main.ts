@@ -13,7 +13,8 @@ import { databaseOpenErrorMessage, requestPersistentStorage } from './services/s
 import { backupBeforeDatabaseOpens, startDataSafety } from './services/backup-startup'
 import { installAuditAnchor, platformAnchorStore } from './services/audit-anchor'
 import { getPlatform } from './platform'
-import { pageStorage, recoverAllUnsavedEdits } from './db/unsaved-edits'
+import { recoverAllUnsavedEdits } from './db/unsaved-edits'
+import { pageStorage } from './platform/page-storage'
 import { finishBeforeClose } from './services/before-close'
 
 async function start(): Promise<void> {

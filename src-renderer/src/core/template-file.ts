@@ -26,7 +26,8 @@ const plain = <T extends z.ZodString>(schema: T) =>
 const id = plain(z.string().trim().min(1).max(120))
 const text = (max: number) => plain(z.string().max(max))
 
-const qualifier = z.enum(['', '余', '多', '约'])
+/** A figure's qualifier as stored (also checks figures kept outside the database, db/unsaved-edits.ts). */
+export const qualifierSchema = z.enum(['', '余', '多', '约'])
 
 const metricSchema = z.object({
   id,
@@ -36,7 +37,7 @@ const metricSchema = z.object({
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
   decimals: z.number().int().min(0).max(6).optional(),
-  qualifiers: z.array(qualifier).max(4),
+  qualifiers: z.array(qualifierSchema).max(4),
   sectionKey: text(120),
   hint: text(500).optional(),
   formula: text(2000).optional(),

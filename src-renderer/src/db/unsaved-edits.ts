@@ -11,6 +11,7 @@ import type { MetricValue } from '@core/template'
 import type { Role } from '@core/review/workflow'
 import { saveMetricValues, saveSections, sectionRowsOf, type HuibaoDatabase } from './database'
 import { ReportLockedError } from './lock'
+import { qualifierSchema } from '@core/template-file'
 
 /** The part of localStorage this needs (a Map-backed fake in tests). */
 export type UnsavedEditsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
@@ -83,19 +84,10 @@ const figuresSchema = z.strictObject({
     z.strictObject({
       metricId: z.string().min(1),
       value: z.union([z.number(), z.string(), z.null()]),
-      qualifier: z.enum(['', '余', '多', '约'])
+      qualifier: qualifierSchema
     })
   )
 })
-
-/** The page's localStorage, or null where the page may not use it. */
-export function pageStorage(): ListableStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}
 
 function write(storage: UnsavedEditsStorage | null, key: string, record: object): boolean {
   if (!storage) return false

@@ -1,6 +1,7 @@
 // The browser side of the platform: used by `npm run web` and the e2e tests. A save is a
 // download; the browser decides where it lands, so the "path" is just the file name.
 import type { Platform, SaveFileOptions } from './platform'
+import { pageStorage } from './page-storage'
 import type { SaveFileResult } from '@contract/ipc'
 
 /** The browser's "second store" for the audit anchor: localStorage, apart from IndexedDB. */
@@ -11,7 +12,7 @@ export function createBrowserPlatform(doc: Document = document, given?: Pick<Sto
   // touch costs the page ~10 ms, and the print window (created there to say it is laid out)
   // never needs it.
   let storage = given
-  const store = () => (storage === undefined ? (storage = safeLocalStorage()) : storage)
+  const store = () => (storage === undefined ? (storage = pageStorage()) : storage)
   return {
     kind: 'browser',
     async saveFile(req: SaveFileOptions): Promise<SaveFileResult> {
@@ -83,10 +84,3 @@ export function createBrowserPlatform(doc: Document = document, given?: Pick<Sto
   }
 }
 
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}

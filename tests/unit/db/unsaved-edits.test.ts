@@ -12,11 +12,11 @@ import {
   recoverAllUnsavedEdits,
   recoverUnsavedEdits,
   unsavedEditsKey,
-  type ListableStorage,
   type UnsavedEdits,
   type UnsavedEditsStorage
 } from '../../../src-renderer/src/db/unsaved-edits'
 import { META, blocks, sectionOf, t } from '../review/fixtures'
+import { memoryStorage } from './memory-storage'
 
 const opened: HuibaoDatabase[] = []
 let counter = 0
@@ -40,20 +40,6 @@ async function seeded(status: ReportStatus = 'draft'): Promise<HuibaoDatabase> {
   await createReport(db, report, DOC, [{ metricId: 'patrols', value: 100, qualifier: '余' }])
   if (status !== 'draft') await db.reports.update('r1', { status })
   return db
-}
-
-function memoryStorage(): ListableStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>()
-  return {
-    map,
-    get length() {
-      return map.size
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key)
-  }
 }
 
 async function textOf(db: HuibaoDatabase): Promise<Record<string, string>> {

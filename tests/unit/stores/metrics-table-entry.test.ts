@@ -12,6 +12,7 @@ import { emptyInputCells, tableGrid } from '@core/table-entry'
 import { HuibaoDatabase, createReport, loadMetricValues, setDatabase } from '../../../src-renderer/src/db/database'
 import { useMetricsStore } from '../../../src-renderer/src/stores/metrics'
 import type { Report } from '@core/report'
+import { memoryStorage } from '../db/memory-storage'
 
 let db: HuibaoDatabase
 let counter = 0
@@ -80,16 +81,9 @@ describe('metrics store: setInputs', () => {
 
 describe('metrics store: figures typed but not confirmed when the page goes away', () => {
   it('records the checked values at once, stores them, then drops the record; invalid and unchanged ones are left alone', async () => {
-    const map = new Map<string, string>()
-    vi.stubGlobal('localStorage', {
-      get length() {
-        return map.size
-      },
-      key: (i: number) => [...map.keys()][i] ?? null,
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k)
-    })
+    const storage = memoryStorage()
+    const map = storage.map
+    vi.stubGlobal('localStorage', storage)
     try {
       const metrics = useMetricsStore()
       await metrics.load(made, T, db)
