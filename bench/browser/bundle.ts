@@ -43,6 +43,26 @@ export function plainPageHTML(title: string, extraCSS = ''): string {
 <body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
 }
 
+/**
+ * The plain page with its blocks grouped for `content-visibility: auto`: `mount(blocks, mode)`
+ * with mode 'none' (row 8's baseline), 'section' or 'chapter' (a level-1 section and those after
+ * it). Returns the directory to serve.
+ */
+export async function buildPlainChaptersPage(): Promise<string> {
+  const dir = resolve(ARTIFACTS_DIR, 'pm-chapters')
+  mkdirSync(dir, { recursive: true })
+  await bundle(resolve(BENCH_DIR, 'browser/pm-chapters-entry.ts'), dir, 'pm.js', 'HuibaoBenchPMChapters')
+  writeFileSync(
+    resolve(dir, 'index.html'),
+    plainPageHTML(
+      'content-visibility grain',
+      `.cv-section section,.cv-section .preamble{content-visibility:auto;contain-intrinsic-size:auto 240px}
+.cv-chapter .chapter,.cv-chapter .preamble{content-visibility:auto;contain-intrinsic-size:auto 3000px}`
+    )
+  )
+  return dir
+}
+
 export interface BenchBundles {
   /** Directory with index.html + pm.js, to be served over loopback. */
   pmDir: string

@@ -5,25 +5,13 @@
 // alternation, thread CPU per key (row 8's bursts).
 //
 //   node --import tsx bench/browser/cv-granularity.ts   (CV_PAGES=200, CV_ROUNDS=7, CV_MODES=none,section,chapter)
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { launchBrowser, serveRenderer } from '../../tests/e2e/harness'
 import { summarize } from '../lib/stats'
-import { bundle, plainPageHTML, ARTIFACTS_DIR, BENCH_DIR } from './bundle'
+import { buildPlainChaptersPage } from './bundle'
 import { inputFor, measureBurst, type Side } from './speed'
 
 async function main(): Promise<void> {
-  const dir = resolve(ARTIFACTS_DIR, 'pm-chapters')
-  mkdirSync(dir, { recursive: true })
-  await bundle(resolve(BENCH_DIR, 'browser/pm-chapters-entry.ts'), dir, 'pm.js', 'HuibaoBenchPMChapters')
-  writeFileSync(
-    resolve(dir, 'index.html'),
-    plainPageHTML(
-      'content-visibility grain',
-      `.cv-section section,.cv-section .preamble{content-visibility:auto;contain-intrinsic-size:auto 240px}
-.cv-chapter .chapter,.cv-chapter .preamble{content-visibility:auto;contain-intrinsic-size:auto 3000px}`
-    )
-  )
+  const dir = await buildPlainChaptersPage()
   const modes = (process.env.CV_MODES ?? 'none,section,chapter').split(',')
   const session = await launchBrowser()
   const server = await serveRenderer(dir)
