@@ -1,14 +1,15 @@
 // How many keys 25 ms apart Event Timing marks slow (≥ 24 ms) in editors of every size on this
 // machine, down to a bare <textarea> (a diagnostic for row 8, not a row): the browser's own floor
 // for that goal, and how near the engine comes to it. Tabs of one Chromium, bursts of 40 ASCII
-// keys, the order rotating each round. Sides: `textarea`; `pm-N`, row 8's plain page with N pages;
-// `pmcv-N`, the same with `content-visibility: auto` per chapter as the app has it; `app-N`.
+// keys, the order rotating each round, each burst in the next paragraph (speed.ts
+// paragraphShift). Sides: `textarea`; `pm-N`, row 8's plain page with N pages; `pmcv-N`, the
+// same with `content-visibility: auto` per chapter as the app has it; `app-N`.
 //
 //   npx electron-vite build && node --import tsx bench/browser/et-floor.ts   (ROUNDS=10, CAD=25, SIDES=textarea,pm-1,pm-60,pmcv-60,app-60)
 import type { Page } from 'playwright-core'
 import { launchBrowser, serveRenderer, RENDERER_DIR } from '../../tests/e2e/harness'
 import { buildBenchBundles, buildPlainChaptersPage } from './bundle'
-import { inputFor, installEventTiming, openApp, seedReport, takeEventTiming } from './speed'
+import { inputFor, installEventTiming, openApp, paragraphShift, seedReport, takeEventTiming } from './speed'
 import { placeCaretMidway } from './probe'
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const pm = await serveRenderer(bundles.pmDir)
   const pmcv = await serveRenderer(await buildPlainChaptersPage())
   try {
-    const sides: Array<{ name: string; page: Page; focus: () => Promise<unknown> }> = []
+    const sides: Array<{ name: string; page: Page; focus: (burst: number) => Promise<unknown> }> = []
     for (const name of (process.env.SIDES ?? 'textarea,pm-1,pm-60,pmcv-60,app-60').split(',')) {
       const page = sides.length === 0 ? session.page : await session.context.newPage()
       const [kind, pages] = name.split('-')
@@ -34,14 +35,14 @@ async function main(): Promise<void> {
         const input = await inputFor(Number(pages))
         await page.goto(kind === 'pm' ? pm.url : pmcv.url)
         await page.evaluate(([b, m]) => (window as unknown as { __benchPM: { mount(b: unknown, m: string): void } }).__benchPM.mount(b, m), [input.blocks, 'chapter'] as const)
-        sides.push({ name, page, focus: () => page.evaluate(placeCaretMidway, '报告正文') })
+        sides.push({ name, page, focus: (n) => page.evaluate(placeCaretMidway, { label: '报告正文', shift: paragraphShift(n) }) })
       } else {
         const input = await inputFor(Number(pages))
         await page.goto(`${app.url}#/`)
         await page.addScriptTag({ content: bundles.dbScript })
         await seedReport(page, input)
         await openApp(page, app.url, input)
-        sides.push({ name, page, focus: () => page.evaluate(placeCaretMidway, '报告正文') })
+        sides.push({ name, page, focus: (n) => page.evaluate(placeCaretMidway, { label: '报告正文', shift: paragraphShift(n) }) })
       }
       await page.evaluate(installEventTiming)
     }
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < sides.length; i++) {
         const side = sides[(i + r) % sides.length]
         await side.page.bringToFront()
-        await side.focus()
+        await side.focus(r)
         await sleep(400)
         await side.page.evaluate(takeEventTiming)
         await side.page.keyboard.type(TEXT.slice(0, 40), { delay: Number(process.env.CAD ?? 25) })

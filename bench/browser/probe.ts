@@ -86,10 +86,12 @@ export function waitForEditable(args: { label: string; needle: string; timeoutMs
 
 /**
  * Puts the caret in the middle of the middle paragraph's text (never inside a chip, so
- * typing cannot replace a selected node), scrolled into view, with the editor focused.
- * Returns false when the body has no such paragraph.
+ * typing cannot replace a selected node), scrolled into view, with the editor focused; with
+ * `shift`, that many paragraphs after (or before) the middle one. Returns false when the body has
+ * no such paragraph.
  */
-export function placeCaretMidway(label: string): boolean {
+export function placeCaretMidway(where: string | { label: string; shift: number }): boolean {
+  const { label, shift } = typeof where === 'string' ? { label: where, shift: 0 } : where
   const body = document.querySelector<HTMLElement>(`[contenteditable="true"][aria-label="${label}"]`)
   if (!body) return false
   const candidates: Text[] = []
@@ -103,7 +105,7 @@ export function placeCaretMidway(label: string): boolean {
       }
     }
   }
-  const target = candidates[Math.floor(candidates.length / 2)]
+  const target = candidates[Math.min(candidates.length - 1, Math.max(0, Math.floor(candidates.length / 2) + shift))]
   if (!target) return false
   target.parentElement?.scrollIntoView({ block: 'center' })
   body.focus({ preventScroll: true })
