@@ -35,11 +35,12 @@ export async function bundle(entry: string, outDir: string, fileName: string, na
   return resolve(outDir, fileName)
 }
 
-/** The baseline page around pm.js: the app's body text look (font, size, line height, width), so the comparison is about the editor, not fonts. */
+/** The baseline page around pm.js: the app's body text look (font, size, line height, width) and its look of a suggested insertion (ReviewBar.vue), so the comparison is about the editor, not fonts. */
 export function plainPageHTML(title: string, extraCSS = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>${title}</title>
 <style>body{margin:0}#editor{box-sizing:border-box;width:794px;margin:24px auto;padding:48px 64px;font:18px/1.9 'FangSong','AR PL UMing CN',serif}
-#editor .ProseMirror{outline:none;white-space:pre-wrap;word-break:break-word}#editor p,#editor h1,#editor h2,#editor h3,#editor h4{margin:0;text-indent:2em;font-size:18px;font-weight:normal}${extraCSS}</style></head>
+#editor .ProseMirror{outline:none;white-space:pre-wrap;word-break:break-word}#editor p,#editor h1,#editor h2,#editor h3,#editor h4{margin:0;text-indent:2em;font-size:18px;font-weight:normal}
+#editor ins.review-ins{color:#135c2e;background:#e3f4e8;text-decoration:underline;text-decoration-color:#2e8b57}${extraCSS}</style></head>
 <body><div id="editor"></div><script src="./pm.js"></script></body></html>\n`
 }
 

@@ -1,7 +1,8 @@
 // The baseline editor: a plain ProseMirror view (no TipTap, no Vue) with a schema equivalent to
 // the report's (a preamble of paragraphs, then sections of a title and paragraphs), history and
 // the base keymap, holding the same text as the report. Bundled into
-// bench/.artifacts/pm/ and loaded in the same Chromium as the app.
+// bench/.artifacts/pm/ and loaded in the same Chromium as the app. For 修订模式 it types into an
+// insertion mark drawn as the app draws one (`markTyping`): the same formatting on the page.
 import { Schema, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { EditorView } from '@tiptap/pm/view'
@@ -24,7 +25,12 @@ const schema = new Schema({
     },
     text: { group: 'inline' }
   },
-  marks: { strong: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }] } }
+  marks: {
+    strong: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }] },
+    // The app's suggested insertion: the same element and class (its style is in bundle.ts's page).
+    // Inclusive, so text typed at its end stays in it, as the app extends the clerk's insertion.
+    insertion: { inclusive: true, toDOM: () => ['ins', { class: 'review-ins' }, 0], parseDOM: [{ tag: 'ins.review-ins' }] }
+  }
 })
 
 function mount(blocks: PlainBlock[]): void {
@@ -45,6 +51,17 @@ function mount(blocks: PlainBlock[]): void {
   const view = new EditorView(host, { state })
   view.dom.setAttribute('aria-label', '报告正文')
   ;(window as unknown as { __pmView: EditorView }).__pmView = view
+  pmView = view
 }
 
-;(window as unknown as { __benchPM: { mount: typeof mount } }).__benchPM = { mount }
+let pmView: EditorView | null = null
+
+/** What is typed next goes into an insertion mark (the caret must already be where it will type). */
+function markTyping(): boolean {
+  if (!pmView) return false
+  const { state } = pmView
+  pmView.dispatch(state.tr.setStoredMarks([schema.marks.insertion.create()]))
+  return true
+}
+
+;(window as unknown as { __benchPM: { mount: typeof mount; markTyping: typeof markTyping } }).__benchPM = { mount, markTyping }

