@@ -160,7 +160,7 @@ export interface Side {
   cdp: CDPSession
   /** Bursts typed so far: each one goes into the next paragraph of `paragraphShift`'s round. */
   bursts?: number
-  /** The plain ProseMirror page: in 修订模式 it types into an insertion mark (`suggestBaseline`). */
+  /** The plain ProseMirror page: in 修订模式 it types into an insertion mark (SUGGEST_BASELINE). */
   plainPM?: boolean
 }
 
