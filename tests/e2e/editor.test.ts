@@ -64,9 +64,10 @@ describe('report editor', () => {
     expect(text).toContain('梳理权责清单并公开。')
     expect(text).toContain('明年继续完善制度。')
     await expect.poll(() => page.getByText(/^全文 \d+ 字$/).textContent()).toMatch(/^全文 \d+ 字$/)
-    const section = await page.getByText(/^本节 \d+ 字$/).textContent()
-    // Cursor is in 四、: its title plus the sentence.
-    expect(Number(section!.match(/\d+/)![0])).toBeGreaterThan('明年继续完善制度。'.length)
+    // The counts follow typing once it pauses (COUNTS_EVERY_MS), so wait for them. Cursor is in
+    // 四、: its title plus the sentence.
+    const sectionCount = async () => Number((await page.getByText(/^本节 \d+ 字$/).textContent())!.match(/\d+/)![0])
+    await expect.poll(sectionCount).toBeGreaterThan('明年继续完善制度。'.length)
   })
 
   it('renumbers at once on outline operations, and undo restores', async () => {
