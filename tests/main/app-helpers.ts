@@ -28,7 +28,9 @@ export async function boot(profile = freshProfile(), prepare?: () => void): Prom
     cleanup() {
       delete process.env.HUIBAO_USER_DATA
       delete process.env.ELECTRON_RENDERER_URL
-      rmSync(profile, { recursive: true, force: true })
+      // The window's last state is written on close without being awaited (window-state.ts): a
+      // write landing mid-removal left a file behind (ENOTEMPTY on the fresh-clone CI). Retry.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
     }
   }
 }
