@@ -85,3 +85,8 @@ export async function fillRequiredSections(page: Page, text = '本节情况已�
     await page.keyboard.type(text)
   }
 }
+
+/** The figure the editor's footer shows for 全文 or 本节 (N 字); it follows typing once it pauses. */
+export async function shownCount(page: Page, label: '全文' | '本节'): Promise<number> {
+  return Number(/\d+/.exec((await page.getByText(new RegExp(`^${label} \\d+ 字$`)).textContent()) ?? '')?.[0])
+}

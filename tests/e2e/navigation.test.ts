@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { useApp } from './app'
 import { seedReport } from './pdf-helpers'
+import { shownCount } from './editor-helpers'
 import { generateLargeReport } from '../fixtures/large-report'
 import type { SectionJSON } from '@core/report'
 
@@ -65,7 +66,7 @@ describe('outline navigation on a long report', () => {
     await expect.poll(() => headingPlace(target.attrs.id)).toBeGreaterThanOrEqual(0)
     await expect.poll(() => headingPlace(target.attrs.id)).toBeLessThan(1 / 3)
     const before = await sectionTexts(target.attrs.id)
-    const count = (label: string) => async () => Number(/\d+/.exec((await page.getByText(new RegExp(`^${label} \\d+ 字$`)).textContent()) ?? '')?.[0])
+    const count = (label: '全文' | '本节') => () => shownCount(page, label)
     await expect.poll(count('本节')).toBeGreaterThan(0)
     const [sectionBefore, totalBefore] = [await count('本节')(), await count('全文')()]
     await page.keyboard.type('甲乙')
